@@ -1,0 +1,33 @@
+"""Command-line interface. Each module in ``COMMAND_MODULES`` registers its commands on the shared apps."""
+
+from __future__ import annotations
+
+import importlib
+
+from khabar.cli.apps import app
+
+COMMAND_MODULES: tuple[str, ...] = (
+    "khabar.cli.core",  # version, analyze
+    "khabar.cli.store",  # ingest, search, stats, quotes, events, export
+    "khabar.cli.evaluate",  # eval docs
+    "khabar.cli.text",  # bench text
+    "khabar.cli.morph",  # train/eval/bench morph
+    "khabar.cli.ner",  # train/eval/bench ner
+    "khabar.cli.kb",  # kb build/lookup
+    "khabar.cli.extract",  # times/quotes views, eval of times/quotes
+    "khabar.cli.events",  # events listing, gsr eval
+)
+
+
+def _load() -> None:
+    for mod in COMMAND_MODULES:
+        try:
+            importlib.import_module(mod)
+        except ModuleNotFoundError as err:
+            if err.name != mod:
+                raise
+
+
+def main() -> None:
+    _load()
+    app()

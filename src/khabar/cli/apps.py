@@ -1,0 +1,16 @@
+"""The typer apps every CLI module attaches its commands to (one module per face of the CLI)."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(help="khabar: Arabic news to structured, searchable facts.", no_args_is_help=True)
+eval_app = typer.Typer(help="Score khabar output against gold data.", no_args_is_help=True)
+train_app = typer.Typer(help="Train the models shipped in the package.", no_args_is_help=True)
+bench_app = typer.Typer(help="Speed and memory benchmarks, printed as tables.", no_args_is_help=True)
+kb_app = typer.Typer(help="The knowledge base: build and look up entities.", no_args_is_help=True)
+
+app.add_typer(eval_app, name="eval")
+app.add_typer(train_app, name="train")
+app.add_typer(bench_app, name="bench")
+app.add_typer(kb_app, name="kb")
