@@ -1,35 +1,112 @@
-"""Text-layer pipeline stages (placeholder: regex tokens and line/full-stop sentences).
+"""Text-layer pipeline stages: normalize, tokenize, sentences, dateline.
 
-The full text layer (issue 2) replaces these with offset-preserving normalisation, news-aware sentence
-splitting, a typed tokeniser, clitic segmentation and dateline detection, keeping the same stage names.
+All of them only add layers; ``Document.text`` is never changed and every span slices it.
+
+* ``normalize`` — matching forms are per token (``Token.norm``); a whole-text normalised view with an
+  offset map is available on demand through :func:`khabar.text.normalize.normalize_map`.
+* ``tokenize`` — typed tokens (one regex pass) with ``norm``, ``kind``, rule-based clitic ``seg`` and, for
+  tokens split into clitics, ``words`` (one :class:`~khabar.document.Word` per piece; offsets where the piece
+  is written in full; single-word tokens keep ``words`` empty, as the JSON format omits it).
+* ``sentences`` — news-aware sentence spans (headline line, dateline, quotes, numbers, abbreviations).
+* ``dateline`` — ``Document.dateline`` with place/agency sub-spans in ``extra``.
 """
 
 from __future__ import annotations
 
-import re
+import gc
 
-from khabar.document import Document, Span, Token
+from khabar.document import Dateline, Document, Span, Token, Word
 from khabar.pipeline import register
+from khabar.text.dateline import detect_dateline
+from khabar.text.normalize import char_table
+from khabar.text.segment import _CACHE as _WORD_CACHE
+from khabar.text.segment import analyse_word
+from khabar.text.sentences import split_sentences
+from khabar.text.tokenize import TOKEN_RE, char_kind
 
-_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
-_SENT = re.compile(r"[^\n.!?؟؛]+[.!?؟؛]*")
+_NORM = char_table()
+_OTHER_CACHE: dict[str, str] = {}
+
+
+def tokenize_text(text: str) -> list[Token]:
+    """Tokens of ``text`` with norm, kind, seg and (for clitic-split tokens) words filled.
+
+    ``Token.words`` is left empty for a token that is a single word (as in the JSON format, where empty
+    ``words`` are omitted); a split token gets one :class:`~khabar.document.Word` per piece.
+    """
+    tokens: list[Token] = []
+    append = tokens.append
+    cache_get = _WORD_CACHE.get
+    other_get = _OTHER_CACHE.get
+    token, word = Token, Word
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # a token list is acyclic; cyclic GC passes over it only cost time
+    try:
+        for m in TOKEN_RE.finditer(text):
+            kind = m.lastgroup
+            s, e = m.span()
+            surface = m.group()
+            if kind == "ARABIC":
+                hit = cache_get(surface) or analyse_word(surface)
+                norm, seg, pieces = hit
+                if len(pieces) == 1:
+                    append(token(s, e, norm, [norm], None, None, kind))
+                else:
+                    words = [word(f, None, None) if a is None else word(f, s + a, s + b) for f, a, b in pieces]  # type: ignore[operator]
+                    append(token(s, e, norm, list(seg), None, None, kind, words))
+                continue
+            if kind == "OTHER":
+                kind = char_kind(surface)
+            elif kind == "DOTS":
+                kind = "PUNCT"
+            norm = other_get(surface)
+            if norm is None:
+                norm = surface.translate(_NORM)
+                if len(_OTHER_CACHE) > 100_000:
+                    _OTHER_CACHE.clear()
+                _OTHER_CACHE[surface] = norm
+            append(token(s, e, norm, [norm], None, None, kind))
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return tokens
 
 
 @register("normalize", provides=["normalized"])
 def normalize_stage(doc: Document) -> None:
+    """Normalisation is per token (``Token.norm``) and on demand (``normalize_map``); nothing to store."""
     return None
 
 
 @register("tokenize", requires=["normalized"], provides=["tokens"])
 def tokenize_stage(doc: Document) -> None:
-    doc.tokens = [Token(m.start(), m.end(), norm=m.group()) for m in _TOKEN.finditer(doc.text)]
+    doc.tokens = tokenize_text(doc.text)
+
+
+_LAST_DATELINE: list = [None, None]  # (text, dateline): the sentence and dateline stages share one detection
+
+
+def _dateline(text: str) -> Dateline | None:
+    if _LAST_DATELINE[0] is not text:
+        _LAST_DATELINE[:] = [text, detect_dateline(text)]
+    return _LAST_DATELINE[1]
 
 
 @register("sentences", requires=["tokens"], provides=["sentences"])
 def sentence_stage(doc: Document) -> None:
-    doc.sentences = [Span(m.start(), m.end()) for m in _SENT.finditer(doc.text) if m.group().strip()]
+    dl = _dateline(doc.text)
+    cuts = (dl.start, dl.end) if dl is not None else ()
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        doc.sentences = [Span(s, e) for s, e in split_sentences(doc.text, cuts)]
+    finally:
+        if gc_was_enabled:
+            gc.enable()
 
 
 @register("dateline", requires=["sentences"], provides=["dateline"])
 def dateline_stage(doc: Document) -> None:
-    return None
+    dl = _dateline(doc.text)
+    # A fresh copy: the cached object must not be shared between documents that are edited later.
+    doc.dateline = Dateline.from_dict(dl.to_dict()) if dl is not None else None

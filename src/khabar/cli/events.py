@@ -1,0 +1,98 @@
+"""``khabar code-events PATH`` (events of one article, as a table, JSON or GDELT-style CSV) and
+``khabar eval gsr [FILE]`` (PLOVER type recall and source-actor match on the UniversalPetrarch Arabic GSR).
+
+``khabar events`` itself belongs to the corpus store (stored events); this command codes a file directly.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from khabar.cli.apps import app, eval_app
+
+
+def _read(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    p = Path(path)
+    if not p.is_file():
+        raise typer.BadParameter(f"no such file: {path}")
+    return p.read_text(encoding="utf-8", errors="replace")
+
+
+@app.command("code-events")
+def code_events(
+    path: Annotated[str, typer.Argument(help="Article text file (UTF-8), or - for stdin.")],
+    published: Annotated[str | None, typer.Option("--published", help="Publication date, YYYY-MM-DD.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv (GDELT-style).")] = "table",
+    all_factuality: Annotated[bool, typer.Option("--all", help="Also list negated/hypothetical/future.")] = False,
+) -> None:
+    """Analyse one article and list its PLOVER events (actor → recipient, date, factuality, evidence)."""
+    from khabar.extract.eventcoder.export import events_to_csv
+    from khabar.pipeline import analyze
+
+    doc = analyze(_read(path), published=published)
+    if not all_factuality:
+        doc.events = [e for e in doc.events if e.factuality == "asserted"]
+    if fmt == "json":
+        typer.echo(json.dumps([e.to_dict() for e in doc.events], ensure_ascii=False, indent=1))
+        return
+    if fmt == "csv":
+        events_to_csv([doc], sys.stdout)
+        return
+
+    def names(ids: list[str]) -> str:
+        out = []
+        for i in ids:
+            ent = doc.entity(i)
+            label = (ent.canonical or ent.canonical_ar or (ent.mentions[0].text if ent.mentions else i)) if ent else i
+            code = f" [{ent.country or ''}{ent.sector or ''}]" if ent and (ent.country or ent.sector) else ""
+            out.append(f"{label}{code}")
+        return ", ".join(out)
+
+    table = Table(title=f"{len(doc.events)} event(s)")
+    for col in ("event", "cameo", "actor", "recipient", "date", "factuality", "evidence"):
+        table.add_column(col)
+    for e in doc.events:
+        date = (e.date or "") + (" (published)" if e.extra.get("date_basis") == "published" else "")
+        ev = " | ".join((s.text or "")[:60] for s in e.evidence[:3])
+        table.add_row(e.event, e.cameo or "", names(e.actor), names(e.recipient), date, e.factuality, ev)
+    Console().print(table)
+
+
+@eval_app.command("gsr")
+def eval_gsr(
+    path: Annotated[Path | None, typer.Argument(help="GSR JSONL (default: shared gsr-dev.jsonl).")] = None,
+    pipeline: Annotated[bool, typer.Option("--pipeline", help="Run the full pipeline, not the coder alone.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """PLOVER type recall and source-actor match on GSR sentences (even rows tune, odd rows check, all)."""
+    from khabar.extract.eventcoder import gsr
+
+    src = path or gsr.DEFAULT_GSR
+    if not src.is_file():
+        raise typer.BadParameter(f"no such file: {src}")
+    rows = [s.row() for s in gsr.evaluate(src, pipeline=pipeline)]
+    if fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    keys = ["sentences", "type_recall", "type_recall_asserted", "nothing_coded", "source_rows", "source_match",
+            "code_rows", "source_code_match", "recall_ASSAULT", "recall_PROTEST", "events_per_sentence",
+            "ms_per_sentence"]
+    table = Table(title=f"khabar eval gsr: {src.name}" + (" (full pipeline)" if pipeline else " (event coder)"),
+                  caption="type recall: some event of the gold type; source match: an actor of such an event shares "
+                          "a word stem with the gold source text (rows with one); code match: gold country/sector.")
+    table.add_column("measure")
+    for r in rows:
+        table.add_column(str(r["split"]), justify="right")
+    for k in keys:
+        if any(k in r for r in rows):
+            table.add_row(k, *[str(r.get(k, "")) for r in rows])
+    Console().print(table)

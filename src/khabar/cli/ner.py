@@ -1,0 +1,177 @@
+"""``khabar train ner``, ``khabar eval ner CONLL`` and ``khabar bench ner``."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from khabar.cli.apps import bench_app, eval_app, train_app
+
+_SHARED = Path("../shared")
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"khabar: error: {message}", err=True)
+    return typer.Exit(2)
+
+
+@train_app.command("ner")
+def train_ner(
+    shared: Annotated[Path, typer.Option(help="The shared data folder (data/ner, data/news, data/gazetteers …).")] = _SHARED,
+    out: Annotated[Path | None, typer.Option(help="Folder for the model and resources (default: the package's).")] = None,
+    dev: Annotated[bool, typer.Option("--dev/--full", help="--dev holds out the last 10% of ANERcorp train and scores it; --full (default) trains on all of it.")] = False,
+    resources: Annotated[bool, typer.Option(help="Rebuild the word clusters and the gazetteer first.")] = True,
+    extra: Annotated[bool, typer.Option(help="Add AQMAR train+dev and the Wojood sample (domain-marked features).")] = True,
+    silver_words: Annotated[int, typer.Option(help="News words tagged for the silver lexicon (0 = no silver lexicon).")] = 3_000_000,
+    c1: float = 0.05,
+    c2: float = 0.05,
+    iterations: int = 150,
+) -> None:
+    """Train the CRF NER model (two rounds: the second adds a silver lexicon from tagged news)."""
+    import shutil
+    import tempfile
+
+    from khabar.models.ner.conll import score
+    from khabar.models.ner.features import DATA_DIR
+    from khabar.models.ner.resources import build_clusters, build_gazetteer
+    from khabar.models.ner.silver import build_silver
+    from khabar.models.ner.tagger import NerTagger
+    from khabar.models.ner.train import load_training, train_model
+
+    if not (shared / "data/ner/anercorp/train.txt").exists():
+        raise _fail(f"{shared}/data/ner/anercorp/train.txt not found (use --shared)")
+    target = out or DATA_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    if target != DATA_DIR and (DATA_DIR / "triggers.json").exists():
+        shutil.copy(DATA_DIR / "triggers.json", target / "triggers.json")
+    if resources:
+        typer.echo(f"gazetteer: {build_gazetteer(shared, target / 'gazetteer.tsv.gz'):,} names")
+        typer.echo(f"clusters: {build_clusters(shared / 'data/news', target / 'clusters.tsv.gz', log=typer.echo):,} words")
+    train, more, dev_set = load_training(shared, full=not dev, extra=extra)
+    silver = target / "silver.tsv.gz"
+    silver.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        first = Path(tmp) / "round1.crfsuite"
+        typer.echo("round 1")
+        train_model(train, first, extra=more, c1=c1, c2=c2, max_iter=iterations, data_dir=target, log=typer.echo)
+        if silver_words > 0:
+            n = build_silver(NerTagger(first, target), shared / "data/news", silver, max_words=silver_words)
+            typer.echo(f"silver lexicon: {n:,} stems")
+            typer.echo("round 2")
+            train_model(train, target / "ner.crfsuite", extra=more, c1=c1, c2=c2, max_iter=iterations,
+                        data_dir=target, log=typer.echo)
+        else:
+            shutil.copy(first, target / "ner.crfsuite")
+    if dev:
+        from khabar.models.ner.docfix import refine
+
+        tagger = NerTagger(target / "ner.crfsuite", target)
+        tags = [tagger.tag(t) for t, _ in dev_set]
+        for name, window in (("sentence by sentence", 1), ("20-sentence documents", 20)):
+            if window > 1:
+                for k in range(0, len(dev_set), window):
+                    refine([t for t, _ in dev_set[k: k + window]], tags[k: k + window], tagger.features)
+            p, r, f = score([g for _, g in dev_set], tags).prf()
+            typer.echo(f"dev (last 10% of ANERcorp train), {name}: P {100 * p:.1f} R {100 * r:.1f} F1 {100 * f:.1f}")
+
+
+@eval_app.command("ner")
+def eval_ner(
+    conll: Annotated[Path, typer.Argument(help="Gold CoNLL file: `token TAG` lines, blank line between sentences.")],
+    pred: Annotated[Path | None, typer.Option(help="Score this `token gold pred` file instead of tagging (the scorer reads only gold and predictions).")] = None,
+    pred_out: Annotated[Path | None, typer.Option(help="Where to write the tagger's `token gold pred` file.")] = None,
+    window: Annotated[int, typer.Option(help="Sentences per pseudo-document for the document-level repairs (CoNLL files have no document breaks; 1 = sentence by sentence).")] = 20,
+    tag_col: Annotated[int, typer.Option(help="Column holding the gold tag (Wojood's outer tag is 1).")] = 1,
+) -> None:
+    """Precision/recall/F1 per type and micro-averaged, conlleval-style (exact span and type)."""
+    from khabar.models.ner.conll import TYPES, read_conll, read_pairs, score, write_conll
+
+    if not conll.exists():
+        raise _fail(f"{conll}: no such file")
+    if pred is None:
+        from khabar.models.ner.docfix import refine
+        from khabar.models.ner.tagger import default_tagger
+
+        tagger = default_tagger()
+        if tagger is None:
+            raise _fail("no NER model in the package; run `khabar train ner` first")
+        sents = read_conll(conll, tag_col=tag_col)
+        t0 = time.perf_counter()
+        tags = [tagger.tag(toks) for toks, _ in sents]
+        if window > 1:
+            for k in range(0, len(sents), window):
+                refine([t for t, _ in sents[k: k + window]], tags[k: k + window], tagger.features)
+        dt = time.perf_counter() - t0
+        pred = pred_out or Path(f"{conll.stem}.ner-pred.txt")
+        write_conll(pred, ((toks, gold, p) for (toks, gold), p in zip(sents, tags, strict=True)))
+        ntok = sum(len(t) for t, _ in sents)
+        typer.echo(f"tagged {ntok:,} tokens in {dt:.2f}s ({ntok / max(dt, 1e-9):,.0f} tokens/s); predictions: {pred}")
+    gold_tags, pred_tags = read_pairs(pred)
+    s = score(gold_tags, pred_tags)
+    table = Table(title=f"NER on {conll.name} (exact span and type)")
+    for col in ("type", "gold", "pred", "correct", "P", "R", "F1"):
+        table.add_column(col, justify="right" if col != "type" else "left")
+    for typ in [*TYPES, None]:
+        p, r, f = s.prf(typ)
+        keys = [typ] if typ else list(s.n_gold.keys() | s.n_pred.keys())
+        table.add_row(typ or "micro", str(sum(s.n_gold.get(k, 0) for k in keys)),
+                      str(sum(s.n_pred.get(k, 0) for k in keys)), str(sum(s.tp.get(k, 0) for k in keys)),
+                      f"{100 * p:.1f}", f"{100 * r:.1f}", f"{100 * f:.1f}")
+    Console().print(table)
+
+
+@bench_app.command("ner")
+def bench_ner(
+    corpus: Annotated[Path, typer.Option(help="JSONL(.gz) of news articles ({text: …}).")] = _SHARED / "data/news/ant-v2.1-multisource.jsonl.gz",
+    docs: Annotated[int, typer.Option(help="Articles to analyse.")] = 500,
+) -> None:
+    """Speed of the NER stage alone on one core (tokens/s), model size and load time."""
+    import gzip
+    import json
+
+    from khabar.models.ner.tagger import MODEL_PATH, NerTagger
+    from khabar.pipeline import Pipeline, get_stage
+
+    if not MODEL_PATH.exists():
+        raise _fail("no NER model in the package; run `khabar train ner` first")
+    t0 = time.perf_counter()
+    NerTagger()
+    load_s = time.perf_counter() - t0
+    texts: list[str] = []
+    if corpus.exists():
+        opener = gzip.open if corpus.suffix == ".gz" else open
+        with opener(corpus, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if len(texts) >= docs:
+                    break
+                texts.append(json.loads(line).get("text") or "")
+    else:
+        seed = Path(__file__).resolve().parents[3] / "../shared/seed/article.txt"
+        texts = [seed.read_text(encoding="utf-8")] * 50 if seed.exists() else ["قال الرئيس الروسي فلاديمير بوتين في موسكو ."] * 500
+    pre = Pipeline(["normalize", "tokenize", "sentences"])
+    prepared = [pre(t) for t in texts]
+    ner = get_stage("ner")
+    ner(prepared[0])  # load the model outside the timing
+    ntok = sum(len(d.tokens) for d in prepared)
+    t0 = time.perf_counter()
+    for d in prepared:
+        ner(d)
+    dt = time.perf_counter() - t0
+    nment = sum(len(d.entities) for d in prepared)
+    data_dir = MODEL_PATH.parent
+    size = sum(p.stat().st_size for p in data_dir.iterdir() if p.is_file())
+    table = Table(title="khabar bench ner (one process, one core)")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_row("articles", f"{len(prepared):,}")
+    table.add_row("tokens", f"{ntok:,}")
+    table.add_row("mentions", f"{nment:,}")
+    table.add_row("NER stage tokens/s", f"{ntok / max(dt, 1e-9):,.0f}")
+    table.add_row("model + resources (MB)", f"{size / 1e6:.1f}")
+    table.add_row("load time (s)", f"{load_s:.2f}")
+    Console().print(table)

@@ -1,0 +1,340 @@
+"""``khabar ingest``, ``search``, ``stats``, ``quotes``, ``events`` and ``export``: the corpus store."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from khabar.cli.apps import app, bench_app
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option("--db", help="Store path (SQLite file). Default: khabar.db in the user data dir, or $KHABAR_DB."),
+]
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    typer.echo(f"khabar: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _open(db: str | None, must_exist: bool = False) -> Any:
+    from khabar.store import default_db_path, open_store
+
+    target = db or str(default_db_path())
+    if must_exist and target != ":memory:" and not Path(target).expanduser().exists():
+        raise _fail(f"no store at {target}; run `khabar ingest PATH --db {target}` first")
+    try:
+        return open_store(target)
+    except Exception as err:  # not a database, newer schema, unsupported URL…
+        raise _fail(f"cannot open store {target}: {err}") from None
+
+
+def _date(value: str | None, name: str) -> str | None:
+    from khabar.ingest.run import check_date
+
+    try:
+        return check_date(value)
+    except ValueError as err:
+        raise _fail(f"{name}: {err}") from None
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str] | None, typer.Argument(help="Files (.txt, .html, .jsonl, .jsonl.gz), directories, or -.")] = None,
+    db: DbOpt = None,
+    demo: Annotated[bool, typer.Option("--demo", help="Also ingest the bundled demo corpus (300 ANT articles + the seed article).")] = False,
+    published: Annotated[str | None, typer.Option(help="Default publication date YYYY-MM-DD for inputs without one.")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-j", help="Analysis processes (0 = all cores).")] = 0,
+    max_bytes: Annotated[int, typer.Option(help="Skip (and report) inputs bigger than this many bytes; 0 = no limit.")] = 10_000_000,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr.")] = True,
+    report_json: Annotated[bool, typer.Option("--json", help="Print the final report as JSON.")] = False,
+) -> None:
+    """Analyse articles and add them to the store. Idempotent (same text = no-op) and resumable:
+    run it again after an interruption and it continues where it stopped. Failing inputs are listed."""
+    from rich.console import Console
+
+    from khabar.ingest.run import default_workers
+    from khabar.ingest.run import ingest as run_ingest
+
+    _date(published, "--published")
+    paths = list(paths or [])
+    if demo:
+        from khabar.ingest.demo import demo_path
+
+        paths.insert(0, str(demo_path()))
+    if not paths:
+        raise _fail("give at least one PATH to ingest (or --demo)")
+    for p in paths:
+        if p != "-" and not Path(p).exists():
+            raise _fail(f"{p}: no such file or directory")
+    err = Console(stderr=True)
+    nworkers = workers if workers > 0 else default_workers()
+    with _open(db) as store:
+        show = progress and err.is_terminal
+        if show:
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+            bar = Progress(TextColumn("[bold]ingest[/]"), BarColumn(), TextColumn("{task.description}"),
+                           TimeElapsedColumn(), console=err, transient=True)
+            task = bar.add_task("", total=None)
+            bar.start()
+
+            def tick(r: Any) -> None:
+                rate = r.added / r.seconds if r.seconds else 0.0
+                bar.update(task, description=f"{r.added} added, {r.skipped} already there, {len(r.errors)} failed, "
+                                             f"{rate:.1f} articles/s")
+        try:
+            report = run_ingest(paths, store, published=published, workers=nworkers, max_bytes=max_bytes,
+                                on_progress=tick if show else None)
+        finally:
+            if show:
+                bar.stop()
+        total = len(store)
+        store_path = store.path
+    data = report.to_dict()
+    data["store_documents"] = total
+    if report_json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(f"ingested into {store_path}: {report.added} added, {report.skipped} already there, "
+                   f"{len(report.errors)} failed (of {report.inputs} inputs); the store holds {total} documents")
+        typer.echo(f"{report.words:,} words, {report.entities:,} entities, {report.quotes:,} quotes, "
+                   f"{report.events:,} events, {report.times:,} times in {report.seconds:.1f} s "
+                   f"({data['articles_per_s']} articles/s, {data['words_per_s']:,} words/s, {nworkers} workers)")
+        shown = 20
+        for e in report.errors[:shown]:
+            typer.echo(f"failed: {e}", err=True)
+        if len(report.errors) > shown:
+            typer.echo(f"… and {len(report.errors) - shown} more failing inputs (--json lists them all)", err=True)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (all required); spelling variants and clitics fold.")] = "",
+    db: DbOpt = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many results.")] = 10,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="table, jsonl (one hit a line) or json.")] = TableFormat.table,
+    entity: Annotated[str | None, typer.Option(help="Only documents with this entity (name or Wikidata QID).")] = None,
+    event: Annotated[str | None, typer.Option(help="Only documents with this PLOVER event type.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Only documents with an event whose actor is this (ISO3 country, QID or name).")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Only documents quoting this speaker (name or QID).")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Published on or after YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Published on or before YYYY-MM-DD.")] = None,
+    source: Annotated[str | None, typer.Option(help="Only this source (as stored in meta.source).")] = None,
+) -> None:
+    """Find stored documents by normalised full text (بوتين finds وبوتين and لبوتين) and filters."""
+    _date(date_from, "--from")
+    _date(date_to, "--to")
+    if not query.strip() and not any((entity, event, actor, speaker, date_from, date_to, source)):
+        raise _fail("give a QUERY or at least one filter (--entity, --event, --actor, --speaker, --from, --to, --source)")
+    with _open(db, must_exist=True) as store:
+        hits = store.search(query, limit=limit, entity=entity, event=event, actor=actor, speaker=speaker,
+                            date_from=date_from, date_to=date_to, source=source)
+    if fmt is TableFormat.jsonl:
+        for h in hits:
+            typer.echo(json.dumps(h.to_dict(), ensure_ascii=False))
+        return
+    if fmt is TableFormat.json:
+        typer.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        typer.echo("no documents found")
+        return
+    # Plain lines rather than a rich table: table cells break the terminal's bidi for Arabic.
+    for i, h in enumerate(hits, 1):
+        typer.echo(f"{i:>3}. {h.id}  {h.published or '-'}  {h.source or '-'}  score {h.score:.2f}")
+        if h.title:
+            typer.echo(f"     {h.title}")
+        typer.echo(f"     {h.snippet}")
+
+
+@app.command()
+def stats(
+    db: DbOpt = None,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="table or json.")] = TableFormat.table,
+    top: Annotated[int, typer.Option(help="How many top entities and speakers to list.")] = 10,
+) -> None:
+    """Counts over the store: documents, words, entities, quotes, events, times; top entities and speakers."""
+    with _open(db, must_exist=True) as store:
+        data = store.stats(top=top)
+    if fmt is not TableFormat.table:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2 if fmt is TableFormat.json else None))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=f"khabar store {data['path']} (schema v{data['schema_version']})")
+    t.add_column("what")
+    t.add_column("count", justify="right")
+    for key in ("documents", "words", "entities", "mentions", "quotes", "events", "times"):
+        t.add_row(key, f"{data[key]:,}")
+    t.add_row("published", f"{data['published']['first'] or '-'} … {data['published']['last'] or '-'}")
+    console = Console()
+    console.print(t)
+    for name, n in data["sources"].items():
+        typer.echo(f"  source {name or '-'}: {n}")
+    for e in data.get("top_entities", []):
+        typer.echo(f"  entity {e['name']} ({e['type']}{', ' + e['wikidata'] if e['wikidata'] else ''}): {e['documents']} docs")
+    for s in data.get("top_speakers", []):
+        typer.echo(f"  speaker {s['name']}: {s['quotes']} quotes")
+    for ev, n in data.get("events_by_type", {}).items():
+        typer.echo(f"  event {ev}: {n}")
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[str | None, typer.Option(help="Speaker name or QID.")] = None,
+    db: DbOpt = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0)] = 20,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Stored quotes, optionally only those of one speaker."""
+    with _open(db, must_exist=True) as store:
+        rows = store.quotes(speaker=speaker, limit=limit)
+    _rows_out(rows, fmt, lambda r: f"{r['doc']}  {r['speaker_name'] or '?'} ({r['type']}): {r['text']}")
+
+
+@app.command()
+def events(
+    event: Annotated[str | None, typer.Option(help="PLOVER event type.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor: ISO3 country, QID or name.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from")] = None,
+    date_to: Annotated[str | None, typer.Option("--to")] = None,
+    db: DbOpt = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0)] = 20,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Stored events, filtered by type, actor and date."""
+    _date(date_from, "--from")
+    _date(date_to, "--to")
+    with _open(db, must_exist=True) as store:
+        rows = store.events(event=event, actor=actor, date_from=date_from, date_to=date_to, limit=limit)
+    _rows_out(rows, fmt, lambda r: f"{r['doc']}  {r['date'] or '-'}  {r['event']}  "
+                                   f"{'، '.join(r['actors']) or '?'} -> {'، '.join(r['recipients']) or '-'}")
+
+
+def _rows_out(rows: list[dict[str, Any]], fmt: TableFormat, line: Any) -> None:
+    if fmt is TableFormat.jsonl:
+        for r in rows:
+            typer.echo(json.dumps(r, ensure_ascii=False))
+    elif fmt is TableFormat.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif not rows:
+        typer.echo("nothing found")
+    else:
+        for r in rows:
+            typer.echo(line(r))
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    parquet = "parquet"
+    events_csv = "events-csv"
+
+
+@app.command()
+def export(
+    output: Annotated[str, typer.Argument(help="Output file, or - for stdout (jsonl and events-csv only).")],
+    db: DbOpt = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl (khabar/1 documents), parquet (one row per document), events-csv (GDELT-style).")] = ExportFormat.jsonl,
+) -> None:
+    """Export the store: khabar/1 JSONL, Parquet, or a GDELT-style events CSV."""
+    from khabar.store.export import export_events_csv, export_jsonl, export_parquet
+
+    if output == "-" and fmt is ExportFormat.parquet:
+        raise _fail("Parquet needs a file name, not -")
+    with _open(db, must_exist=True) as store:
+        try:
+            if fmt is ExportFormat.parquet:
+                n = export_parquet(store, output)
+            elif fmt is ExportFormat.events_csv:
+                n = export_events_csv(store, output)
+            else:
+                n = export_jsonl(store, output)
+        except ImportError as err:
+            raise _fail(f"{fmt.value} export needs the 'ingest' extra (pip install 'khabar[ingest]'): {err}") from None
+    if output != "-":
+        typer.echo(f"wrote {n} rows to {output}", err=True)
+
+
+@bench_app.command("store")
+def bench_store(
+    source: Annotated[str | None, typer.Option(help="JSONL(.gz) corpus; default ../shared ANT v2.1, else the demo corpus.")] = None,
+    n: Annotated[int, typer.Option("--n", help="Articles to ingest (first N records).")] = 2000,
+    workers: Annotated[int, typer.Option("--workers", "-j", help="Analysis processes (0 = all cores).")] = 0,
+    db: Annotated[str | None, typer.Option("--db", help="Store to fill (default: a temporary file, removed after).")] = None,
+    queries: Annotated[int, typer.Option(help="Search queries to time per kind.")] = 200,
+) -> None:
+    """Ingest throughput (articles/s, words/s) and search latency (p50/p95 ms) on a slice of a corpus."""
+    import gzip
+    import itertools
+    import random
+    import tempfile
+    import time
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from khabar.ingest.demo import DEFAULT_SHARED, demo_path
+    from khabar.ingest.run import default_workers
+    from khabar.ingest.run import ingest as run_ingest
+    from khabar.store import open_store
+
+    ant = DEFAULT_SHARED / "data" / "news" / "ant-v2.1-multisource.jsonl.gz"
+    src = Path(source) if source else (ant if ant.exists() else demo_path())
+    nworkers = workers if workers > 0 else default_workers()
+    with tempfile.TemporaryDirectory() as tmp:
+        sliced = Path(tmp) / "slice.jsonl"
+        opener = gzip.open if src.name.endswith(".gz") else open
+        with opener(src, "rt", encoding="utf-8") as fin, open(sliced, "w", encoding="utf-8") as fout:
+            fout.writelines(itertools.islice(fin, n))
+        target = db or str(Path(tmp) / "bench.db")
+        with open_store(target) as store:
+            before = len(store)
+            rep = run_ingest([str(sliced)], store, workers=nworkers)
+            # Search latency: words drawn from stored titles, with and without entity / date filters.
+            rng = random.Random(13)
+            titles = [r[0] for r in store.conn.execute("SELECT title FROM documents WHERE title IS NOT NULL")]
+            words = [w for t in titles for w in t.split() if len(w) > 3] or ["خبر"]
+            ents = [r[0] for r in store.conn.execute("SELECT DISTINCT name_key FROM entities LIMIT 500")] or [None]
+            kinds = {
+                "text": lambda: {"query": rng.choice(words)},
+                "text+entity": lambda: {"query": rng.choice(words), "entity": rng.choice(ents)},
+                "text+date": lambda: {"query": rng.choice(words), "date_from": "2018-03-01", "date_to": "2018-06-30"},
+                "text+entity+date": lambda: {"query": rng.choice(words), "entity": rng.choice(ents),
+                                             "date_from": "2018-03-01", "date_to": "2018-06-30"},
+            }
+            lat: dict[str, list[float]] = {}
+            for kind, make in kinds.items():
+                times = []
+                for _ in range(queries):
+                    args = make()
+                    t0 = time.perf_counter()
+                    store.search(limit=10, **args)
+                    times.append((time.perf_counter() - t0) * 1000)
+                lat[kind] = sorted(times)
+            total = len(store)
+    t = Table(title=f"khabar bench store: {n} records of {src.name}, {nworkers} workers, {total} docs in store")
+    t.add_column("measure")
+    t.add_column("value", justify="right")
+    t.add_row("added (already there)", f"{rep.added} ({before + rep.skipped} )")
+    t.add_row("failed", str(len(rep.errors)))
+    t.add_row("seconds", f"{rep.seconds:.1f}")
+    t.add_row("articles/s", f"{rep.added / max(rep.seconds, 1e-9):.1f}")
+    t.add_row("words/s", f"{rep.words / max(rep.seconds, 1e-9):,.0f}")
+    for kind, ts in lat.items():
+        t.add_row(f"search {kind} p50 / p95 ms", f"{ts[len(ts) // 2]:.2f} / {ts[int(len(ts) * 0.95) - 1]:.2f}")
+    Console().print(t)

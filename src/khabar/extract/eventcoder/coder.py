@@ -1,0 +1,877 @@
+"""Lexicon-driven PLOVER event coder for Arabic news (linear in the number of tokens).
+
+Per sentence: find triggers (verb or nominal stems, optionally with a required companion word), find actor
+phrases (entities from ``doc.entities`` first, else generic/named actors from the lexicons), then fill the roles
+with word-order rules (VSO/SVO, genitive of a nominal event, prepositional targets, "by X" agent markers, passive-
+prone verbs whose noun is a victim), mark factuality from nearby particles, attach a date from the time layer,
+and merge repeated mentions of one event (same type, overlapping actors) into one event with several spans.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from khabar.document import Document, Entity, Event, Span
+from khabar.extract.eventcoder.lexicon import ActorInfo, Lexicon, Trigger, load, nkey
+
+_WORD = r"[\w\u064B-\u065F\u0670\u0640]+"
+_TOKEN = re.compile(rf"{_WORD}|[^\s\w\u064B-\u065F\u0670\u0640]")
+_SENT = re.compile(r"[^.!?؟\n]+[.!?؟]*")
+_ISO = re.compile(r"^\d{4}(-\d\d){0,2}$")
+
+PROCLITICS = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "وس", "فس", "فب", "فل",
+              "و", "ف", "ب", "ل", "س", "ك")
+SUFFIXES = ("وهم", "هما", "ون", "ين", "وا", "ان", "ات", "تا", "تم", "ها", "هم", "نا", "وه", "ه", "ت", "ا", "ي", "و")
+NOMINAL_SUFFIXES = frozenset(("ات", "ين", "و"))
+ADJ_SUFFIXES = frozenset(("ي",))
+VERB_PROCLITICS = frozenset(("", "و", "ف", "س", "وس", "فس"))
+CLAUSE_PUNCT = frozenset(".:؛;!?؟«»\"()")
+ORG_SECTORS = frozenset("MIL COP GOV LEG JUD PTY REB UAF IMG IGO NGO MED BUS LAB EDU SPY".split())
+PREPS = frozenset(("في", "فى", "من", "الي", "علي", "عن", "ضد", "مع", "نحو", "امام", "لدي", "حول", "داخل", "خارج",
+                   "بين", "عبر", "باتجاه", "تجاه", "ل", "ب", "منذ", "حتي", "الى", "على"))
+TARGET_PREPS = frozenset(("علي", "ضد", "مع", "الي", "نحو", "امام", "باتجاه", "تجاه", "الى", "على"))
+QUANT = frozenset(("الاف", "الالاف", "عشرات", "العشرات", "مئات", "المئات", "الف", "مليون", "عدد", "مجموعه", "مجموعات",
+                   "اكثر", "العديد", "بعض", "حشود", "االاف"))
+RELATIVE = frozenset(("الذي", "التي", "الذين", "اللذين", "اللذان", "اللواتي", "اللتان"))
+CLAIM = frozenset(("مسؤوليه", "مسؤوليته", "مسؤوليتها", "مسووليه", "مسووليته", "مسووليتها", "المسؤوليه", "المسووليه"))
+PROTESTER_WINDOW = 20
+ARMED = frozenset(("MIL", "COP", "UAF", "REB", "IMG", "GOV", "CRM", "SPY", "PTY", "OPP"))
+DUAL_GROUPS = frozenset(("الزعيمين", "الزعيمان", "الرئيسين", "الرئيسان", "الجانبين", "الجانبان", "الطرفين", "الطرفان",
+                         "البلدين", "البلدان", "الزعيمين", "الوزيرين", "الوزيران"))
+FALLBACK_SECTORS = {
+    "ASSAULT": frozenset(("UAF", "REB", "IMG", "CRM", "MIL")),
+    "PROTEST": frozenset(("CVL", "EDU", "LAB", "OPP", "PTY", "REL", "REF")),
+}
+ACTORLESS_OK = frozenset(("PROTEST", "ASSAULT"))
+INTENT_STOP = frozenset(("خلال", "عبر", "اثناء", "بعد", "قبل", "في", "فى"))
+MAX_SENT_TOKENS = 400  # very long "sentences" (no punctuation) are cut into windows of this size
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    norm: str
+    word: bool
+    tm: bool = False  # ends with ta marbuta in the original text
+
+
+@dataclass(slots=True, eq=False)
+class Cand:
+    """An actor phrase: tokens [i, j), its character span, codes, and the entity it is (if any)."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    entity: str | None = None
+    country: str = ""
+    sector: str = ""
+    kind: str = ""
+    counted: bool = False
+    regional: bool = False
+    modifier: bool = False  # a bare adjective after a non-actor noun (البقاع اللبناني): not an actor on its own
+
+
+@dataclass(slots=True, eq=False)
+class Hit:
+    trig: Trigger
+    i: int  # token index of the trigger word
+    last: int  # token index of the companion word (or i)
+    proclitic: str
+    actors: list[Cand] = field(default_factory=list)
+    recipients: list[Cand] = field(default_factory=list)
+    right_end: int = -1  # last token index used by an argument on the right
+
+
+@lru_cache(maxsize=200_000)
+def variants(w: str) -> tuple[tuple[str, str], ...]:
+    """(stem, proclitic) readings of a normalised word: clitics, inflectional suffixes, imperfect prefixes."""
+    base: list[tuple[str, str]] = [(w, "")]
+    for p in PROCLITICS:
+        if w.startswith(p) and len(w) - len(p) >= 2:
+            base.append((w[len(p):], p))
+    out = dict.fromkeys(base)
+    for form, p in base:
+        for s in SUFFIXES:
+            if form.endswith(s) and len(form) - len(s) >= 2:
+                tag = p + "|n" if s in NOMINAL_SUFFIXES else p + "|a" if s in ADJ_SUFFIXES else p + "|h" if s == "ه" \
+                    else p
+                out[(form[: -len(s)], tag)] = None
+                if s == "ات":
+                    out[(form[:-2] + "ه", tag)] = None
+    for form, p in list(out):
+        if len(form) >= 4 and form[0] in "يتنا" and "ال" not in p:
+            out[(form[1:], p + "|i")] = None
+            out[("ا" + form[1:], p + "|i")] = None
+    return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def stems(w: str) -> frozenset[str]:
+    return frozenset(s for s, _ in variants(w))
+
+
+@lru_cache(maxsize=200_000)
+def _noun_keys(w: str) -> frozenset[str]:
+    """The word and its readings without an imperfect prefix (for actor lookups)."""
+    return frozenset({w} | {s for s, p in variants(w) if "|i" not in p})
+
+
+def sentence_spans(doc: Document) -> list[tuple[int, int]]:
+    if doc.sentences:
+        return [(s.start, s.end) for s in doc.sentences]
+    return [(m.start(), m.end()) for m in _SENT.finditer(doc.text)]
+
+
+class Coder:
+    def __init__(self, lex: Lexicon | None = None) -> None:
+        self.lex = lex or load()
+        c = self.lex.cue
+        self.neg, self.hyp, self.fut = c("neg"), c("hyp"), c("fut")
+        self.boundary, self.speech, self.agent = c("boundary"), c("speech"), c("agent")
+        self.prep, self.regional, self.skip = c("prep_target"), c("regional"), c("skip")
+        self.intent, self.protester, self.number = c("intent"), c("protester"), c("number")
+        self.source, self.light = c("source"), c("light")
+
+    # ---------------------------------------------------------------- actors
+    def _actor_info(self, w: str) -> ActorInfo | None:
+        if w in self.lex.actors:
+            return self.lex.actors[w]
+        for s, p in variants(w):
+            if "|i" in p:
+                continue
+            info = self.lex.actors.get(s)
+            if info is not None:
+                return info
+        return None
+
+    def _phrase(self, toks: list[Tok], i: int) -> tuple[int, ActorInfo] | None:
+        if i + 1 >= len(toks) or not toks[i + 1].word:
+            return None
+        second = _noun_keys(toks[i + 1].norm) | stems(toks[i + 1].norm)
+        best: tuple[int, ActorInfo] | None = None
+        for s in _noun_keys(toks[i].norm):
+            by_second = self.lex.phrases.get(s)
+            if not by_second:
+                continue
+            for w2 in second & by_second.keys():
+                for words, info in by_second[w2]:
+                    j = i + len(words)
+                    if j <= len(toks) and all(
+                        toks[i + k].word and (toks[i + k].norm == w or w in stems(toks[i + k].norm))
+                        for k, w in enumerate(words[2:], 2)
+                    ) and (best is None or j > best[0]):
+                        best = (j, info)
+        return best
+
+    def actors(self, doc: Document, toks: list[Tok], ent_spans: list[tuple[int, int, Entity]]) -> list[Cand]:
+        out: list[Cand] = []
+        # 1. entity mentions (the NER + KB layers) win where they exist.
+        ent_at: dict[int, tuple[int, Entity]] = {}
+        for s, e, ent in ent_spans:
+            idx = [k for k, t in enumerate(toks) if t.start < e and t.end > s]  # وبايدن holds بايدن
+            if idx:
+                ent_at[idx[0]] = (idx[-1] + 1, ent)
+        i, n = 0, len(toks)
+        while i < n:
+            t = toks[i]
+            if i in ent_at:
+                j, ent = ent_at[i]
+                out.append(self._from_entity(doc, toks, i, j, ent))
+                i = j
+                continue
+            if not t.word or t.norm in PREPS or t.norm in self.skip or t.norm in self.boundary:
+                i += 1
+                continue
+            ph = self._phrase(toks, i)
+            if ph:
+                inside = [k for k in range(i + 1, ph[0]) if k in ent_at]
+                ph = (inside[0], ph[1]) if inside else ph
+            info = ph[1] if ph else self._actor_info(t.norm)
+            if info is None:
+                if t.norm in self.regional or (stems(t.norm) & self.regional and t.norm.startswith(("ال", "وال"))):
+                    out.append(Cand(i, i + 1, t.start, t.end, None, "", "", "regional", regional=True))
+                i += 1
+                continue
+            if not ph and info.kind in ("head", "victim", "agent") and self._verbish(t.norm):
+                i += 1  # وطالب الرئيس ...: a verb, not the noun "student"
+                continue
+            j = ph[0] if ph else i + 1
+            cand = Cand(i, j, t.start, toks[j - 1].end, None, info.country, info.sector, info.kind)
+            # extend over adjectives / further actor words: القوات الأمريكية، قوات الأمن الباكستانية
+            while j < n and j - i < 5 and toks[j].word and not toks[j].norm.startswith("و") \
+                    and toks[j].norm not in PREPS and toks[j].norm not in self.skip:
+                if j in ent_at:
+                    k, ent = ent_at[j]
+                    e = self._from_entity(doc, toks, j, k, ent)
+                    cand.entity, cand.j, cand.end = e.entity, k, e.end
+                    cand.country = e.country or cand.country
+                    cand.sector = e.sector or cand.sector
+                    cand.regional = e.regional
+                    j = k
+                    break
+                nxt = self._actor_info(toks[j].norm)
+                if nxt is None or (nxt.kind in ("victim",) and cand.kind != "victim"):
+                    break
+                if nxt.kind != "adjective" and not toks[j].norm.startswith("ال"):
+                    break  # مسلحون صحفيا: a new noun (the object), not a genitive
+                cand.country = cand.country or nxt.country
+                cand.sector = cand.sector or nxt.sector
+                if nxt.kind in ("named", "country") and cand.kind in ("head", "agent"):
+                    cand.kind = nxt.kind
+                j += 1
+                cand.j, cand.end = j, toks[j - 1].end
+            stem_keys = stems(t.norm) | {t.norm}
+            cand.regional = cand.regional or bool(stem_keys & self.regional) or t.norm in self.regional
+            if cand.kind == "adjective" and not cand.regional and self._adj_regional(t.norm):
+                cand.regional = True
+            cand.counted = i > 0 and (toks[i - 1].norm.isdigit() or toks[i - 1].norm in self.number
+                                      or any(s in self.number for s in stems(toks[i - 1].norm)))
+            if cand.kind == "adjective" and i > 0 and toks[i - 1].word and not (out and out[-1].j == i):
+                prev = toks[i - 1].norm
+                if not (prev in self.skip or prev in self.number or prev in QUANT or prev.isdigit()
+                        or prev in PREPS or self._verbish(prev)):
+                    cand.modifier = True
+            if not cand.modifier and not cand.entity and i > 0 and toks[i - 1].word and not (out and out[-1].j == i) \
+                    and j - i == 1 and (cand.kind == "named" or re.search(r"(ي|يه|يون|يين)$", t.norm)):
+                # عبوة ناسفة، الهجمات الانتحارية: an adjective agreeing with the noun before it
+                prev = toks[i - 1].norm
+                definite = (t.norm.startswith(("ال", "وال", "بال", "لل")), prev.startswith(("ال", "وال", "بال", "لل")))
+                if definite[0] == definite[1] and not (
+                        prev in self.skip or prev in self.number or prev in QUANT or prev.isdigit() or prev in PREPS
+                        or prev in self.speech or prev in self.light or self._verbish(prev, any_verb=True)):
+                    cand.modifier = True
+            if (stems(t.norm) | {t.norm}) & self.protester:
+                cand.kind = "protester"
+            if cand.kind == "adjective" and i > 0 and out and out[-1].j == i:
+                # a bare adjective right after an actor belongs to it
+                out[-1].country = out[-1].country or cand.country
+                out[-1].j, out[-1].end = j, cand.end
+            else:
+                out.append(cand)
+            i = j
+        return out
+
+    def _verbish(self, w: str, any_verb: bool = False) -> bool:
+        if w.startswith(("ال", "وال", "بال", "لل")):
+            return False
+        if any_verb and (w in self.speech or stems(w) & (self.speech | self.light)):
+            return True
+        return any(t.pos == "V" and (any_verb or not t.second) for st, p in variants(w)
+                   if p.split("|")[0] in ("", "و", "ف") and "|n" not in p
+                   for t in self.lex.triggers.get(st, ()))
+
+    def _adj_regional(self, w: str) -> bool:
+        return any(s in ("غربي", "غربيه", "اوروبي") for s in stems(w) | {w})
+
+    def _from_entity(self, doc: Document, toks: list[Tok], i: int, j: int, ent: Entity) -> Cand:
+        texts = {nkey(m.text or "") for m in ent.mentions} | {nkey(ent.canonical_ar or "")}
+        regional = bool(texts & self.regional) or (ent.canonical or "").lower() in ("the west", "west")
+        kind = {"LOC": "country", "PER": "named", "ORG": "named"}.get(ent.type, "misc")
+        if ent.type == "MISC" and not regional:
+            kind = "misc"
+        return Cand(i, j, toks[i].start, toks[j - 1].end, ent.id, ent.country or "", ent.sector or "", kind,
+                    regional=regional)
+
+    # ---------------------------------------------------------------- triggers
+    def triggers(self, toks: list[Tok], covered: set[int], hard: frozenset[int] = frozenset()) -> list[Hit]:
+        """Trigger hits; ``hard`` tokens (entity mentions) never trigger, ``covered`` ones only with a companion."""
+        hits: list[Hit] = []
+        n = len(toks)
+        for i, t in enumerate(toks):
+            if not t.word or len(t.norm) < 2 or i in hard:
+                continue
+            soft = i in covered  # a lexicon actor (فتح = Fatah) may still be a verb with its companion
+            best: tuple[int, Hit] | None = None
+            for stem, p in variants(t.norm):
+                for trig in self.lex.triggers.get(stem, ()):
+                    has_al = "ال" in p or "لل" in p
+                    if trig.pos == "V" and ("|n" in p or "|a" in p or p.split("|")[0] not in VERB_PROCLITICS):
+                        continue  # verbs take neither ال/ب/ل nor nominal plural endings (صادرات ≠ صادر)
+                    if trig.pos == "V" and "|h" in p and t.tm:
+                        continue  # قبضة (ta marbuta) is not قبضه "he seized it"
+                    if trig.pos == "N" and "|a" in p:
+                        continue  # a nisba adjective is not the event noun (الاجتماعي ≠ اجتماع)
+                    last = i
+                    if soft and not trig.second:
+                        continue
+                    if trig.second:
+                        last = -1
+                        for k in range(i + 1, min(n, i + 5)):
+                            if toks[k].word and (toks[k].norm in trig.second or stems(toks[k].norm) & trig.second):
+                                last = k
+                                break
+                        if last < 0:
+                            continue
+                    score = (2 if trig.second else 0) + (1 if not p else 0) + len(stem) / 100
+                    prep = p.split("|")[0].lstrip("وف")
+                    if trig.pos == "N" and (has_al or prep in ("ب", "ل")):
+                        score += 0.5
+                    if trig.pos == "V" and not (has_al or prep in ("ب", "ل")):
+                        score += 0.5
+                    if best is None or score > best[0]:
+                        best = (score, Hit(trig, i, last, p))
+            if best:
+                hits.append(best[1])
+        companions = {k for h in hits for k in range(h.i + 1, h.last + 1)}
+        return [h for h in hits if h.i not in companions]
+
+    # ---------------------------------------------------------------- roles
+    def _prep_before(self, toks: list[Tok], c: Cand) -> str:
+        first = toks[c.i].norm
+        for p in ("وب", "ول", "ب", "ل"):
+            if first.startswith(p) and not first.startswith(p + "ا") or first.startswith(p + "ال"):
+                return p.lstrip("و")
+        k = c.i - 1
+        if k >= 0 and toks[k].norm in self.prep:
+            return toks[k].norm
+        return ""
+
+    def _chain_left(self, toks: list[Tok], cands: list[Cand], idx: int) -> list[Cand]:
+        """The candidate at idx plus those coordinated with it on its left (X و Y)."""
+        group = [cands[idx]]
+        k = idx
+        while k > 0:
+            prev, cur = cands[k - 1], cands[k]
+            gap = toks[prev.j: cur.i]
+            joined = toks[cur.i].norm.startswith("و") or any(g.norm.startswith("و") for g in gap)
+            if cur.i - prev.j <= 3 and joined and not any(g.norm in CLAUSE_PUNCT for g in gap):
+                group.insert(0, prev)
+                k -= 1
+            else:
+                break
+        return group
+
+    def _chain_right(self, toks: list[Tok], cands: list[Cand], idx: int) -> list[Cand]:
+        group = [cands[idx]]
+        k = idx
+        while k + 1 < len(cands):
+            cur, nxt = cands[k], cands[k + 1]
+            gap = toks[cur.j: nxt.i]
+            if nxt.i - cur.j <= 2 and (toks[nxt.i].norm.startswith("و") or any(g.norm == "و" for g in gap)):
+                group.append(nxt)
+                k += 1
+            else:
+                break
+        return group
+
+    def _left_limit(self, toks: list[Tok], i: int, maxd: int) -> int:
+        k = i - 1
+        while k >= 0 and i - k <= maxd:
+            w = toks[k].norm
+            if w in CLAUSE_PUNCT or w in self.boundary or (w in self.speech and k < i - 1):
+                return k + 1
+            k -= 1
+        return k + 1
+
+    def _any_prep(self, toks: list[Tok], c: Cand) -> str:
+        """Any preposition governing the candidate (a partitive من after a quantity does not count)."""
+        p = self._prep_before(toks, c)
+        if p:
+            return p
+        k = c.i - 1
+        # idafa under a preposition: من حرم جامعة صنعاء
+        if k >= 1 and toks[k].word and not toks[k].norm.startswith(("ال", "وال")) and toks[k - 1].norm in PREPS \
+                and not (toks[k - 1].norm == "من" and k >= 2 and self._quant(toks[k - 2].norm)) \
+                and not self._verbish(toks[k].norm):
+            return toks[k - 1].norm
+        if k >= 0 and toks[k].norm in PREPS:
+            if toks[k].norm == "من" and k >= 1 and self._quant(toks[k - 1].norm):
+                return ""
+            return toks[k].norm
+        return ""
+
+    def _agent_marked(self, toks: list[Tok], c: Cand) -> bool:
+        for k in range(max(0, c.i - 3), c.i):
+            w = toks[k].norm
+            if w in self.agent or stems(w) & self.agent:
+                gap = toks[k + 1: c.i]
+                return all(g.norm in self.skip or g.norm in self.number or g.norm.isdigit() for g in gap)
+        return False
+
+    def _quant(self, w: str) -> bool:
+        """A quantity before a partitive من (آلاف من المتظاهرين، ومجموعات من المواطنين)."""
+        w2 = w[1:] if w.startswith(("و", "ف")) and len(w) > 3 else w
+        return w.isdigit() or any(x in QUANT or x in self.number for x in (w, w2))
+
+    def _armed(self, c: Cand) -> bool:
+        """Can act as the agent of a passive-prone verb (kill, abduct …) that it follows."""
+        if c.counted or c.kind == "victim":
+            return False
+        return c.sector in ARMED or c.kind in ("named", "country") or (c.entity is not None and c.kind != "misc")
+
+    def _light_between(self, toks: list[Tok], c: Cand, hit: Hit) -> bool:
+        """A nominal event takes the subject of a support verb (شن الجيش هجوما، عقدا محادثات) or of the main
+        verb when it is a purpose/means noun (لتحذير، بقتل)."""
+        if hit.proclitic.split("|")[0].lstrip("وف") in ("ل", "ب", "لل", "بال"):
+            return True
+        between = list(range(max(0, c.i - 2), c.i)) + list(range(c.j, hit.i))
+        return any(toks[k].norm in self.light or stems(toks[k].norm) & self.light for k in between)
+
+    def _subject_of_other_verb(self, toks: list[Tok], c: Cand, hit: Hit) -> bool:
+        """ندد الرئيس بالهجوم: the candidate is the subject of another event verb, which governs the noun."""
+        for k in range(max(0, c.i - 2), c.i):
+            w = toks[k].norm
+            if toks[k].word and w not in self.skip and not (stems(w) & self.light) and w not in self.light \
+                    and self._verbish(w):
+                return True
+        return False
+
+    def _is_speaker(self, toks: list[Tok], c: Cand) -> bool:
+        """The one who reports (أعلنت الشرطة مقتل ...، مصدر أمني), not the one who acts."""
+        if (stems(toks[c.i].norm) | {toks[c.i].norm}) & self.source:
+            return True
+        k = c.i - 1
+        while k >= 0 and toks[k].norm in self.skip:
+            k -= 1
+        return k >= 0 and (toks[k].norm in self.speech or bool(stems(toks[k].norm) & self.speech))
+
+    def roles(self, hit: Hit, toks: list[Tok], cands: list[Cand]) -> None:
+        trig = hit.trig
+        sym = "sym" in trig.flags
+        passive = "passive" in trig.flags
+        usable = [k for k, c in enumerate(cands) if not c.modifier]
+        right: list[int] = []  # candidates after the trigger, up to a clause boundary
+        for k in usable:
+            c = cands[k]
+            if c.i <= hit.last or c.i - hit.last > 7:
+                continue
+            gap = toks[hit.last + 1: c.i]
+            if any(g.norm in CLAUSE_PUNCT or g.norm in self.boundary or g.norm in self.speech for g in gap):
+                break
+            right.append(k)
+        actors: list[Cand] = []
+        recips: list[Cand] = []
+        used_right = -1
+        if trig.pos == "V" and hit.last > hit.i:
+            # the subject between a verb and its companion word: فرض الغرب عقوبات، أطلق المسلحون النار
+            inner = [k for k in usable if hit.i < cands[k].i < hit.last and not self._any_prep(toks, cands[k])]
+            if inner and passive and not self._armed(cands[inner[0]]):
+                recips = self._chain_right(toks, cands, inner[0])  # لقي ثلاثة جنود حتفهم
+            elif inner:
+                actors = self._chain_right(toks, cands, inner[0])
+        elif trig.pos == "N" and hit.last > hit.i and trig.gen == "actor":
+            # the companion word is itself the actor: إضافة قوات روسية
+            inner = [k for k in usable if hit.i < cands[k].i <= hit.last]
+            if inner:
+                actors = [cands[inner[0]]]
+                used_right = cands[inner[0]].j - 1
+        # agent markers: على أيدي X، من قبل X، بنيران X، (هجوم) شنه X — looked for further out
+        for k in usable:
+            c = cands[k]
+            if hit.last < c.i <= hit.last + 15 and self._agent_marked(toks, c):
+                gap = toks[hit.last + 1: c.i]
+                if any(g.norm in (".", "؛", ";") for g in gap):
+                    break
+                actors = self._chain_right(toks, cands, k)
+                used_right = max(used_right, actors[-1].j - 1) if c.i - hit.last <= 7 else used_right
+                right = [x for x in right if x != k]
+                break
+        # a nationality adjective on a nominal event is its actor: ضربة جوية أميركية، غارات إسرائيلية
+        if trig.pos == "N" and not actors:
+            for c in cands:
+                if c.modifier and c.kind == "adjective" and hit.last < c.i <= hit.last + 2 and c.country:
+                    actors = [c]
+                    used_right = max(used_right, c.j - 1)
+                    break
+        if trig.pos == "N":
+            if right and cands[right[0]].i - hit.last <= 2 and not self._any_prep(toks, cands[right[0]]):
+                k = right.pop(0)
+                group = self._chain_right(toks, cands, k)
+                if trig.gen == "actor" and not actors:
+                    actors = group
+                elif trig.gen == "recipient":
+                    recips = group
+                used_right = max(used_right, group[-1].j - 1)
+        else:
+            # SVO when the subject sits right before the verb (the usual order after إن/أن and with plural verbs)
+            lim = self._left_limit(toks, hit.i, 10)
+            near_left = [k for k in usable if cands[k].j <= hit.i and cands[k].i >= lim
+                         and hit.i - cands[k].j <= 2 and not self._any_prep(toks, cands[k])]
+            plural = bool(re.search(r"(وا|ون|ا|تا)$", toks[hit.i].norm)) and not toks[hit.i].norm.endswith("ى")
+            svo = bool(near_left) and not actors and not (passive and any(
+                g.counted or g.kind == "victim" for g in self._chain_left(toks, cands, near_left[-1])))
+            if svo and (plural or not right or hit.i - cands[near_left[-1]].j <= 1):
+                actors = self._chain_left(toks, cands, near_left[-1])
+            # a plural-marked verb (قتلوا، يحتجون) agrees with a subject already given: what follows is the object
+            plural_marked = toks[hit.i].norm.endswith(("وا", "ون"))
+            for k in list(right[:1]):
+                c = cands[k]
+                gap = toks[hit.last + 1: c.i]
+                far = sum(1 for g in gap if g.word and g.norm not in self.skip and not g.norm.isdigit()
+                          and g.norm not in self.number) > 1
+                if plural_marked or far or self._any_prep(toks, c) or (passive and not self._armed(c)):
+                    break
+                if not actors:
+                    actors = self._chain_right(toks, cands, k)
+                    used_right = max(used_right, actors[-1].j - 1)
+                ids = {id(a) for a in actors}
+                right = [x for x in right if id(cands[x]) not in ids]
+        # object / prepositional target
+        for k in right[:2]:
+            c = cands[k]
+            prep = self._any_prep(toks, c)
+            if c in actors:
+                continue
+            if sym and (prep == "مع" or toks[c.i - 1].norm == "بين"):
+                actors = actors + (self._chain_right(toks, cands, k) if prep != "مع" else [c])
+            elif prep and prep not in TARGET_PREPS:
+                continue
+            elif trig.pos == "N" and not prep:
+                continue
+
+            elif not recips and trig.gen != "-" or (passive and not recips):
+                recips = self._chain_right(toks, cands, k)
+            else:
+                continue
+            used_right = max(used_right, c.j - 1)
+            break
+        # subject before the trigger (SVO, or the main-clause subject of a nominal event)
+        svo_checked = False
+        strong = False  # found by a relative antecedent or right before the verb, not by a wide search
+        relative = False
+        if not actors and (trig.pos == "V" or trig.gen != "-"):
+            lim = self._left_limit(toks, hit.i, 10)
+            before = {x for k in range(max(0, hit.i - 3), hit.i) for x in stems(toks[k].norm) | {toks[k].norm}}
+            if trig.pos == "V" and hit.proclitic.startswith(("و", "ف")) and toks[hit.i].norm.endswith(("وا", "ون")):
+                # coordinated plural verb: same subject as an earlier verb in the sentence
+                lim = max(0, hit.i - 20)
+                while any(toks[k].norm in (".", "؛", ";", ":") for k in range(lim, hit.i)):
+                    lim += 1
+            elif lim > 0 and toks[lim - 1].norm in RELATIVE:
+                lim = max(0, lim - 6)  # "المواطنين الغاضبين الذين يحتجون": the antecedent is the subject
+                relative = True
+            elif before & CLAIM:
+                lim = max(0, hit.i - 14)  # "أعلنت X مسؤوليتها عن خطف ...": the claimant is the actor
+            for k in reversed([k for k in usable if cands[k].j <= hit.i and cands[k].i >= lim]):
+                group = self._chain_left(toks, cands, k)
+                if self._any_prep(toks, group[-1]) or self._is_speaker(toks, group[-1]):
+                    continue
+                # "بين قوى الأمن ومجموعات من المواطنين": keep only the members not under a preposition
+                while self._any_prep(toks, group[0]) or self._is_speaker(toks, group[0]):
+                    group = group[1:]
+                if passive and not all(self._armed(g) for g in group) and not svo_checked:
+                    recips = recips or group
+                elif trig.pos == "N" and self._subject_of_other_verb(toks, group[0], hit):
+                    break
+                elif trig.pos == "N" and trig.gen == "recipient" \
+                        and toks[hit.i].norm.endswith(tuple(trig.stem + x for x in ("ه", "ها", "هم"))) \
+                        and not self._light_between(toks, group[-1], hit):
+                    # اغتياله: the pronoun is the victim; the name before it is not the attacker
+                    break
+                else:
+                    actors = group
+                    strong = relative
+                break
+        # protesters named anywhere in the sentence are the ones protesting
+        if trig.event == "PROTEST" and not strong and not any(a.kind == "protester" for a in actors):
+            near = [c for c in cands if c.kind == "protester" and abs(c.i - hit.i) <= PROTESTER_WINDOW]
+            if near:
+                actors = [min(near, key=lambda c: abs(c.i - hit.i))]
+        # an attack (or protest) with no subject found: the armed group (or civil group) named nearby did it
+        if trig.event in FALLBACK_SECTORS and not actors:
+            rec = {id(r) for r in recips}
+            ok = set(usable)
+            near = [c for k, c in enumerate(cands) if k in ok and id(c) not in rec
+                    and c.sector in FALLBACK_SECTORS[trig.event] and abs(c.i - hit.i) <= 15
+                    and not self._any_prep(toks, c) and not self._is_speaker(toks, c) and not c.counted]
+            if near:
+                actors = [min(near, key=lambda c: abs(c.i - hit.i))]
+        hit.actors, hit.recipients, hit.right_end = actors, recips, used_right
+
+    # ---------------------------------------------------------------- factuality
+    def factuality(self, hit: Hit, toks: list[Tok]) -> str:
+        i = hit.i
+        lim = self._left_limit(toks, i, 8)
+        window = [toks[k].norm for k in range(lim, i)]
+        for k, w in enumerate(window):
+            if w in self.hyp or stems(w) & self.hyp or (w in ("حال", "حاله") and k > 0 and window[k - 1] in ("في", "فى")):
+                return "hypothetical"
+        near = [toks[k].norm for k in range(max(lim, i - 3), i) if toks[k].word]
+        if any(w in self.neg for w in near):
+            return "negated"
+        if "س" in hit.proclitic and "|i" in hit.proclitic or any(w in self.fut for w in near):
+            return "future"
+        return "asserted"
+
+
+def _entity_spans(doc: Document) -> list[tuple[int, int, Entity]]:
+    out = []
+    for ent in doc.entities:
+        for m in list(ent.mentions) + list(ent.coref_mentions):
+            out.append((m.start, m.end, ent))
+    out.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    # keep the longest of overlapping mentions
+    kept: list[tuple[int, int, Entity]] = []
+    for s, e, ent in out:
+        if kept and s < kept[-1][1]:
+            continue
+        kept.append((s, e, ent))
+    return kept
+
+
+def _time_for(doc: Document, toks: list[Tok], span: tuple[int, int], pos: int, speech: frozenset[str]) -> str | None:
+    best: tuple[int, str] | None = None
+    for t in doc.times:
+        if t.start < span[0] or t.end > span[1] or not t.value or not _ISO.match(t.value):
+            continue
+        # the time of a reporting verb ("قال الكرملين يوم الأحد") is not the event's
+        before = [k for k, tok in enumerate(toks) if tok.end <= t.start][-4:]
+        if any(toks[k].norm in speech or stems(toks[k].norm) & speech for k in before):
+            continue
+        d = abs(t.start - pos)
+        if best is None or d < best[0]:
+            best = (d, t.value)
+    return best[1] if best else None
+
+
+def code_document(doc: Document, coder: Coder | None = None) -> list[Event]:
+    """Code the PLOVER events of ``doc`` (does not modify ``doc.events``; may add actor entities)."""
+    if not isinstance(doc.text, str) or not doc.text.strip():
+        return []
+    coder = coder or _default()
+    text = doc.text
+    ent_spans = _entity_spans(doc)
+    ent_starts = [x[0] for x in ent_spans]
+    raw: list[tuple[Hit, str, tuple[int, int], list[Tok]]] = []
+    last_pair: list[Cand] = []
+    for s0, e0 in sentence_spans(doc):
+        all_toks = [
+            Tok(m.start() + s0, m.end() + s0, nkey(m.group()), not _is_punct(m.group()), m.group().endswith("ة"))
+            for m in _TOKEN.finditer(text[s0:e0])
+        ]
+        for w0 in range(0, max(len(all_toks), 1), MAX_SENT_TOKENS):
+            toks = all_toks[w0: w0 + MAX_SENT_TOKENS]
+            if not toks:
+                continue
+            lo = bisect.bisect_left(ent_starts, toks[0].start)
+            hi = bisect.bisect_right(ent_starts, toks[-1].end)
+            local = [x for x in ent_spans[lo:hi] if x[1] <= toks[-1].end]
+            cands = coder.actors(doc, toks, local)
+            covered = {k for c in cands if c.kind in ("named", "country") for k in range(c.i, c.j)}
+            hard = frozenset(k for c in cands if c.entity for k in range(c.i, c.j))
+            hits = coder.triggers(toks, covered, hard)
+            prev: Hit | None = None
+            intent_until = -1
+            intent_actor: list[Cand] = []
+            for h in hits:
+                coder.roles(h, toks, cands)
+                fact = coder.factuality(h, toks)
+                trig = h.trig
+                # a meeting/talks someone intends or agrees to hold is AGREE (CAMEO 036), not CONSULT
+                near_intent = any(toks[k].norm in coder.intent for k in range(max(0, h.i - 3), h.i))
+                if trig.event == "CONSULT" and (h.i <= intent_until or near_intent):
+                    h.trig = Trigger(trig.stem, trig.pos, "AGREE", "036", "", trig.context, trig.gen, trig.second,
+                                     trig.flags)
+                    if not h.actors and intent_actor:
+                        h.actors = intent_actor
+                if "intent" in trig.flags:
+                    intent_until, intent_actor = h.last + 7, h.actors
+                    for k in range(h.last + 1, min(len(toks), h.last + 8)):
+                        if toks[k].norm in INTENT_STOP or not toks[k].word:
+                            intent_until = k
+                            break
+                # "الزعيمين اتفقا": a dual group noun stands for the last pair of actors
+                if not h.actors and last_pair and any(
+                        toks[k].norm in DUAL_GROUPS for k in range(max(0, h.i - 3), min(len(toks), h.last + 3))):
+                    h.actors = last_pair
+                if len(h.actors) == 2:
+                    last_pair = list(h.actors)
+                # coordinated verb without its own subject: وعقدا ... (same subject as the previous event)
+                if not h.actors and prev is not None and trig.pos == "V" and h.proclitic.startswith("و"):
+                    h.actors = prev.actors
+                raw.append((h, fact, (toks[0].start, toks[-1].end), toks))
+                prev = h
+            # nominal protest: "المتظاهرون" asserts a demonstration even without a protest verb
+            if not any(h.trig.event == "PROTEST" for h in hits):
+                for c in cands:
+                    if c.kind == "protester":
+                        trig = Trigger("", "N", "PROTEST", "140", "demonstrate", "political", "actor")
+                        h = Hit(trig, c.i, c.j - 1, "", [c], [], c.j - 1)
+                        raw.append((h, "asserted", (toks[0].start, toks[-1].end), toks))
+                        break
+    events: list[Event] = []
+    idx = _DocIndex(doc)
+    for h, fact, sent, toks in raw:
+        if any(c.regional for c in h.actors + h.recipients):
+            continue  # PLOVER does not code regional constructs ("the West") as actors
+        if any(coder._adj_regional(toks[k].norm) for k in range(h.i + 1, min(len(toks), h.last + 3))):
+            continue  # "عقوبات غربية": the actor is a regional construct
+        if "armed" in h.trig.flags and not any(c.sector in FALLBACK_SECTORS["ASSAULT"] | {"COP"} for c in h.actors):
+            continue  # استهدف: an attack only when an armed actor does the targeting (not "the plan targets …")
+        if not h.actors and h.trig.event not in ACTORLESS_OK:
+            continue  # an agreement, visit or aid with nobody named is too vague to code
+        actor_ids = _ids(doc, idx, h.actors)
+        recip_ids = [r for r in _ids(doc, idx, h.recipients) if r not in actor_ids]
+        s = toks[h.i].start
+        e = toks[max(h.last, h.right_end)].end
+        ev = Event(
+            event=h.trig.event,
+            mode=[h.trig.mode] if h.trig.mode else [],
+            context=[h.trig.context] if h.trig.context else [],
+            actor=actor_ids,
+            recipient=recip_ids,
+            factuality=fact,
+            cameo=h.trig.cameo or None,
+            evidence=[Span.of(text, s, e)],
+        )
+        date = _time_for(doc, toks, sent, s, coder.speech)
+        if date:
+            ev.date = date
+        elif doc.published:
+            ev.date = str(doc.published)[:10]
+            ev.extra["date_basis"] = "published"
+        ev.location = _location(idx, h, toks)
+        _attribute_quote(doc, ev, h)
+        ev.extra["_sent"] = [sent]
+        _merge(events, ev)
+    _anchor_dates(events)
+    return events
+
+
+def _anchor_dates(events: list[Event]) -> None:
+    """An undated event told in the same sentence as a dated one (استغل مكالمة الفيديو لتحذير …) shares its date."""
+    dated = [(tuple(e.extra.get("_sent", [])), e.date) for e in events if "date_basis" not in e.extra and e.date]
+    for e in events:
+        sents = e.extra.pop("_sent", [])
+        if e.extra.get("date_basis") != "published":
+            continue
+        for other_sents, date in dated:
+            if set(map(tuple, sents)) & set(map(tuple, other_sents)):
+                e.date = date
+                e.extra.pop("date_basis", None)
+                e.extra["date_basis"] = "sentence"
+                break
+
+
+def _is_punct(tok: str) -> bool:
+    return not (tok[0].isalnum() or tok[0] == "_")
+
+
+class _DocIndex:
+    """Per-document lookups kept linear on long inputs: LOC mention starts and the events-made actor entities."""
+
+    def __init__(self, doc: Document) -> None:
+        locs = sorted((m.start, m.end, e.id) for e in doc.entities if e.type == "LOC" for m in e.mentions)
+        self.loc_starts = [x[0] for x in locs]
+        self.locs = locs
+        self.actors: dict[str, tuple[Entity, set[int]]] = {}
+        for e in doc.entities:
+            if e.extra.get("origin") == "events" and e.extra.get("key"):
+                self.actors[str(e.extra["key"])] = (e, {m.start for m in e.mentions})
+        self.n = len([e for e in doc.entities if e.extra.get("origin") == "events"])
+
+    def loc_at(self, pos: int) -> str | None:
+        k = bisect.bisect_right(self.loc_starts, pos) - 1
+        if k >= 0 and self.locs[k][0] <= pos < self.locs[k][1]:
+            return self.locs[k][2]
+        return None
+
+
+def _location(idx: _DocIndex, h: Hit, toks: list[Tok]) -> str | None:
+    """A LOC entity introduced by في within a few tokens after the trigger."""
+    if not idx.locs:
+        return None
+    used = {c.entity for c in h.actors + h.recipients}
+    for k in range(h.i + 1, min(len(toks), h.i + 8)):
+        if toks[k].norm in ("في", "فى") and k + 1 < len(toks):
+            nxt = toks[k + 1]
+            eid = idx.loc_at(nxt.start) or idx.loc_at(nxt.start + 1)
+            if eid and eid not in used:
+                return eid
+    return None
+
+
+def _attribute_quote(doc: Document, ev: Event, h: Hit) -> None:
+    """Events reported inside a quote are attributed to its speaker (and a first-person one is the speaker's)."""
+    s = ev.evidence[0].start
+    for q in doc.quotes:
+        if q.speaker and q.content.start <= s < q.content.end:
+            ev.extra["reported_by"] = q.speaker
+            if not ev.actor and ("|i" in h.proclitic and h.proclitic.split("|")[0] in ("", "و", "ف")):
+                first = doc.text[ev.evidence[0].start: ev.evidence[0].end]
+                if nkey(first)[:1] in ("ن", "ا") or nkey(first).startswith(("سن", "سا")):
+                    ev.actor = [q.speaker]
+            return
+
+
+def _ids(doc: Document, idx: _DocIndex, cands: list[Cand]) -> list[str]:
+    out: list[str] = []
+    for c in cands:
+        eid = c.entity or _actor_entity(doc, idx, c)
+        if eid and eid not in out:
+            out.append(eid)
+    return out
+
+
+def _actor_entity(doc: Document, idx: _DocIndex, c: Cand) -> str:
+    """An entity for a lexicon-found actor (the entity layer had none there), shared by equal surface forms."""
+    text = doc.text
+    surface = text[c.start: c.end]
+    # one entity for قوات روسية / القوات الروسية: same head word (clitics and plural endings off) and codes
+    head = nkey(surface).split()[0] if nkey(surface).split() else ""
+    for p in ("وال", "بال", "لل", "ال", "و"):
+        if head.startswith(p) and len(head) - len(p) >= 3:
+            head = head[len(p):]
+            break
+    for suf in ("ات", "ون", "ين", "ه"):
+        if head.endswith(suf) and len(head) - len(suf) >= 2:
+            head = head[: -len(suf)]
+            break
+    key = f"{head}|{c.country}|{c.sector}" if (c.country or c.sector) else nkey(surface)
+    if key in idx.actors:
+        ent, starts = idx.actors[key]
+        if c.start not in starts:
+            starts.add(c.start)
+            ent.mentions.append(Span.of(text, c.start, c.end))
+        return ent.id
+    idx.n += 1
+    etype = "LOC" if c.kind == "country" else "ORG" if c.sector in ORG_SECTORS else "MISC"
+    ent = Entity(id=f"ent_evt_{idx.n}", type=etype, canonical_ar=surface, country=c.country or None,
+                 sector=c.sector or None, mentions=[Span.of(text, c.start, c.end)],
+                 extra={"origin": "events", "key": key})
+    doc.entities.append(ent)
+    idx.actors[key] = (ent, {c.start})
+    return ent.id
+
+
+def _merge(events: list[Event], ev: Event) -> None:
+    """One real event mentioned several times: same type and factuality, compatible actors and recipients."""
+    for x in events:
+        if x.event != ev.event or x.factuality != ev.factuality:
+            continue
+        a, b = set(x.actor), set(ev.actor)
+        if a and b and not a & b:
+            continue
+        ra, rb = set(x.recipient), set(ev.recipient)
+        if ra and rb and ra != rb:
+            continue
+        if not (a or b) and ra and rb and not (ra & rb):
+            continue
+        x.actor += [i for i in ev.actor if i not in x.actor and i not in x.recipient]
+        x.recipient += [i for i in ev.recipient if i not in x.recipient and i not in x.actor]
+        x.evidence.extend(ev.evidence)
+        x.extra.setdefault("_sent", []).extend(ev.extra.get("_sent", []))
+        x.mode += [m for m in ev.mode if m not in x.mode]
+        x.context += [c for c in ev.context if c not in x.context]
+        if x.extra.get("date_basis") == "published" and "date_basis" not in ev.extra and ev.date:
+            x.date = ev.date
+            x.extra.pop("date_basis", None)
+        if ev.cameo and (not x.cameo or len(ev.cameo) > len(x.cameo)):
+            x.cameo = ev.cameo
+        return
+    events.append(ev)
+
+
+_CODER: Coder | None = None
+
+
+def _default() -> Coder:
+    global _CODER
+    if _CODER is None:
+        _CODER = Coder()
+    return _CODER

@@ -1,0 +1,12 @@
+"""Stage "events": PLOVER events with actors, recipients, date, factuality, evidence and CAMEO code."""
+
+from __future__ import annotations
+
+from khabar.document import Document
+from khabar.extract.eventcoder.coder import code_document
+from khabar.pipeline import register
+
+
+@register("events", requires=["entities", "quotes", "times"], provides=["events"])
+def events_stage(doc: Document) -> None:
+    doc.events = code_document(doc)

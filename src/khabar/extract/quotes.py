@@ -1,0 +1,868 @@
+"""Pipeline stage ``quotes``: who said what — direct, indirect and mixed quotations with speakers.
+
+Lexicon/regex driven and linear: reporting verbs (all inflections, clitics stripped) from
+``khabar/data/quotes/reporting_verbs.json``; quotation marks of every style paired per paragraph;
+speakers and addressees are entity ids taken from ``doc.entities`` (mentions only, never guessed).
+
+Speaker rules, in order: verb–subject (وقال بيسكوف إن: the first non-oblique mention after the cue,
+a PER preferred over an organisation named inside a title such as المتحدث باسم الكرملين); subject–verb
+(بيد ان الكرملين قال: the nearest mention before the cue in its clause); otherwise a pronoun or dropped
+subject (انه قال، وأضاف) → the most recent speaker. Mentions with a ل prefix (للرئيس بايدن) after the cue
+are addressees, as is the object of أبلغ/أخبر/حذر….
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from khabar.document import Document, Quote, Span
+from khabar.extract.timex.normtext import N, NormText
+from khabar.pipeline import register
+
+MAX_TEXT = 2_000_000
+
+_OPENERS = {"«": "»", "“": "”", "„": "”", "‹": "›"}
+_SYM = {'"', "'", "＂"}
+_TERM = set(".!?؟\n")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, Any]:
+    raw = resources.files("khabar.data").joinpath("quotes/reporting_verbs.json").read_text(encoding="utf-8")
+    return json.loads(raw)
+
+
+class _Lex:
+    def __init__(self) -> None:
+        lx = _lexicon()
+        self.verbs: dict[str, tuple[str, bool, bool]] = {}  # form -> (lemma, addressee_obj, content_obj)
+        for lemma, spec in lx["verbs"].items():
+            forms: set[str] = set(spec.get("forms", []))
+            for p in spec.get("past", []):
+                forms |= {p, p + "ت", p + "وا", p + "ا", p + "تا"}
+            for st in spec.get("pres", []):
+                for pre in ("ي", "ت", "ن", "أ"):
+                    forms.add(pre + st)
+                forms |= {"ي" + st + "ون", "ت" + st + "ون", "ي" + st + "ان", "ت" + st + "ان"}
+            info = (N(lemma), bool(spec.get("addressee_obj")), bool(spec.get("content_obj")))
+            for f in forms:
+                self.verbs.setdefault(N(f), info)
+        self.lemmas = {v[0]: v for v in self.verbs.values()}
+        self.adverbial = {N(w) for w in lx["adverbial"]}
+        self.masdar_l = {N(w) for w in lx["masdar_l"]}
+        self.comps = {N(w) for w in lx["complementizers"]}
+        self.pron = {N(w) for w in lx["pronoun_subjects"]}
+        self.oblique = {N(w) for w in lx["oblique_preps"]}
+        self.sources = [N(w) for w in lx["source_markers"]]
+        self.relative = {N(w) for w in lx["relative_pronouns"]}
+        self.nonsubject = {N(w) for w in lx["non_subject_words"]}
+        self.unnamed = {N(w) for w in lx["unnamed_sources"]}
+        self.demonstratives = {N(w) for w in lx["demonstratives"]}
+        self.documents = {N(w) for w in lx["document_nouns"]}
+        self.anaphors = {N(k): v for k, v in lx["anaphoric_nouns"].items()}
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    return _Lex()
+
+
+@dataclass(slots=True)
+class _Tok:
+    ns: int  # normalised offsets
+    ne: int
+    form: str
+    os: int  # original offsets
+    oe: int
+
+
+@dataclass(slots=True)
+class _Cue:
+    kind: str  # verb, adverbial, masdar
+    lemma: str
+    addressee_obj: bool
+    content_obj: bool
+    feminine: bool
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    ent: str
+    type: str
+
+
+_SUFFIXES = ("هما", "هم", "ها", "ه", "نا", "كم", "ني")
+
+
+def _cue_of(form: str, lemma: str | None, orig: str = "") -> _Cue | None:
+    """Is this (normalised) token a reporting cue? Strips و/ف/س/ل prefixes and object pronouns.
+
+    ``orig`` (the surface token) keeps ة apart from the pronoun ه: إشارة/طالبة are nouns, not أشار+ه."""
+    lx = _lex()
+    cue = _cue_of_form(form, orig)
+    if cue is None and lemma:
+        # a morph lemma (when the morph stage ran) adds inflections the lexicon lacks, but only when the
+        # surface form really is that lemma plus affixes (a lemmatiser error such as يشارك → أشار is refused)
+        info = lx.lemmas.get(N(lemma))
+        if info and _affixed(form, N(lemma)):
+            return _Cue("verb", info[0], info[1], info[2], form.endswith(("ت", "تا")))
+    return cue
+
+
+_AFFIXED_CACHE: dict[tuple[str, str], bool] = {}
+
+
+def _affixed(form: str, lemma: str) -> bool:
+    key = (form, lemma)
+    if key not in _AFFIXED_CACHE:
+        stem = lemma[1:] if lemma.startswith("ا") and len(lemma) > 3 else lemma
+        stem_rx = "".join("[اوي]" if c in "اوي" else re.escape(c) for c in stem)
+        rx = rf"(?:[وف])?(?:[سل])?(?:[يتنا])?{stem_rx}(?:ت|وا|ا|ن|ون|ان|ين|تا|ه|ها|هم|هما)?"
+        _AFFIXED_CACHE[key] = re.fullmatch(rx, form) is not None
+    return _AFFIXED_CACHE[key]
+
+
+def _cue_of_form(form: str, orig: str) -> _Cue | None:
+    lx = _lex()
+    cands = [form]
+    for p in ("وس", "فس", "و", "ف", "س", "ول", "ل"):
+        if form.startswith(p) and len(form) > len(p) + 1:
+            rest = form[len(p) :]
+            if "س" in p or "ل" in p:
+                if not rest.startswith(("ي", "ت", "ن", "ا")):
+                    continue  # ل/س only go with the imperfect (ليقول، سيقول), never with قال/طالب
+            cands.append(rest)
+    ta_marbuta = orig.endswith(("ة", "ةً"))
+    for c in list(cands):
+        for suf in _SUFFIXES:
+            if suf == "ه" and ta_marbuta:
+                continue
+            if c.endswith(suf) and len(c) > len(suf) + 2:
+                cands.append(c[: -len(suf)])
+    for c in cands:
+        info = lx.verbs.get(c)
+        if info:
+            fem = c.endswith(("ت", "تا")) or c.startswith("ت")
+            return _Cue("verb", info[0], info[1], info[2], fem)
+    for c in cands[:4]:
+        if c in lx.adverbial and not (ta_marbuta and c.endswith("ه") and N(orig[-1:]) != "ه"):
+            return _Cue("adverbial", c, False, False, c.endswith("ه"))
+    for p in ("ول", "وب", "ل", "ب"):
+        if form.startswith(p) and form[len(p) :] in lx.masdar_l:
+            return _Cue("masdar", form[len(p) :], True, False, False)
+    return None
+
+
+def _pair_quotes(s: str) -> list[tuple[int, int]]:
+    """(open, close) positions of quotation marks, paired per paragraph; an unclosed opener runs to the
+    end of its paragraph only if it is followed by a good amount of text (else it is ignored)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    n = len(s)
+    while pos < n:
+        eol = s.find("\n", pos)
+        if eol < 0:
+            eol = n
+        para_start = pos
+        stack: list[tuple[int, str]] = []
+        sym_open: dict[str, int] = {}
+        for i in range(para_start, eol):
+            c = s[i]
+            if c in _OPENERS:
+                stack.append((i, _OPENERS[c]))
+            elif stack and c == stack[-1][1]:
+                o, _ = stack.pop()
+                out.append((o, i))
+            elif c in _SYM:
+                if c == "'":
+                    # an apostrophe inside a word (O'Brien, transliteration) is not a quotation mark
+                    prev = s[i - 1] if i > 0 else " "
+                    nxt = s[i + 1] if i + 1 < n else " "
+                    if prev.isalnum() and nxt.isalnum():
+                        continue
+                if c in sym_open:
+                    out.append((sym_open.pop(c), i))
+                else:
+                    sym_open[c] = i
+        leftovers = [o for o, _ in stack] + list(sym_open.values())
+        for o in leftovers:
+            tail = s[o + 1 : eol].strip()
+            if len(tail.split()) >= 4:
+                out.append((o, eol))
+        pos = eol + 1
+    out.sort()
+    # drop quotes nested inside another (keep the outer one; inner marks make the outer "mixed" only if indirect)
+    res: list[tuple[int, int]] = []
+    for q in out:
+        if res and q[0] < res[-1][1]:
+            continue
+        res.append(q)
+    return res
+
+
+class _Doc:
+    """Per-document working state."""
+
+    def __init__(self, doc: Document) -> None:
+        text = doc.text[:MAX_TEXT]
+        self.text = text
+        self.nt = NormText(text)
+        s = self.nt.norm
+        self.s = s
+        lemma_at: dict[int, str] = {}
+        for t in doc.tokens:
+            if t.lemma:
+                lemma_at[t.start] = t.lemma
+        self.toks: list[_Tok] = []
+        self.lemmas: list[str | None] = []
+        for m in _TOKEN.finditer(s):
+            a, b = self.nt.to_orig(m.start(), m.end())
+            self.toks.append(_Tok(m.start(), m.end(), m.group(), a, b))
+            self.lemmas.append(lemma_at.get(a))
+        self.tok_starts = [t.ns for t in self.toks]
+        ments: list[_Mention] = []
+        for e in doc.entities:
+            for sp in e.mentions:
+                if 0 <= sp.start < sp.end <= len(text):
+                    ments.append(_Mention(sp.start, sp.end, e.id, e.type))
+            for sp in e.coref_mentions:
+                # a title or description (المتحدث باسم الكرملين) helps; a span that holds the verb itself
+                # (انه قال) would answer the question for us, so it is left out
+                if 0 <= sp.start < sp.end <= len(text) and not any(
+                    _cue_of(N(w), None, w) for w in _TOKEN.findall(text[sp.start : sp.end])
+                ):
+                    ments.append(_Mention(sp.start, sp.end, e.id, e.type))
+        ments.sort(key=lambda m: (m.start, -m.end))
+        self.ments = ments
+        self.ment_starts = [m.start for m in ments]
+        self.quotes = _pair_quotes(s)
+
+    # -- helpers --------------------------------------------------------------------------------------
+
+    def tok_index(self, npos: int) -> int:
+        return bisect.bisect_left(self.tok_starts, npos)
+
+    def mentions_between(self, a: int, b: int) -> list[_Mention]:
+        """Mentions starting in original [a, b)."""
+        i = bisect.bisect_left(self.ment_starts, a)
+        out = []
+        while i < len(self.ments) and self.ments[i].start < b:
+            if self.ments[i].end <= b + 1:
+                out.append(self.ments[i])
+            i += 1
+        return out
+
+    def word_before(self, orig: int) -> tuple[str, str]:
+        """(the token containing/just before ``orig`` as normalised text, the own-prefix part)."""
+        ns = self.orig_to_norm(orig)
+        j = ns
+        while j > 0 and (self.s[j - 1].isalnum() or self.s[j - 1] == "_"):
+            j -= 1
+        own_prefix = self.s[j:ns]
+        k = j
+        while k > 0 and self.s[k - 1] == " ":
+            k -= 1
+        m = k
+        while m > 0 and self.s[m - 1].isalnum():
+            m -= 1
+        return self.s[m:k], own_prefix
+
+    def orig_to_norm(self, orig: int) -> int:
+        return min(bisect.bisect_left(self.nt.idx, orig), len(self.s))
+
+    def sentence_end(self, npos: int, hard_stop: int | None = None) -> int:
+        """Normalised position of the end of the sentence from ``npos`` (quotation-aware)."""
+        s = self.s
+        n = len(s) if hard_stop is None else min(len(s), hard_stop)
+        in_q: str | None = None
+        i = npos
+        while i < n:
+            c = s[i]
+            if c == "\n":
+                return i
+            if in_q:
+                if c == in_q:
+                    in_q = None
+            elif c in _OPENERS:
+                in_q = _OPENERS[c]
+            elif c == '"':
+                in_q = '"'
+            elif c in _TERM and (c != "." or i + 1 >= n or not s[i + 1].isdigit()):
+                return i
+            i += 1
+        return n
+
+    def clause_start(self, npos: int, limit: int = 90) -> int:
+        lo = max(0, npos - limit)
+        for i in range(npos - 1, lo - 1, -1):
+            if self.s[i] in ".!?؟\n،,:؛\"«»“”":
+                return i + 1
+        return lo
+
+    def span(self, na: int, nb: int) -> Span | None:
+        """Original span of normalised [na, nb), trimmed of spaces and edge punctuation."""
+        s = self.s
+        while na < nb and (s[na].isspace() or s[na] in "،,:؛-–—"):
+            na += 1
+        while nb > na and (s[nb - 1].isspace() or s[nb - 1] in ".،,:؛!؟?-–—"):
+            nb -= 1
+        if nb <= na:
+            return None
+        a, b = self.nt.to_orig(na, nb)
+        return Span(a, b, self.text[a:b])
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def _is_oblique(d: _Doc, m: _Mention, cue_end_orig: int) -> tuple[bool, bool]:
+    """(oblique, addressee) for a mention after a cue: ل-prefixed → addressee; after a preposition → oblique."""
+    lx = _lex()
+    prev, own = d.word_before(m.start)
+    if own in ("ل", "لل", "ول"):
+        return True, True
+    if prev.startswith("لل") or (prev.startswith("ل") and prev[1:] in ("رئيس", "وزير", "زعيم", "نظيره", "نظيرها")):
+        return True, True
+    if own in ("ب", "وب", "في", "ك"):
+        return True, False
+    if prev in lx.oblique or prev.startswith(("بال", "لل")):
+        return True, False
+    # مستشار للرئيس التركي رجب طيب أردوغان: a name inside a prepositional title is not the subject
+    ns = d.orig_to_norm(m.start)
+    lo = max(d.orig_to_norm(cue_end_orig), ns - 40)
+    k = bisect.bisect_left(d.ment_starts, m.start) - 1
+    while k >= 0 and d.ments[k].end > m.start:
+        k -= 1
+    if k >= 0:
+        lo = max(lo, d.orig_to_norm(d.ments[k].end))  # a title ends at the name before it (باسم الكرملين ديمتري …)
+    words = d.s[lo:ns].split()[-3:]
+    for w in reversed(words):
+        if w in ("،", ",") or w.endswith(("،", ",")):
+            break
+        if w.startswith("لل") or w in lx.oblique or w in lx.relative:
+            return True, False
+    return False, False
+
+
+class QuoteFinder:
+    def __init__(self, doc: Document) -> None:
+        self.d = _Doc(doc)
+        self.last_speakers: list[str] = []
+        self.sentence_speaker: tuple[int, str] | None = None  # (sentence start, speaker) of the latest quote
+        self.ent_type = {e.id: e.type for e in doc.entities}
+
+    def run(self) -> list[Quote]:
+        d = self.d
+        lx = _lex()
+        out: list[Quote] = []
+        claimed: list[tuple[int, int]] = []  # normalised ranges of direct-quote content already attributed
+        used_quotes: set[tuple[int, int]] = set()
+        consumed: set[int] = set()
+        i = 0
+        n = len(d.toks)
+        while i < n:
+            if i in consumed:
+                i += 1
+                continue
+            t = d.toks[i]
+            if any(a <= t.ns < b for a, b in claimed):
+                i += 1
+                continue
+            cue = _cue_of(t.form, d.lemmas[i], d.text[t.os : t.oe]) if t.form[0].isalpha() else None
+            if cue is None:
+                i += 1
+                continue
+            q = self._from_cue(i, cue, used_quotes, consumed)
+            if q is not None:
+                quote, qrange = q
+                out.append(quote)
+                if quote.type == "direct" and qrange:
+                    claimed.append(qrange)
+                if quote.speaker:
+                    self.last_speakers.append(quote.speaker)
+                    self.sentence_speaker = (self._sentence_start(t.ns), quote.speaker)
+            i += 1
+        out += self._source_attributions(out)
+        out += self._headline_quotes(out)
+        # quotation marks with the cue after them ("…"، قال X) or none at all
+        for qa, qb in d.quotes:
+            if (qa, qb) in used_quotes:
+                continue
+            content = d.span(qa + 1, qb)
+            if content is None:
+                continue
+            words = len(content.text.split())
+            inside_indirect = any(
+                q.type != "direct" and q.content.start <= content.start < q.content.end for q in out
+            )
+            if inside_indirect:
+                continue
+            speaker, cue_span = self._after_quote(qb, consumed)
+            if cue_span is None:
+                if words < 6:
+                    continue  # a scare-quoted term, not a quotation
+                if not self._sentence_initial(qa):
+                    continue
+                speaker = self.last_speakers[-1] if self.last_speakers else None
+            out.append(Quote("direct", speaker, None, cue_span, content))
+            if speaker:
+                self.last_speakers.append(speaker)
+        out.sort(key=lambda q: q.content.start)
+        _ = lx
+        return out
+
+    def _headline_quotes(self, found: list[Quote]) -> list[Quote]:
+        """A line that opens with a name and a colon («خلفان: …»), the headline style of direct speech."""
+        d = self.d
+        res: list[Quote] = []
+        pos = 0
+        for line in d.text.split("\n"):
+            a = pos
+            pos += len(line) + 1
+            head = line[:60]
+            k = head.find(":")
+            if k <= 0:
+                continue
+            ments = d.mentions_between(a, a + k)
+            if not ments or ments[0].start - a > 1 or d.text[ments[-1].end : a + k].strip():
+                continue
+            na, nb = d.orig_to_norm(a + k + 1), d.orig_to_norm(a + len(line))
+            content = d.span(na, nb)
+            if content is None or len(content.text.split()) < 3:
+                continue
+            if any(q.content.start < content.end and content.start < q.content.end for q in found):
+                continue
+            c = Span(a + k, a + k + 1, ":")
+            res.append(Quote("direct", ments[-1].ent, None, c, content))
+        return res
+
+    def _source_attributions(self, found: list[Quote]) -> list[Quote]:
+        """«…، وفقا لما ذكرته X» / «…، بحسب X»: the clause before the marker is X's report."""
+        d = self.d
+        res: list[Quote] = []
+        markers = ("بحسب", "حسب", "وفقا", "وفق", "نقلا")
+        for j, t in enumerate(d.toks):
+            if t.form not in markers or j == 0 or d.toks[j - 1].form not in ("،", ","):
+                continue
+            sent_start = self._sentence_start(t.ns)
+            na, nb = sent_start, d.toks[j - 1].ns
+            a, b = d.nt.to_orig(na, nb)
+            if any(q.cue is not None and a <= q.cue.start < b for q in found):
+                continue  # the clause already has its own reporting verb (وقال بوتين …، وفقا لشريط …)
+            content = d.span(na, nb)
+            if content is None or len(content.text.split()) < 4:
+                continue
+            if any(_overlap(q.content.start, q.content.end, content.start, content.end) * 2
+                   >= min(q.content.end - q.content.start, content.end - content.start) for q in found):
+                continue
+            end = d.toks[min(j + 8, len(d.toks) - 1)].oe
+            se = d.sentence_end(t.ne)
+            end = min(end, d.nt.to_orig(se, se)[0])
+            ments = d.mentions_between(t.oe, end)
+            speaker = ments[0].ent if ments else None
+            qtype = "mixed" if any(na <= qa and qb <= nb for qa, qb in d.quotes) else "indirect"
+            res.append(Quote(qtype, speaker, None, Span(t.os, t.oe, d.text[t.os : t.oe]), content))
+        return res
+
+    def _sentence_initial(self, qa: int) -> bool:
+        s = self.d.s
+        j = qa - 1
+        while j >= 0 and s[j] == " ":
+            j -= 1
+        return j < 0 or s[j] in ".\n:!؟"
+
+    def _after_quote(self, qb: int, consumed: set[int]) -> tuple[str | None, Span | None]:
+        """'"…"، قال X' / '"…" بحسب X'."""
+        d = self.d
+        j = d.tok_index(qb + 1)
+        k = j
+        while k < len(d.toks) and d.toks[k].form in ("،", ",", "-", "–") and k < j + 2:
+            k += 1
+        if k >= len(d.toks) or d.toks[k].ns - qb > 6 or "\n" in d.s[qb : d.toks[k].ns]:
+            return None, None
+        t = d.toks[k]
+        cue = _cue_of(t.form, d.lemmas[k], d.text[t.os : t.oe])
+        if cue is not None and cue.kind == "verb":
+            consumed.add(k)
+            end = d.sentence_end(t.ne)
+            sp = self._first_speaker(t.oe, d.nt.to_orig(end, end)[0])
+            speaker = sp[0] if sp else (self.last_speakers[-1] if self.last_speakers else None)
+            return speaker, Span(t.os, t.oe, d.text[t.os : t.oe])
+        rest = d.s[t.ns : t.ns + 14]
+        for src in _lex().sources:
+            if rest.startswith(src):
+                end = d.sentence_end(t.ne)
+                sp = self._first_speaker(t.oe, d.nt.to_orig(end, end)[0])
+                if sp:
+                    return sp[0], Span(t.os, t.oe, d.text[t.os : t.oe])
+        return None, None
+
+    def _first_speaker(self, a: int, b: int, start_limit: int | None = None) -> tuple[str, _Mention] | None:
+        """The speaker among mentions in original [a, b): first non-oblique, PER preferred over a title's ORG."""
+        cands = []
+        for m in self.d.mentions_between(a, b):
+            if start_limit is not None and not cands and m.start >= start_limit:
+                break
+            obl, addr = _is_oblique(self.d, m, a)
+            if not obl:
+                cands.append(m)
+        if not cands:
+            return None
+        # apposition introduced by وهو/وهي (إحدى النساء …، وهي كريستين فورد) names the subject
+        for m in cands:
+            prev, _ = self.d.word_before(m.start)
+            if prev in ("وهي", "وهو", "وهم"):
+                return m.ent, m
+        first = cands[0]
+        lx = _lex()
+        for m in cands:
+            if m.type == "PER":
+                gap_s = self.d.s[self.d.orig_to_norm(first.end) : self.d.orig_to_norm(m.start)]
+                gap = re.split(r"[،,]", gap_s)[-1].split()  # an apposition after a comma is still the subject
+                if first.type != "PER" and m.start - first.end < 40 and not any(w in lx.oblique for w in gap):
+                    return m.ent, m
+                break
+        return first.ent, first
+
+    def _from_cue(
+        self, i: int, cue: _Cue, used_quotes: set[tuple[int, int]], consumed: set[int]
+    ) -> tuple[Quote, tuple[int, int] | None] | None:
+        d = self.d
+        lx = _lex()
+        t = d.toks[i]
+        if i > 0 and d.toks[i - 1].form in lx.relative | lx.demonstratives and cue.kind == "verb":
+            # a verb in a relative clause (الحدود التي حذرت موسكو …) or after a demonstrative subject
+            # (وهذا يكشف عن …، وهو ما ينفيه) describes; it does not report
+            return None
+        sent_end = d.sentence_end(t.ne)
+        # scan forward for the first of: complementizer, ':' or an opening quotation mark
+        comp_j = colon_j = None
+        qopen: tuple[int, int] | None = None
+        quote_at = {qa: (qa, qb) for qa, qb in d.quotes}
+        j = i + 1
+        while j < len(d.toks) and j <= i + 30 and d.toks[j].ns < sent_end:
+            tj = d.toks[j]
+            if tj.ns in quote_at and (tj.ns - t.ne) < 260:
+                qa, qb = quote_at[tj.ns]
+                if self._name_like(qa, qb):
+                    # «مجلة "شتوتغارتر تسايتونج"»: a quoted name inside the subject, not the quotation
+                    j = d.tok_index(qb + 1)
+                    continue
+                qopen = (qa, qb)
+                break
+            if tj.form in lx.comps and j <= i + 16:
+                comp_j = j
+                break
+            if tj.form == ":":
+                colon_j = j
+                # a colon not followed by a quotation mark: direct speech without marks
+                nxt = d.toks[j + 1] if j + 1 < len(d.toks) else None
+                if nxt is not None and nxt.ns in quote_at:
+                    qopen = quote_at[nxt.ns]
+                break
+            if j > i + 1 and _cue_of(tj.form, d.lemmas[j], d.text[tj.os : tj.oe]) is not None and tj.form not in lx.adverbial:
+                break  # another reporting verb starts before this one found its content
+            j += 1
+        if qopen is None and comp_j is None and colon_j is None and not cue.content_obj:
+            return None
+        stop_tok = comp_j if comp_j is not None else (colon_j if colon_j is not None else j)
+        stop_orig = d.toks[stop_tok].os if stop_tok < len(d.toks) else len(d.text)
+        if qopen is not None:
+            stop_orig = d.nt.to_orig(qopen[0], qopen[0] + 1)[0]
+        window_mentions = [m for m in d.mentions_between(t.oe, stop_orig)]
+        speaker: str | None = None
+        speaker_m: _Mention | None = None
+        addressee: str | None = None
+        # the subject comes before any ل-addressee (وقال بوتين للرئيس بايدن / وأضاف لعلي …، مراسل بي بي سي)
+        subj_limit = stop_orig
+        for m in window_mentions:
+            if _is_oblique(d, m, t.oe)[1]:
+                subj_limit = min(subj_limit, m.start)
+                break
+        start_limit = None
+        if comp_j is None and colon_j is None and qopen is None:
+            # طالب X بـ…: the subject must follow the verb closely
+            start_limit = d.toks[min(i + 4, len(d.toks) - 1)].oe
+        if cue.kind == "verb":
+            sp = self._first_speaker(t.oe, subj_limit, start_limit)
+            if sp:
+                speaker, speaker_m = sp
+        for m in window_mentions:
+            if m is speaker_m:
+                continue
+            obl, addr = _is_oblique(d, m, t.oe)
+            near = d.s[d.orig_to_norm(speaker_m.end if speaker_m else t.oe) : d.orig_to_norm(m.start)].split()
+            if addr and addressee is None and len(near) <= 2 and (speaker_m is None or m.start > speaker_m.start):
+                addressee = m.ent
+            elif not obl and addressee is None and (cue.addressee_obj or cue.kind == "masdar") and m.ent != speaker:
+                if speaker_m is not None and m.start > speaker_m.end:
+                    addressee = m.ent
+                elif cue.kind == "masdar":
+                    addressee = m.ent
+        resolved = False
+        if cue.kind == "verb" and cue.lemma == "نقل":
+            # نقلت فرانس برس عن مسؤول قوله: the speaker is whoever follows عن (unnamed → null)
+            for j2 in range(i + 1, min(stop_tok, len(d.toks))):
+                if d.toks[j2].form == "عن":
+                    after_an = d.mentions_between(d.toks[j2].oe, d.toks[min(j2 + 3, len(d.toks) - 1)].oe)
+                    speaker = after_an[0].ent if after_an else None
+                    resolved = True
+                    break
+        if speaker is None and not resolved and cue.kind == "verb":
+            speaker = self._sv_subject(i)
+        if speaker is None and not resolved and cue.kind == "verb" and i + 1 < len(d.toks):
+            if d.toks[i + 1].form in lx.documents and window_mentions:
+                speaker = window_mentions[0].ent  # قال تقرير على موقع "إن بي سي نيوز": the outlet speaks
+        if speaker is None and not resolved and cue.kind == "verb":
+            speaker = self._anaphor(i, stop_tok)
+        unnamed = resolved or (cue.kind == "verb" and speaker is None and self._unnamed_subject(i, stop_tok))
+        if unnamed and comp_j is None and colon_j is None and qopen is None:
+            return None  # اتهم سياسي … بـ: no named speaker and no إن/أن — likely a passive or a plain verb
+        if speaker is None and not unnamed:
+            speaker = self._speaker_before(i, cue)
+        # content
+        qtype = "indirect"
+        qrange: tuple[int, int] | None = None
+        if qopen is not None:
+            content = d.span(qopen[0] + 1, qopen[1])
+            qtype = "direct"
+            qrange = qopen
+            used_quotes.add(qopen)
+            before_q = d.s[: qopen[0]].rstrip()
+            after = max([m.end for m in window_mentions] + [t.oe])
+            gap = d.s[d.orig_to_norm(after) : qopen[0]].split()
+            if cue.content_obj and not before_q.endswith(":") and len(gap) >= 2:
+                # أعلنت الرابطة حل المجموعة … من أجل "…": reported content with a quoted fragment
+                content = d.span(d.orig_to_norm(after), sent_end)
+                qtype = "mixed"
+                qrange = None
+        elif comp_j is not None:
+            content_start = d.toks[comp_j].ne
+            if cue.kind == "masdar":
+                content_start = d.toks[comp_j].ns
+            # nested report: «X said that Y told Z that …» → one quote of X, addressee Z, inner content
+            inner = self._nested(comp_j + 1, sent_end, consumed)
+            if inner is not None:
+                content_start, inner_addr = inner
+                if addressee is None:
+                    addressee = inner_addr
+            content = d.span(content_start, self._clause_end(content_start, sent_end))
+            if content is not None:
+                cs0 = d.orig_to_norm(content.start)
+                whole = next((q for q in d.quotes if q[0] == cs0), None)
+                if whole is not None and d.orig_to_norm(content.end) <= whole[1] + 1:
+                    # قال X إن "…": the reported words are all inside the marks
+                    content = d.span(whole[0] + 1, whole[1])
+                    qtype = "direct"
+                    used_quotes.add(whole)
+                    qrange = whole
+        elif colon_j is not None:
+            content = d.span(d.toks[colon_j].ne, sent_end)
+            qtype = "direct"
+        else:
+            # content_obj verbs: طالب بوتين بضمانات … — the content follows the speaker/addressee
+            after = speaker_m.end if speaker_m is not None else t.oe
+            for m in window_mentions:
+                if m.ent == addressee and m.start - after < 30:
+                    after = max(after, m.end)
+            na = d.orig_to_norm(after)
+            if na >= sent_end:
+                return None
+            content = d.span(na, sent_end)
+            if content is None or len(content.text.split()) < 3:
+                return None
+        if content is None or len(content.text.split()) < 2:
+            return None
+        if qtype == "indirect" and content is not None:
+            cs, ce = d.orig_to_norm(content.start), d.orig_to_norm(content.end)
+            for qa, qb in d.quotes:
+                if cs <= qa and qb <= ce + 1:
+                    qtype = "mixed"
+                    used_quotes.add((qa, qb))
+        cue_span = Span(t.os, t.oe, d.text[t.os : t.oe])
+        if speaker is not None and speaker == addressee:
+            addressee = None
+        return Quote(qtype, speaker, addressee, cue_span, content), qrange
+
+    def _clause_end(self, start: int, sent_end: int) -> int:
+        """The content ends where an adverbial cue (، مضيفا أن …) opens the next report."""
+        d = self.d
+        lx = _lex()
+        j = d.tok_index(start)
+        while j < len(d.toks) and d.toks[j].ns < sent_end:
+            if d.toks[j].form in ("،", ",") and j + 1 < len(d.toks) and d.toks[j + 1].form in lx.adverbial:
+                return d.toks[j].ns
+            j += 1
+        return sent_end
+
+    def _nested(self, j0: int, sent_end: int, consumed: set[int]) -> tuple[int, str | None] | None:
+        """A second cue + complementizer early in the content → (inner content start, inner addressee)."""
+        d = self.d
+        lx = _lex()
+        j = j0
+        while j < len(d.toks) and j < j0 + 4 and d.toks[j].ns < sent_end:
+            tj = d.toks[j]
+            if tj.form in ("،", ","):
+                return None
+            cue = _cue_of(tj.form, d.lemmas[j], d.text[tj.os : tj.oe]) if tj.form[0].isalpha() else None
+            if cue is not None and cue.kind == "verb":
+                k = j + 1
+                while k < len(d.toks) and k < j + 14 and d.toks[k].ns < sent_end:
+                    if d.toks[k].form in ("،", ","):
+                        return None
+                    if d.toks[k].form in lx.comps:
+                        addr = None
+                        for m in d.mentions_between(tj.oe, d.toks[k].os):
+                            obl, is_addr = _is_oblique(d, m, tj.oe)
+                            if is_addr or (cue.addressee_obj and not obl):
+                                addr = m.ent
+                                break
+                        consumed.add(j)
+                        return d.toks[k].ne, addr
+                    k += 1
+                return None
+            j += 1
+        return None
+
+    def _speaker_before(self, i: int, cue: _Cue) -> str | None:
+        """Subject–verb order (الكرملين قال), else a pronoun/dropped subject → the last speaker."""
+        d = self.d
+        t = d.toks[i]
+        cs = d.clause_start(t.ns, 80)
+        a = d.nt.to_orig(cs, cs)[0]
+        before = d.mentions_between(a, t.os)
+        # the subject is the nearest mention before the cue with no verb-like token after it
+        pron = False
+        j = i - 1
+        while j >= 0 and d.toks[j].ns >= cs and j >= i - 3:
+            if d.toks[j].form in _lex().pron:
+                pron = True
+                break
+            j -= 1
+        if before and not pron:
+            m = before[-1]
+            gap = d.s[d.orig_to_norm(m.end) : t.ns].split()
+            if len(gap) <= 3:
+                return m.ent
+        sent_start = self._sentence_start(t.ns)
+        a2 = d.nt.to_orig(sent_start, sent_start)[0]
+        in_sentence = [m for m in d.mentions_between(a2, t.os) if not self._in_quote(d.orig_to_norm(m.start))]
+        if cue.kind == "adverbial" and self.sentence_speaker is not None and self.sentence_speaker[0] == sent_start:
+            return self.sentence_speaker[1]
+        if cue.kind in ("adverbial", "masdar"):
+            for m in in_sentence:
+                if not _is_oblique(d, m, a2)[0]:
+                    return m.ent
+        # a dropped or pronoun subject: a person named earlier in the sentence, else the last speaker,
+        # else the subject the sentence opened with
+        pers = [m for m in in_sentence if m.type == "PER"]
+        if pers:
+            return pers[-1].ent
+        if self.last_speakers:
+            return self.last_speakers[-1]
+        for m in in_sentence:
+            if not _is_oblique(d, m, a2)[0]:
+                return m.ent
+        return None
+
+    def _sentence_start(self, npos: int) -> int:
+        s = self.d.s
+        lo = max(0, npos - 400)
+        for i in range(npos - 1, lo - 1, -1):
+            if s[i] == "\n" or (s[i] in ".!?؟" and (i + 1 >= len(s) or not s[i + 1].isdigit())):
+                return i + 1
+        return lo
+
+    def _in_quote(self, npos: int) -> bool:
+        for qa, qb in self.d.quotes:
+            if qa < npos < qb:
+                return True
+            if qa > npos:
+                break
+        return False
+
+    def _name_like(self, qa: int, qb: int) -> bool:
+        words = self.d.s[qa + 1 : qb].split()
+        if len(words) <= 2:
+            return True
+        if len(words) <= 4:
+            a, b = self.d.nt.to_orig(qa + 1, qb)
+            return any(m.start >= a and m.end <= b for m in self.d.mentions_between(a, b))
+        return False
+
+    def _sv_subject(self, i: int) -> str | None:
+        """وقطر تنفي / أردوغان قد تعهد: a mention right before the verb, in the same clause, is its subject."""
+        d = self.d
+        t = d.toks[i]
+        cs = d.clause_start(t.ns, 60)
+        k = bisect.bisect_left(d.ment_starts, t.os) - 1
+        if k < 0 or d.ments[k].end > t.os:
+            return None
+        m = d.ments[k]
+        mn = d.orig_to_norm(m.end)
+        if d.orig_to_norm(m.start) < cs:
+            return None
+        gap = d.s[mn : t.ns].split()
+        if len(gap) <= 1 and all(w in ("قد", "لقد", "كان", "كانت") for w in gap):
+            prev, own = d.word_before(m.start)
+            if own not in ("ل", "ب", "لل", "ك") and prev not in _lex().oblique:
+                return m.ent
+        return None
+
+    def _anaphor(self, i: int, stop_tok: int) -> str | None:
+        """وقالت الوزارة / أوضح البيان: a definite description → the latest speaker (or mention) of its type."""
+        d = self.d
+        j = i + 1
+        if j >= len(d.toks) or j >= stop_tok:
+            return None
+        kind = _lex().anaphors.get(d.toks[j].form)
+        if kind is None:
+            return None
+        for sp in reversed(self.last_speakers):
+            if kind == "ANY" or self.ent_type.get(sp) == kind:
+                return sp
+        if kind == "ANY":
+            return None
+        k = bisect.bisect_left(d.ment_starts, d.toks[i].os) - 1
+        while k >= 0:
+            if d.ments[k].type == kind:
+                return d.ments[k].ent
+            k -= 1
+        return None
+
+    def _unnamed_subject(self, i: int, stop_tok: int) -> bool:
+        """وقال دبلوماسيون إن / قالت مسودة قرار: a subject is there but names no entity → speaker null."""
+        d = self.d
+        lx = _lex()
+        j = i + 1
+        if j >= len(d.toks) or j >= stop_tok:
+            return False
+        f = d.toks[j].form
+        if not f[0].isalpha() or f in lx.comps or f in lx.nonsubject:
+            return False
+        if f in lx.unnamed or (f.startswith("و") and f[1:] in lx.unnamed):
+            return True
+        # any other noun right after the verb is a subject that names no entity — unless it is a
+        # prepositional phrase (ب/ل attached) or an anaphoric description handled elsewhere
+        return not f.startswith(("ب", "ل"))
+
+
+def extract_quotes(doc: Document) -> list[Quote]:
+    if not doc.text or not any("\u0600" <= c <= "\u06ff" for c in doc.text[:5000]):
+        return []
+    return QuoteFinder(doc).run()
+
+
+@register("quotes", requires=["entities"], provides=["quotes"])
+def quotes_stage(doc: Document) -> None:
+    doc.quotes = extract_quotes(doc)

@@ -1,0 +1,694 @@
+"""Rule-based Arabic TIMEX3 recogniser and normaliser (regex + lexicon, linear in the text length).
+
+The lexicon (month names of every regional set, Hijri months, weekdays, number words, duration units,
+PRESENT/PAST/FUTURE_REF phrases) lives in ``khabar/data/times/lexicon.json``. Relative expressions are
+resolved against an anchor date (the article's publication date); with no anchor they get ``value=None``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from khabar.extract.timex.normtext import N, NormText
+
+MAX_TEXT = 2_000_000  # characters; longer inputs are cut (hostile-input guard)
+
+
+@dataclass(slots=True)
+class Timex:
+    start: int  # offsets into the ORIGINAL text
+    end: int
+    type: str
+    value: str | None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    raw = resources.files("khabar.data").joinpath("times/lexicon.json").read_text(encoding="utf-8")
+    return json.loads(raw)
+
+
+def _alt(words: Any) -> str:
+    """Regex alternation of normalised words, longest first, spaces as \\s+."""
+    forms = sorted({N(w) for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")"
+
+
+def _table(d: dict[str, Any]) -> dict[str, Any]:
+    return {N(k): v for k, v in d.items() if not k.startswith("_")}
+
+
+_WS = re.compile(r"\s+")
+
+
+def _key(s: str) -> str:
+    return _WS.sub(" ", s.strip())
+
+
+class _Lex:
+    """Compiled lexicon: lookup tables and regex fragments."""
+
+    def __init__(self) -> None:
+        lx = lexicon()
+        self.gmon = _table(lx["gregorian_months"])
+        self.ambig = {N(w) for w in lx["ambiguous_months"]}
+        self.hmon = _table(lx["hijri_months"])
+        self.wd = _table(lx["weekdays"])
+        self.units = _table(lx["units"])
+        self.tens = _table(lx["tens"])
+        self.hundreds = _table(lx["hundreds"])
+        self.ordinals = _table(lx["ordinals"])
+        self.dunits = _table(lx["duration_units"])
+        self.decades = _table(lx["decades"])
+        self.refs = _table(lx["refs"])
+        self.sets = _table(lx["sets"])
+        self.past = {N(w) for w in lx["past_words"]}
+        self.future = {N(w) for w in lx["future_words"]}
+        self.current = {N(w) for w in lx["current_words"]}
+        self.future_cues = [N(w) for w in lx["future_cues"]]
+        self.mods = _table(lx["modifiers"])
+        self.dayparts = _table(lx["day_parts"])
+        self.numw_parts = {**self.units, **self.tens, **self.hundreds}
+        self.vague = _table(lx["vague_plurals"])
+        self.span_words = [N(w) for w in lx["span_words"]]
+        self.seasons = _table(lx["seasons"])
+        self.approx = [N(w) for w in lx["approx_words"]]
+        self.quantity = {N(w) for w in lx["quantity_nouns"]}
+        self.hedges = {N(w) for w in lx["number_hedges"]}
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    return _Lex()
+
+
+# --- number words -------------------------------------------------------------------------------------
+
+
+def parse_number(s: str) -> int | None:
+    """``24`` / ``ثلاثة`` / ``خمسة وتسعين`` / ``ثلاثة عشر`` → int."""
+    s = _key(N(s))
+    if s.isdigit():
+        return int(s)
+    lx = _lex()
+    if s in lx.numw_parts:
+        return lx.numw_parts[s]
+    total = 0
+    parts = re.split(r"\s+و\s*|\s+", s)
+    i = 0
+    while i < len(parts):
+        p = parts[i]
+        if p.startswith("و") and p not in lx.numw_parts and p[1:] in lx.numw_parts:
+            p = p[1:]
+        if p in ("عشر", "عشره") and total and total < 10:
+            total += 10
+        elif p in lx.numw_parts:
+            v = lx.numw_parts[p]
+            if v in (100, 1000) and 0 < total < 10:
+                total *= v
+            else:
+                total += v
+        elif p.isdigit():
+            total += int(p)
+        else:
+            return None
+        i += 1
+    return total or None
+
+
+# --- resolution helpers -------------------------------------------------------------------------------
+
+
+def _iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def _nearest_year(anchor: date, month: int, day: int | None, direction: int) -> int:
+    """Year for a day/month with no year: the nearest occurrence, leaning to the article's tense."""
+    best: tuple[float, int] | None = None
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            d = date(y, month, day or 15)
+        except ValueError:
+            continue
+        delta = (d - anchor).days
+        cost = abs(delta)
+        if direction < 0 and delta > 31:
+            cost += 400
+        if direction > 0 and delta < -31:
+            cost += 400
+        if best is None or cost < best[0]:
+            best = (cost, y)
+    return best[1] if best else anchor.year
+
+
+def _safe_date(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def hijri_to_gregorian(y: int, m: int, d: int | None) -> str | None:
+    try:
+        from hijridate import Hijri
+
+        g = Hijri(y, m, d or 1).to_gregorian()
+    except Exception:  # out of the supported range, bad day: no value rather than a crash
+        return None
+    return g.isoformat() if d else f"{g.year:04d}-{g.month:02d}"
+
+
+# --- the recogniser -----------------------------------------------------------------------------------
+
+_FUT_VERB = re.compile(r"(?<!\w)[وف]?س[يتن]\w{2,6}(?!\w)")
+_FUT_STOP = {
+    N(w)
+    for w in (
+        "سياسة سياسي سياسية سياسيين سياسات سياسيا سيارة سيارات سيطرة سيدة سيد سيناء سيناريو سنوات سنوي سنوية "
+        "ستين ستون سيول سيولة ستار سنغافورة ستوكهولم سيئ سيئة سياحة سياحي سياق سيادة سيادي سياج سنتيمتر "
+        "سيرة سيرته سيرتها سيف ستار ستارز سيدات سيادته سنين سنتين سنتان ستانلي ستيفن سيمون سيرغي سيرجي "
+        "وسياسية وسياسي وسيارات وسيطرة وسنوات"
+    ).split()
+}
+
+
+class Recognizer:
+    """Build once; ``find(text, anchor)`` returns :class:`Timex` objects in text order."""
+
+    def __init__(self) -> None:
+        lx = _lex()
+        self.lx = lx
+        pre = r"(?<!\w)(?:[وف]?[بلك]?)(?:ال(?=\d))?"
+        # ordinals also after ل with the article's alef dropped (للرابع من نوفمبر)
+        ords_l = _alt([o[1:] for o in lx.ordinals if o.startswith("ال")])
+        day = r"(?P<day>[0-3]?\d|" + _alt(lx.ordinals) + r"|(?<=ل)" + ords_l + r")"
+        mon = _alt(lx.gmon)
+        monx = rf"(?P<mon>{mon})(?:\s*[/(]\s*(?P<mon2>{mon})\s*\)?)?"
+        year = r"(?P<year>[12]\d{3})(?!\d)"
+        yearkw = r"(?:(?:عام|العام|لعام|سنه|السنه|عامي)\s+)"
+        wd = _alt(lx.wd)
+        mod = r"(?:(?P<mod>" + _alt(lx.mods) + r")\s+(?:شهر\s+)?)?"
+        rel = r"(?:\s+(?P<rel>" + _alt(lx.past | lx.future | lx.current) + r"))?"
+        daypart = r"(?:(?P<dp>" + _alt(lx.dayparts) + r")\s+(?:(?:من|يوم)\s+)?)?"
+        numw_part = _alt(lx.numw_parts)
+        numw = rf"(?:\d+|{numw_part}(?:\s+عشره?)?(?:\s+و\s*{numw_part})*)"
+        dunit = _alt(lx.dunits)
+        hmon = _alt(lx.hmon)
+        e = r"(?!\w)"
+        self.patterns: list[tuple[str, re.Pattern[str], Callable[..., Timex | None]]] = [
+            (
+                "date",
+                re.compile(
+                    rf"{pre}(?P<x>(?:يوم\s+)?(?:(?P<wd>{wd})\s*[،,]?\s+)?(?:الموافق\s+)?{day}\s*(?:من\s+)?(?:شهر\s+)?"
+                    rf"{monx}(?:\s*[،,]?\s*(?:من\s+)?{yearkw}?{year}(?:\s*م{e})?)?){e}"
+                ),
+                self._date,
+            ),
+            (
+                "monthyear",
+                re.compile(rf"{pre}(?P<x>{mod}(?:شهر\s+)?{monx}\s*[،,]?\s*(?:من\s+)?{yearkw}?{year}(?:\s*م{e})?){e}"),
+                self._date,
+            ),
+            ("month", re.compile(rf"{pre}(?P<x>{mod}(?P<shahr>شهر\s+)?{monx}{rel}){e}"), self._month),
+            (
+                "hijri",
+                re.compile(
+                    rf"{pre}(?P<x>(?:{day}\s+(?:من\s+)?)?(?P<shahr>شهر\s+)?(?P<hmon>{hmon})"
+                    rf"(?:\s+(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<hyear>1[34]\d\d)(?:\s*ه{e})?)?){e}"
+                ),
+                self._hijri,
+            ),
+            ("year", re.compile(rf"{pre}(?P<x>{mod}(?P<kw>{yearkw})?{year}(?P<m>\s*م)?){e}"), self._year),
+            (
+                "decade",
+                re.compile(
+                    rf"{pre}(?P<x>{mod}(?:عقد\s+)?(?P<dec>(?:ال)?(?:عشرين|ثلاثين|اربعين|خمسين|ستين|سبعين|ثمانين|تسعين)(?:يات|ات))"
+                    rf"(?:\s+(?:من\s+)?(?:القرن\s+)?(?P<cent>الماضي|العشرين|الحالي))?){e}"
+                ),
+                self._decade,
+            ),
+            (
+                "century",
+                re.compile(rf"{pre}(?P<x>{mod}القرن\s+(?P<cent>الماضي|الحالي|العشرين|الحادي\s+والعشرين|التاسع\s+عشر)){e}"),
+                self._century,
+            ),
+            ("refs", re.compile(rf"{pre}(?P<x>{_alt(lx.refs)}){e}"), self._ref),
+            ("sets", re.compile(rf"{pre}(?P<x>{_alt(lx.sets)}){e}"), self._set),
+            (
+                "relday",
+                re.compile(
+                    rf"{pre}(?P<x>{daypart}(?:يوم\s+)?(?P<rd>اول\s+امس|امس|الامس|البارحه|اليوم|غدا|الغد|بعد\s+غد|الليله)"
+                    rf"(?:\s*[،,]?\s*(?P<wd>{wd}))?){e}"
+                ),
+                self._relday,
+            ),
+            ("weekday", re.compile(rf"(?<!\w)(?:[وف]?ب?)(?P<x>{daypart}(?:يوم\s+)?(?P<wd>{wd}){rel}){e}"), self._weekday),
+            (
+                "relperiod",
+                re.compile(
+                    rf"{pre}(?P<x>(?:(?P<this>هذا|هذه)\s+)?(?:ال|(?<=ل)ل)(?P<unit>اسبوع|شهر|عام|سنه)"
+                    rf"(?:\s+(?P<rel>{_alt(lx.past | lx.future | lx.current)}))?){e}"
+                ),
+                self._relperiod,
+            ),
+            (
+                "time",
+                re.compile(
+                    rf"{pre}(?P<x>(?:(?:في\s+)?(?:تمام\s+)?الساعه\s+)?(?P<h>[0-2]?\d)[:.](?P<mi>[0-5]\d)(?!\d)"
+                    rf"(?:\s+(?P<dp2>صباحا|مساء|ظهرا|عصرا|ليلا|فجرا|بعد\s+الظهر))?){e}"
+                ),
+                self._time,
+            ),
+            (
+                "time_word",
+                re.compile(
+                    rf"{pre}(?P<x>الساعه\s+(?P<hw>[0-2]?\d|{_alt(lx.ordinals)}|الواحده)(?:\s+و\s*(?P<frac>النصف|الربع|نصف|ربع))?"
+                    rf"(?:\s+(?:من\s+)?(?P<dp2>صباحا|مساء|ظهرا|عصرا|ليلا|فجرا|بعد\s+الظهر|صباح|مساء))?){e}"
+                ),
+                self._time,
+            ),
+            (
+                "season",
+                re.compile(
+                    rf"{pre}(?P<x>(?:ال)?(?P<season>صيف|شتاء|ربيع|خريف)"
+                    rf"(?:\s+(?P<rel>{_alt(lx.past | lx.future | lx.current)}))?(?:\s+(?:من\s+)?(?:عام\s+|العام\s+)?{year})?){e}"
+                ),
+                self._season,
+            ),
+            (
+                "part_of_year",
+                re.compile(
+                    rf"{pre}(?P<x>(?P<part>النصف|الربع)\s+(?P<ord>الاول|الثاني|الثالث|الرابع)"
+                    rf"(?:\s+(?:من|ل)\s*(?:ال)?(?:عام|سنه)(?:\s+(?P<rel>{_alt(lx.past | lx.future | lx.current)}))?)?"
+                    rf"(?:\s+(?:من\s+)?(?:عام\s+|العام\s+)?{year})?){e}"
+                ),
+                self._part_of_year,
+            ),
+            (
+                "vague",
+                re.compile(rf"{pre}(?P<x>(?P<prep>قبل|منذ)\s+(?P<unit>{_alt(lx.vague)})){e}"),
+                self._vague,
+            ),
+            (
+                "unit_span",
+                re.compile(rf"{pre}(?P<x>(?P<prep>{_alt(lx.span_words)})\s+(?P<unit>{dunit})){e}"),
+                self._unit_span,
+            ),
+            (
+                "duration",
+                re.compile(
+                    rf"(?<!\w)(?:[وف]?[بلك]?)(?P<x>(?:(?P<ago>قبل|منذ)\s+)?(?:(?P<approx>{_alt(lx.approx)})\s+)?"
+                    rf"(?:(?P<num>{numw})\s+)?(?P<def>ال)?(?P<unit>{dunit})"
+                    rf"(?:\s+(?P<dur_rel>الماضيه|الماضي|الاخيره|الاخير|المقبله|المقبل|القادمه|القادم))?){e}"
+                ),
+                self._duration,
+            ),
+        ]
+        self._priority = {name: i for i, (name, _, _) in enumerate(self.patterns)}
+
+    # -- API --------------------------------------------------------------------------------------------
+
+    def find(self, text: str, anchor: date | None) -> list[Timex]:
+        if not text:
+            return []
+        nt = NormText(text[:MAX_TEXT])
+        s = nt.norm
+        cands: list[tuple[int, int, int, Timex]] = []
+        for name, rx, handler in self.patterns:
+            for m in rx.finditer(s):
+                if m.end("x") <= m.start("x"):
+                    continue
+                tx = handler(m, s, anchor)
+                if tx is None:
+                    continue
+                a, b = nt.to_orig(m.start("x"), m.end("x"))
+                tx.start, tx.end = a, b
+                cands.append((m.start("x"), m.end("x"), self._priority[name], tx))
+        # longest first, then earlier pattern; keep non-overlapping
+        cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+        taken: list[tuple[int, int]] = []
+        out: list[Timex] = []
+        for a, b, _, tx in cands:
+            if any(a < tb and ta < b for ta, tb in taken):
+                continue
+            taken.append((a, b))
+            out.append(tx)
+        out.sort(key=lambda t: t.start)
+        return out
+
+    # -- context --------------------------------------------------------------------------------------
+
+    def _direction(self, s: str, start: int, end: int) -> int:
+        """-1 past (default in news), +1 future, from cues in the clause before/after the expression."""
+        left = s[max(0, start - 70) : start]
+        for stop in (".", "؟", "!", "\n"):
+            k = left.rfind(stop)
+            if k >= 0:
+                left = left[k + 1 :]
+        right = s[end : end + 25]
+        for cue in self.lx.future_cues:
+            if cue in left:
+                return 1
+        for m in _FUT_VERB.finditer(left + " " + right):
+            if m.group() not in _FUT_STOP:
+                return 1
+        return -1
+
+    # -- handlers ---------------------------------------------------------------------------------------
+
+    def _mod(self, m: re.Match[str], tx: Timex) -> Timex:
+        g = m.groupdict().get("mod")
+        if g:
+            tx.extra["mod"] = self.lx.mods.get(_key(g))
+        return tx
+
+    def _day_of(self, g: str | None) -> int | None:
+        if not g:
+            return None
+        g = _key(g)
+        return int(g) if g.isdigit() else self.lx.ordinals.get(g, self.lx.ordinals.get("ا" + g))
+
+    def _date(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        gd = m.groupdict()
+        mon_s = _key(gd["mon"])
+        if gd.get("mon2"):
+            m2 = self.lx.gmon.get(_key(gd["mon2"]))
+            if m2 != self.lx.gmon.get(mon_s):
+                return None
+        month = self.lx.gmon[mon_s]
+        day = self._day_of(gd.get("day"))
+        if day is not None and not 1 <= day <= 31:
+            return None
+        y = int(gd["year"]) if gd.get("year") else None
+        if y is not None and not 1000 <= y <= 2200:
+            return None
+        if day is None:
+            if y is None:
+                return None
+            return self._mod(m, Timex(0, 0, "DATE", f"{y:04d}-{month:02d}"))
+        if y is None:
+            if anchor is None:
+                return Timex(0, 0, "DATE", f"XXXX-{month:02d}-{day:02d}")
+            y = _nearest_year(anchor, month, day, self._direction(s, m.start("x"), m.end("x")))
+        val = _safe_date(y, month, day)
+        return Timex(0, 0, "DATE", val) if val else None
+
+    def _month(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        gd = m.groupdict()
+        mon_s = _key(gd["mon"])
+        month = self.lx.gmon[mon_s]
+        rel = _key(gd["rel"]) if gd.get("rel") else None
+        if mon_s in self.lx.ambig and not (gd.get("shahr") or gd.get("mon2") or rel):
+            return None
+        if rel in ("هذا", "هذه"):
+            return None
+        if anchor is None:
+            return self._mod(m, Timex(0, 0, "DATE", None))
+        if rel in self.lx.past:
+            y = anchor.year if month < anchor.month else anchor.year - 1
+        elif rel in self.lx.future:
+            y = anchor.year if month > anchor.month else anchor.year + 1
+        elif rel in self.lx.current:
+            y = anchor.year
+        else:
+            y = _nearest_year(anchor, month, None, self._direction(s, m.start("x"), m.end("x")))
+        return self._mod(m, Timex(0, 0, "DATE", f"{y:04d}-{month:02d}"))
+
+    def _hijri(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        gd = m.groupdict()
+        hm = self.lx.hmon[_key(gd["hmon"])]
+        day = self._day_of(gd.get("day"))
+        hy = int(gd["hyear"]) if gd.get("hyear") else None
+        if hy is None and day is None and not gd.get("shahr") and hm != 9:
+            return None  # صفر (zero), رجب (a name) … need شهر, a day or a year
+        if hy is None:
+            if anchor is None:
+                return Timex(0, 0, "DATE", None)
+            try:
+                from hijridate import Gregorian
+
+                hy = Gregorian(anchor.year, anchor.month, anchor.day).to_hijri().year
+            except Exception:
+                return Timex(0, 0, "DATE", None)
+        return Timex(0, 0, "DATE", hijri_to_gregorian(hy, hm, day), {"calendar": "hijri"})
+
+    def _year(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        y = int(m.group("year"))
+        if not 1900 <= y <= 2100 and not m.group("kw"):
+            return None
+        if not m.group("kw") and not m.group("m") and not m.groupdict().get("mod"):
+            # a bare four-digit number is a year only after a time preposition (في 2018، منذ 2015 …)
+            left = s[max(0, m.start("x") - 12) : m.start("x")].split()
+            prev = left[-1] if left else ""
+            nxt = s[m.end("x") : m.end("x") + 12].split()
+            nxt0 = nxt[0] if nxt else ""
+            if not 1800 <= y <= 2035:
+                return None
+            if prev in self.lx.hedges or prev in ("من", "الي") and s[max(0, m.start("x") - 20) : m.start("x")].split()[-2:-1] in (["اكثر"], ["اقل"]):
+                return None  # نحو 2000 / أكثر من 1500: a count, not a year
+            if nxt0 and (nxt0 in self.lx.quantity or nxt0.rstrip("اه") in self.lx.quantity or nxt0.startswith("%")):
+                return None
+        return self._mod(m, Timex(0, 0, "DATE", f"{y:04d}"))
+
+    def _decade(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        dec = m.group("dec")
+        stem = dec[2:] if dec.startswith("ال") else dec
+        tens = {"عشرين": 2, "ثلاثين": 3, "اربعين": 4, "خمسين": 5, "ستين": 6, "سبعين": 7, "ثمانين": 8, "تسعين": 9}
+        d = next((v for k, v in tens.items() if stem.startswith(k)), None)
+        if d is None:
+            return None
+        century = "20" if m.group("cent") == "الحالي" else "19"
+        return self._mod(m, Timex(0, 0, "DATE", f"{century}{d}"))
+
+    def _century(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        c = _key(m.group("cent"))
+        val = {"الماضي": "19", "العشرين": "19", "الحالي": "20", "الحادي والعشرين": "20", "التاسع عشر": "18"}[c]
+        return self._mod(m, Timex(0, 0, "DATE", val))
+
+    def _ref(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        return Timex(0, 0, "DATE", self.lx.refs[_key(m.group("x"))])
+
+    def _set(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        return Timex(0, 0, "SET", self.lx.sets[_key(m.group("x"))])
+
+    def _daypart_val(self, dp: str | None, d: date | None, tx_type: str = "DATE") -> Timex:
+        if d is None:
+            return Timex(0, 0, "TIME" if dp else tx_type, None)
+        if dp:
+            code = self.lx.dayparts.get(_key(dp), "")
+            return Timex(0, 0, "TIME", f"{d.isoformat()}T{code}")
+        return Timex(0, 0, tx_type, d.isoformat())
+
+    def _relday(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        rd = _key(m.group("rd"))
+        after = s[m.end("x") : m.end("x") + 12].split()
+        if rd == "اليوم" and not m.group("wd") and after and after[0] in (
+            "التالي", "السابق", "الاول", "الثاني", "الثالث", "نفسه", "ذاته", "الوطني", "العالمي", "الدولي", "الذي", "الذين",
+        ):
+            return None
+        offset = {"اول امس": -2, "امس": -1, "الامس": -1, "البارحه": -1, "اليوم": 0, "غدا": 1, "الغد": 1, "بعد غد": 2, "الليله": 0}[rd]
+        dp = m.group("dp") or ("ليله" if rd == "الليله" else None)
+        d = anchor + timedelta(days=offset) if anchor else None
+        return self._daypart_val(dp, d)
+
+    def _weekday(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        wd = self.lx.wd[_key(m.group("wd"))]
+        rel = _key(m.group("rel")) if m.group("rel") else None
+        if rel in self.lx.current - {"هذا", "هذه"}:
+            rel = None
+        if anchor is None:
+            return self._daypart_val(m.group("dp"), None)
+        if rel in self.lx.future:
+            direction = 1
+        elif rel in self.lx.past:
+            direction = -1
+        else:
+            direction = self._direction(s, m.start("x"), m.end("x"))
+        diff = wd - anchor.weekday()
+        if direction < 0:
+            if diff > 0:
+                diff -= 7
+            if rel in self.lx.past and diff == 0:
+                diff = -7
+        else:
+            if diff < 0:
+                diff += 7
+            if rel in self.lx.future and diff == 0:
+                diff = 7
+        return self._daypart_val(m.group("dp"), anchor + timedelta(days=diff))
+
+    def _relperiod(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        rel = _key(m.group("rel")) if m.group("rel") else None
+        this = m.group("this")
+        if not rel and not this:
+            return None
+        if rel and rel in self.lx.current and rel in ("هذا", "هذه"):
+            return None
+        unit = m.group("unit")
+        k = 0
+        if rel in self.lx.past:
+            k = -1
+        elif rel in self.lx.future:
+            k = 1
+        if rel in ("التالي", "التاليه", "اللاحق"):
+            return Timex(0, 0, "DATE", None)  # relative to another event, not to the article
+        if anchor is None:
+            return Timex(0, 0, "DATE", None)
+        if unit == "اسبوع":
+            return Timex(0, 0, "DATE", _iso_week(anchor + timedelta(weeks=k)))
+        if unit == "شهر":
+            y, mo = _add_months(anchor.year, anchor.month, k)
+            return Timex(0, 0, "DATE", f"{y:04d}-{mo:02d}")
+        return Timex(0, 0, "DATE", f"{anchor.year + k:04d}")
+
+    def _time(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        gd = m.groupdict()
+        if gd.get("h") is not None:
+            h, mi = int(gd["h"]), int(gd["mi"])
+            if not gd.get("dp2") and "الساعه" not in m.group("x"):
+                return None  # 3.5 is a number, not a clock time, without الساعة or a day part
+        else:
+            hw = _key(gd["hw"])
+            h = int(hw) if hw.isdigit() else (1 if hw == "الواحده" else self.lx.ordinals.get(hw, -1))
+            mi = {"النصف": 30, "نصف": 30, "الربع": 15, "ربع": 15}.get(gd.get("frac") or "", 0)
+        if not (0 <= h <= 24 and 0 <= mi < 60):
+            return None
+        dp = _key(gd.get("dp2") or "")
+        if dp in ("مساء", "ظهرا", "عصرا", "ليلا", "بعد الظهر") and h < 12 and not (dp == "ليلا" and h < 5):
+            h += 12
+        hhmm = f"T{h % 24:02d}:{mi:02d}"
+        return Timex(0, 0, "TIME", (anchor.isoformat() if anchor else "XXXX-XX-XX") + hhmm)
+
+    def _season(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        code = self.lx.seasons[m.group("season")]
+        if m.group("year"):
+            return Timex(0, 0, "DATE", f"{int(m.group('year')):04d}-{code}")
+        if not m.group("x").startswith("ال") and not m.group("rel"):
+            return None  # صيف / ربيع alone is too ambiguous (الربيع العربي …)
+        if m.group("x").startswith("الربيع") and not m.group("rel"):
+            return None
+        if anchor is None:
+            return Timex(0, 0, "DATE", None)
+        rel = _key(m.group("rel") or "")
+        y = anchor.year - 1 if rel in self.lx.past else anchor.year + 1 if rel in self.lx.future else anchor.year
+        return Timex(0, 0, "DATE", f"{y:04d}-{code}")
+
+    def _part_of_year(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        k = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}[m.group("ord")]
+        part = "H" if m.group("part") == "النصف" else "Q"
+        if part == "H" and k > 2:
+            return None
+        rel = _key(m.group("rel") or "")
+        if m.group("year"):
+            y: int | None = int(m.group("year"))
+        elif anchor is not None:
+            y = anchor.year - 1 if rel in self.lx.past else anchor.year + 1 if rel in self.lx.future else anchor.year
+        else:
+            y = None
+        return Timex(0, 0, "DATE", f"{y:04d}-{part}{k}" if y else None)
+
+    def _vague(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        """قبل أسابيع → PAST_REF; منذ أشهر → an unspecified duration (PXM)."""
+        code = self.lx.vague[_key(m.group("unit"))]
+        if m.group("prep") == "قبل":
+            return Timex(0, 0, "DATE", "PAST_REF")
+        return Timex(0, 0, "DURATION", "PT" + "X" + code[1] if code.startswith("T") else f"PX{code}")
+
+    def _unit_span(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        """خلال أسبوع / لمدة عام → P1W / P1Y (a singular unit after a span word)."""
+        unit_s = _key(m.group("unit"))
+        code, mult, is_time = self.lx.dunits[unit_s]
+        if unit_s in self.lx.vague:
+            return None
+        n = mult
+        if code == "DE":
+            return Timex(0, 0, "DURATION", f"P{n * 10}Y")
+        if code == "CE":
+            return Timex(0, 0, "DURATION", f"P{n * 100}Y")
+        return Timex(0, 0, "DURATION", f"P{'T' if is_time else ''}{n}{code}")
+
+    def _duration(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        unit_s = _key(m.group("unit"))
+        code, mult, is_time = self.lx.dunits[unit_s]
+        num_s = m.group("num")
+        rel = m.group("dur_rel")
+        approx = _key(m.group("approx") or "")
+        if m.group("def") and (num_s or mult != 2):
+            return None  # العام 2015 / الأيام are not durations here
+        if num_s:
+            n = parse_number(num_s)
+            if n is None:
+                return None
+            n *= mult if mult != 1 else 1
+        elif mult == 2:
+            n = 2
+        elif approx in ("عده", "بضعه", "بضع") and unit_s in self.lx.vague:
+            return Timex(0, 0, "DURATION", f"P{'T' if is_time else ''}X{code[0] if code in ('DE', 'CE') else code}")
+        elif approx and unit_s not in self.lx.vague:
+            n = 1  # أكثر من عام
+        else:
+            return None  # a bare عام / يوم is not a duration
+        if code == "DE":
+            val = f"P{n * 10}Y"
+        elif code == "CE":
+            val = f"P{n * 100}Y"
+        else:
+            val = f"P{'T' if is_time else ''}{n}{code}"
+        if rel:
+            return Timex(0, 0, "DURATION", val, {"mod": "PAST" if "ماض" in rel or "اخير" in rel else "FUTURE"})
+        if approx in ("عده", "بضعه", "بضع"):
+            return None
+        if m.group("ago") == "قبل":
+            if anchor is None:
+                return Timex(0, 0, "DATE", None)
+            return Timex(0, 0, "DATE", _ago(anchor, n, code))
+        return Timex(0, 0, "DURATION", val)
+
+
+def _ago(anchor: date, n: int, code: str) -> str | None:
+    try:
+        if code == "Y":
+            return f"{anchor.year - n:04d}"
+        if code == "DE":
+            return f"{anchor.year - 10 * n:04d}"[:3]
+        if code == "M":
+            y, mo = _add_months(anchor.year, anchor.month, -n)
+            return f"{y:04d}-{mo:02d}"
+        if code == "W":
+            return _iso_week(anchor - timedelta(weeks=n))
+        if code == "D":
+            return (anchor - timedelta(days=n)).isoformat()
+        return anchor.isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+@lru_cache(maxsize=1)
+def recognizer() -> Recognizer:
+    return Recognizer()
+
+
+def parse_anchor(published: Any) -> date | None:
+    """``2021-12-12`` / ``2021-12-12T10:00:00Z`` → date; anything else → None."""
+    if not published:
+        return None
+    s = str(published).strip()[:10]
+    try:
+        return date.fromisoformat(s)
+    except ValueError:
+        return None

@@ -1,0 +1,247 @@
+"""Turn paths into article records: .txt files, .html pages, JSONL(.gz) dumps, directory trees, stdin.
+
+Every input yields either a :class:`Record` (text + meta, ready for ``khabar.analyze``) or an
+:class:`InputError` naming the file (and line) and saying what is wrong, so that one bad file in a
+corpus is reported and skipped instead of stopping the run.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sys
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+# Default ceiling for one article; a bigger input is reported, not analysed (a 20 MB "article" is a dump).
+DEFAULT_MAX_BYTES = 10_000_000
+
+TEXT_SUFFIXES = (".txt", ".text")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+@dataclass(slots=True)
+class Record:
+    """One article: its text, an id (may be empty: the content hash is used) and metadata."""
+
+    text: str
+    id: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    origin: str = ""  # "file" or "file:line", for messages
+
+
+@dataclass(slots=True)
+class InputError:
+    origin: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
+
+
+class InputProblem(ValueError):
+    """Raised by the decoding helpers; turned into an :class:`InputError` by the readers."""
+
+
+def kind_of(path: Path) -> str | None:
+    name = path.name.lower()
+    if name.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if name.endswith(HTML_SUFFIXES):
+        return "html"
+    if name.endswith(TEXT_SUFFIXES):
+        return "text"
+    return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many C0 control characters in the first 8 KiB: not a text file."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    if not head:
+        return False
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls / len(head) > 0.05
+
+
+def decode_text(data: bytes, origin: str) -> str:
+    """UTF-8 (BOM allowed) or a clear :class:`InputProblem`; never guesses another encoding silently."""
+    if looks_binary(data):
+        raise InputProblem("looks like a binary file, not text (NUL or control bytes); skipped")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        bad = data[err.start : err.start + 1].hex()
+        raise InputProblem(
+            f"not valid UTF-8 (byte 0x{bad} at offset {err.start}); re-encode the file as UTF-8"
+        ) from None
+    return text
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    size = path.stat().st_size
+    if max_bytes and size > max_bytes:
+        raise InputProblem(
+            f"too large for one article ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit; "
+            "raise it with --max-bytes, or split the file)"
+        )
+    return path.read_bytes()
+
+
+def read_text_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record | InputError]:
+    origin = str(path)
+    try:
+        text = decode_text(_read_bytes(path, max_bytes), origin)
+    except (InputProblem, OSError) as err:
+        yield InputError(origin, str(err) if isinstance(err, InputProblem) else f"cannot read: {err.strerror or err}")
+        return
+    yield Record(text=text, id=path.stem, meta={"source_path": origin}, origin=origin)
+
+
+def read_html_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record | InputError]:
+    origin = str(path)
+    try:
+        raw = _read_bytes(path, max_bytes)
+        if looks_binary(raw):
+            raise InputProblem("looks like a binary file, not HTML; skipped")
+    except (InputProblem, OSError) as err:
+        yield InputError(origin, str(err) if isinstance(err, InputProblem) else f"cannot read: {err.strerror or err}")
+        return
+    try:
+        from khabar.ingest.html import extract_html
+    except ImportError as err:  # trafilatura is an optional extra
+        yield InputError(origin, f"HTML needs the 'ingest' extra (pip install 'khabar[ingest]'): {err}")
+        return
+    try:
+        text, meta = extract_html(raw)
+    except Exception as err:  # a broken page must not stop a corpus ingest
+        yield InputError(origin, f"cannot extract the article text from this HTML: {type(err).__name__}: {err}")
+        return
+    if not text.strip():
+        yield InputError(origin, "no article text found in this HTML page")
+        return
+    meta["source_path"] = origin
+    yield Record(text=text, id=path.stem, meta=meta, origin=origin)
+
+
+_RECORD_TEXT_KEYS = ("text", "body", "content")
+
+
+def record_from_json(obj: Any, origin: str) -> Record | InputError:
+    if not isinstance(obj, dict):
+        return InputError(origin, f"a record must be a JSON object, got {type(obj).__name__}")
+    text = next((obj[k] for k in _RECORD_TEXT_KEYS if k in obj), None)
+    if text is None:
+        return InputError(origin, "record has no 'text' field")
+    if not isinstance(text, str):
+        return InputError(origin, f"record 'text' must be a string, got {type(text).__name__}")
+    meta = {k: v for k, v in obj.items() if k not in _RECORD_TEXT_KEYS and k not in ("id", "format")}
+    if isinstance(obj.get("meta"), dict):  # a khabar document fed back in
+        meta = {**obj["meta"], **{k: v for k, v in meta.items() if k != "meta"}}
+    if meta.get("published") is not None:
+        meta["published"] = str(meta["published"])
+    rid = obj.get("id")
+    return Record(text=text, id="" if rid is None else str(rid), meta=meta, origin=origin)
+
+
+def _open_lines(path: Path) -> Iterator[bytes]:
+    if path.name.lower().endswith(".gz"):
+        with gzip.open(path, "rb") as fh:
+            yield from fh
+    else:
+        with open(path, "rb") as fh:
+            yield from fh
+
+
+def read_jsonl_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record | InputError]:
+    """One record per non-blank line; a bad line is reported with its number and the rest still read."""
+    origin = str(path)
+    lineno = 0
+    try:
+        for lineno, raw in enumerate(_open_lines(path), 1):  # noqa: B007 - lineno used after the loop
+            if not raw.strip():
+                continue
+            where = f"{origin}:{lineno}"
+            if max_bytes and len(raw) > max_bytes:
+                yield InputError(where, f"record too large ({len(raw) / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit)")
+                continue
+            try:
+                obj = json.loads(decode_text(raw, where))
+            except InputProblem as err:
+                yield InputError(where, str(err))
+                continue
+            except json.JSONDecodeError as err:
+                yield InputError(where, f"invalid JSON: {err.msg} (column {err.colno})")
+                continue
+            yield record_from_json(obj, where)
+    except (OSError, EOFError, zlib.error) as err:
+        yield InputError(f"{origin}:{lineno + 1}", f"cannot read (corrupt or truncated file?): {err}")
+
+
+def read_stdin(max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record | InputError]:
+    data = sys.stdin.buffer.read(max_bytes + 1 if max_bytes else -1)
+    if max_bytes and len(data) > max_bytes:
+        yield InputError("<stdin>", f"too large for one article (> {max_bytes / 1e6:.1f} MB limit; use --max-bytes)")
+        return
+    try:
+        yield Record(text=decode_text(data, "<stdin>"), origin="<stdin>")
+    except InputProblem as err:
+        yield InputError("<stdin>", str(err))
+
+
+def walk(root: Path) -> Iterator[Path]:
+    """Files under ``root`` that khabar can read, in a stable (sorted) order; hidden entries skipped."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            p = Path(dirpath) / name
+            if kind_of(p) is not None:
+                yield p
+
+
+def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record | InputError]:
+    """Records from a file, a directory tree or ``-`` (stdin), in a deterministic order."""
+    if str(path) == "-":
+        yield from read_stdin(max_bytes)
+        return
+    p = Path(path)
+    if not p.exists():
+        yield InputError(str(p), "no such file or directory")
+        return
+    if p.is_dir():
+        for f in walk(p):
+            for rec in read_file(f, max_bytes):
+                if isinstance(rec, Record) and kind_of(f) != "jsonl":
+                    # Unique within the tree: the relative path without its suffix.
+                    rec.id = f.relative_to(p).with_suffix("").as_posix()
+                yield rec
+        return
+    yield from read_file(p, max_bytes)
+
+
+def read_file(p: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record | InputError]:
+    kind = kind_of(p)
+    if kind == "jsonl":
+        yield from read_jsonl_file(p, max_bytes)
+    elif kind == "html":
+        yield from read_html_file(p, max_bytes)
+    elif p.name.lower().endswith(".gz"):
+        yield InputError(str(p), "compressed input must be JSONL (name it .jsonl.gz)")
+    else:  # .txt or anything named explicitly: treat as plain text
+        yield from read_text_file(p, max_bytes)
+
+
+def is_multi(path: str | Path) -> bool:
+    """Whether a path stands for many articles (directory or JSONL) rather than one."""
+    if str(path) == "-":
+        return False
+    p = Path(path)
+    return p.is_dir() or kind_of(p) == "jsonl"

@@ -1,0 +1,173 @@
+"""Analyse records (serially or over several processes) and write them into a store.
+
+The ingest is idempotent and resumable: records whose text is already stored (same content hash) are
+skipped before analysis, documents are committed in small batches in input order, so a run that is
+killed and started again ends with the same store as one uninterrupted run.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from khabar.document import Document
+from khabar.ingest.readers import DEFAULT_MAX_BYTES, InputError, Record, read_path
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def check_date(value: str | None) -> str | None:
+    """``YYYY-MM-DD`` (a longer ISO timestamp is accepted) or ValueError with a clear message."""
+    if value is None:
+        return None
+    from datetime import date
+
+    if not _DATE.match(value):
+        raise ValueError(f"date {value!r} is not YYYY-MM-DD")
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError as err:
+        raise ValueError(f"date {value!r} is not a valid date: {err}") from None
+    return value
+
+
+def analyse_record(rec: Record, published: str | None = None, pipeline: Any = None) -> Document:
+    """Run a pipeline (default: the full one) on one record; the record's own ``published`` wins."""
+    from khabar.pipeline import default_pipeline
+
+    meta = dict(rec.meta)
+    pub = meta.get("published") or published
+    if pub is not None:
+        meta["published"] = str(pub)
+    return (pipeline or default_pipeline())(rec.text, meta=meta, doc_id=rec.id or None)
+
+
+def _safe(args: tuple[Record, str | None, Any]) -> Document | InputError:
+    rec, published, pipeline = args
+    try:
+        return analyse_record(rec, published, pipeline)
+    except Exception as err:  # one article that breaks a stage must not stop the corpus
+        return InputError(rec.origin or rec.id, f"analysis failed: {type(err).__name__}: {err}")
+
+
+def analyse_all(
+    records: Iterable[Record | InputError], published: str | None = None, workers: int = 1, chunksize: int = 4,
+    pipeline: Any = None,
+) -> Iterator[tuple[Record | None, Document | InputError]]:
+    """Analysed documents (or errors) in input order; ``workers > 1`` analyses in a process pool."""
+    if workers <= 1:
+        for rec in records:
+            yield (None, rec) if isinstance(rec, InputError) else (rec, _safe((rec, published, pipeline)))
+        return
+    # Records are pulled in the calling thread (readers and store look-ups are not thread-safe) and
+    # analysed batch by batch in the pool; results keep input order, so the store is deterministic.
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    it = iter(records)
+    with ctx.Pool(workers) as pool:
+        while True:
+            batch = list(islice(it, workers * chunksize * 8))
+            if not batch:
+                break
+            todo = [(r, published, pipeline) for r in batch if isinstance(r, Record)]
+            done = iter(pool.map(_safe, todo, chunksize=chunksize))
+            for rec in batch:
+                yield (None, rec) if isinstance(rec, InputError) else (rec, next(done))
+
+
+@dataclass(slots=True)
+class IngestReport:
+    inputs: int = 0
+    added: int = 0
+    skipped: int = 0  # already in the store (same text)
+    words: int = 0
+    entities: int = 0
+    quotes: int = 0
+    events: int = 0
+    times: int = 0
+    seconds: float = 0.0
+    errors: list[InputError] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        secs = max(self.seconds, 1e-9)
+        return {
+            "inputs": self.inputs, "added": self.added, "skipped": self.skipped, "failed": len(self.errors),
+            "words": self.words, "entities": self.entities, "quotes": self.quotes, "events": self.events,
+            "times": self.times, "seconds": round(self.seconds, 2),
+            "articles_per_s": round(self.added / secs, 1), "words_per_s": round(self.words / secs),
+            "errors": [{"input": e.origin, "message": e.message} for e in self.errors],
+        }
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Any,
+    *,
+    published: str | None = None,
+    workers: int = 1,
+    batch: int = 64,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_progress: Callable[[IngestReport], None] | None = None,
+    pipeline: Any = None,
+) -> IngestReport:
+    """Read, analyse and store every record under ``paths``; returns a report (errors listed, not raised)."""
+    from khabar.store.sqlite import content_hash, word_count
+
+    report = IngestReport()
+    t0 = time.perf_counter()
+    seen: set[str] = set()
+
+    def fresh() -> Iterator[Record | InputError]:
+        for path in paths:
+            for rec in read_path(path, max_bytes):
+                report.inputs += 1
+                if isinstance(rec, Record):
+                    digest = content_hash(rec.text)
+                    if digest in seen or store.has_hash(digest):  # resumable: no re-analysis
+                        report.skipped += 1
+                        continue
+                    seen.add(digest)
+                yield rec
+
+    buf: list[Document] = []
+
+    def flush() -> None:
+        if buf:
+            added = store.add_many(buf)
+            report.skipped += len(buf) - added
+            report.added += added
+            buf.clear()
+
+    for _rec, res in analyse_all(fresh(), published, workers, pipeline=pipeline):
+        if isinstance(res, InputError):
+            report.errors.append(res)
+        else:
+            buf.append(res)
+            report.words += word_count(res)
+            report.entities += len(res.entities)
+            report.quotes += len(res.quotes)
+            report.events += len(res.events)
+            report.times += len(res.times)
+            if len(buf) >= batch:
+                flush()
+        report.seconds = time.perf_counter() - t0
+        if on_progress:
+            on_progress(report)
+    flush()
+    report.seconds = time.perf_counter() - t0
+    if on_progress:
+        on_progress(report)
+    return report

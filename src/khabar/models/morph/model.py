@@ -1,0 +1,422 @@
+"""Runtime morphological analyser: clitic segmentation, UPOS tagging and lemmatisation.
+
+Lookup-first design, so that news (which repeats its words) runs fast in pure Python:
+
+1. **Segmentation** — a dictionary of surface tokens seen in the labelled data (most frequent split), then
+   for unseen tokens a rule model over proclitics (و ف ب ل ك س) and enclitic pronouns that only splits when
+   the stem is much more frequent on its own in 15M words of news than the whole token (so بوتين, بايدن stay
+   whole but وبايدن, لبوتين split).
+2. **UPOS** — a greedy averaged perceptron: per-word lexical features (form, affixes, position among the
+   clitics) are scored once per distinct token and cached; context features (previous two tags, previous
+   and next word, next word's lexical guess) are added per occurrence.
+3. **Lemma** — the most frequent lemma of (form, tag) in the labelled data, else a suffix/prefix edit script
+   chosen by (tag, affixes).
+
+Every word form that is a substring of the token keeps its character offsets; restored forms (the article in
+لل…, ة written ت before a pronoun) have none.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+MODEL_PATH = Path(__file__).with_name("morph.json.gz")
+
+DIACRITICS = _DIAC = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_KEY_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي",
+                            **{chr(0x0660 + i): str(i) for i in range(10)},
+                            **{chr(0x06F0 + i): str(i) for i in range(10)}})
+_ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+_DIGIT = re.compile(r"^[0-9٠-٩۰-۹.,٫٬%]+$")
+_PUNCT = re.compile(r"^[^\w\s]+$")
+_LETTERS = re.compile(r"^[\u0621-\u064a\u0671-\u06d3]+$")
+
+_NOMINAL = frozenset({"NOUN", "ADJ", "X", "PROPN"})
+_KEEP_AL = frozenset({"X", "PROPN"})  # names keep their article in the lemma (PADT: القرموطي → القرموطي)
+PRO_LETTERS = "وفبلكس"
+# Longest first. Second-person and "me/my" pronouns (ك كم كما كن ني ي) are rare in news and look like word
+# endings (هلاك، تمليك، ثاني), so only the lexicon splits them.
+ENCLITICS = ("هما", "هم", "هن", "ها", "نا", "ه")
+ENC_SET = frozenset(ENCLITICS) | {"ي"}
+
+
+_KEYS: dict[str, str] = {}
+
+
+def key(s: str) -> str:
+    """Lookup key: diacritics/tatweel off, alef variants → ا, ى → ي, digits → ASCII (memoised: news repeats)."""
+    k = _KEYS.get(s)
+    if k is None:
+        k = _DIAC.sub("", s).translate(_KEY_TABLE)
+        if len(_KEYS) < 1_000_000 and len(s) < 64:
+            _KEYS[s] = k
+    return k
+
+
+def plain(s: str) -> str:
+    """Diacritics/tatweel off only (hamza kept): the orthography of word forms and lemmas."""
+    return _DIAC.sub("", s).replace("ٱ", "ا")
+
+
+# A piece is (a, b, prepend, strip, append, role): the word's form is prepend + surface[a:b-strip] + append.
+Piece = tuple[int, int, str, int, str, str]
+
+
+def piece_form(surface: str, p: Piece) -> str:
+    a, b, pre, k, suf, _role = p
+    return pre + surface[a : b - k] + suf
+
+
+# ----------------------------------------------------------------------------------------------- features
+def _bucket(n: int) -> str:
+    return "0" if n <= 0 else "1" if n < 3 else "2" if n < 20 else "3" if n < 200 else "4"
+
+
+def paradigm_features(k: str, freq: dict[str, int]) -> list[str]:
+    """How the word behaves in unlabelled news: takes the article? a future/imperfect prefix? (nominal vs verbal)."""
+    bare = k[2:] if k.startswith("ال") and len(k) > 3 else k
+    g = freq.get
+    f_bare, f_al = g(bare, 0), g("ال" + bare, 0)
+    out = ["fq=" + _bucket(g(k, 0)), "al=" + _bucket(f_al) + _bucket(f_bare)]
+    if bare[:1] in "يتنا":
+        out.append("sa=" + _bucket(g("س" + bare, 0)) + _bucket(g("ل" + bare, 0)))
+    out.append("hum=" + _bucket(g(bare + "هم", 0) + g(bare + "ها", 0)))
+    out.append("at=" + _bucket(g(bare + "ات", 0) + g(bare[:-1] + "ات", 0) if bare.endswith("ة") else g(bare + "ت", 0)))
+    return out
+
+
+def static_features(form: str, role: str, before: str, has_enc: bool, freq: dict[str, int] | None = None) -> list[str]:
+    """Lexical features of one word: its form, affixes and where it sits among the token's clitics."""
+    k = key(form)
+    f = ["bias", "w=" + k, "s1=" + k[-1:], "s2=" + k[-2:], "s3=" + k[-3:], "p1=" + k[:1], "p2=" + k[:2],
+         "r=" + role, "b=" + before, "l=" + str(min(len(k), 9))]
+    if role == "stem":
+        f.append("rb=" + before + "|" + k[-2:])
+        if k.startswith("ال"):
+            f.append("al|" + k[-2:])
+            f.append("al|" + k[-1:])
+        if has_enc:
+            f.append("enc|" + k[-1:])
+    if not _LETTERS.match(k):
+        if _DIGIT.match(k):
+            f.append("digit")
+        elif _PUNCT.match(k):
+            f.append("punct")
+        elif not _ARABIC.search(k):
+            f.append("foreign")
+    elif freq is not None and role == "stem":
+        f.extend(paradigm_features(k, freq))
+    return f
+
+
+def context_features(t1: str, t2: str, pw: str, nw: str, ng: str, s2: str) -> list[str]:
+    return ["t1=" + t1, "t12=" + t1 + t2, "pw=" + pw, "nw=" + nw, "ng=" + ng, "t1s=" + t1 + s2, "t1ng=" + t1 + ng]
+
+
+# ------------------------------------------------------------------------------------------------- model
+@dataclass(slots=True)
+class Analysis:
+    """The cached, context-free part of one token's analysis."""
+
+    pieces: list[Piece]
+    forms: list[str]
+    keys: list[str]
+    static: list[list[float]]  # per word, a score per tag
+    guess: list[str]  # per word, the best tag without context
+    stem: int  # index of the word that carries the token's pos/lemma
+    as_prev: list[list[float]]  # per word, the weights its form contributes to the next word ("pw=")
+    as_next: list[list[float]]  # … and to the previous word ("nw=" + "ng=")
+    sure: list[bool]  # the lexical score alone wins by a margin no context has overturned in training data
+
+
+class MorphModel:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.tags: list[str] = data["tags"]
+        self.seg_exact: dict[str, list[list[Any]]] = data["seg_exact"]
+        self.seg_key: dict[str, list[list[Any]]] = data["seg_key"]
+        self.freq: dict[str, int] = data["freq"]
+        self.lemma_lex: dict[str, str] = data["lemma_lex"]
+        self.lemma_key: dict[str, str] = data["lemma_key"]
+        self.lemma_rules: dict[str, list[Any]] = data["lemma_rules"]
+        self.params: dict[str, float] = data.get("params", {})
+        n = len(self.tags)
+        # sparse {tag index: weight} → dense lists, so that scoring is list arithmetic
+        self.weights: dict[str, list[float]] = {}
+        for feat, sparse in data["weights"].items():
+            vec = [0.0] * n
+            for i, w in sparse.items():
+                vec[int(i)] = w
+            self.weights[feat] = vec
+        self._cache: dict[str, Analysis] = {}
+        self._lemma_cache: dict[tuple[str, str], str] = {}
+        self.split_ratio = float(self.params.get("split_ratio", 2.0))
+        self.min_stem_freq = int(self.params.get("min_stem_freq", 5))
+        self.doc_weight = int(self.params.get("doc_weight", 50))
+        self.sure_margin = float(self.params.get("sure_margin", 1e9))
+        self.lemma_attest = float(self.params.get("lemma_attest", 0.0))
+        self._zero = [0.0] * n
+        self._pair: dict[tuple[str, str], list[float]] = {}
+        self._tri: dict[tuple[str, str, str], list[float]] = {}
+        self._cands: dict[str, tuple[str, list[tuple[list[Piece], str, float]]]] = {}
+        self._guess_cache: dict[tuple[str, int], Analysis] = {}
+
+    # -------------------------------------------------------------------------------- segmentation
+    def lookup_segmentation(self, s: str) -> list[Piece] | None:
+        """The segmentation learned for a token seen in the labelled data (``s`` without diacritics)."""
+        hit = self.seg_exact.get(s)
+        if hit is None:
+            hit = self.seg_key.get(key(s))
+        if hit is None:
+            return None
+        if not hit:
+            return [(0, len(s), "", 0, "", "stem")]
+        return [tuple(p) for p in hit]  # type: ignore[misc]
+
+    def _f(self, s: str) -> int:
+        return self.freq.get(key(s), 0)
+
+    def candidates(self, s: str) -> tuple[str, list[tuple[list[Piece], str, float]]]:
+        """Possible clitic splits of an unseen token: (whole key, [(pieces, stem key, prior score)])."""
+        n = len(s)
+        out: list[tuple[list[Piece], str, float]] = []
+        if n < 3 or not _LETTERS.match(s):
+            return key(s), out
+        for pro in self._proclitic_options(s):
+            plen = len(pro)
+            for enc in ("",) + ENCLITICS:
+                if not pro and not enc:
+                    continue
+                if enc and not s.endswith(enc):
+                    continue
+                a, b = plen, n - len(enc)
+                if b - a < 2:
+                    continue
+                stem = s[a:b]
+                if enc and stem.startswith("ال"):
+                    continue  # the article and a pronoun suffix never share a word
+                pre = ""
+                if pro.endswith("ل") and stem.startswith("ل") and not enc and self._f("ال" + stem[1:]) > self._f(stem):
+                    pre = "ا"  # lil-: the article's alef was dropped
+                k, suf = 0, ""
+                cand = pre + stem
+                if enc and stem.endswith("ت") and self._f(stem[:-1] + "ة") > self._f(stem):
+                    k, suf, cand = 1, "ة", stem[:-1] + "ة"  # ة is written ت before a pronoun
+                pieces: list[Piece] = [(i, i + 1, "", 0, "", "pro") for i in range(plen)]
+                pieces.append((a, b, pre, k, suf, "stem"))
+                if enc:
+                    pieces.append((b, n, "", 0, "", "enc"))
+                divisor = 1.0 + (plen + (1 if enc else 0) - 1) * 0.5
+                known_bonus = 1000.0 if self._known(cand) else 0.0
+                out.append((pieces, key(cand), known_bonus / divisor if known_bonus else -divisor))
+        return key(s), out
+
+    def decide(self, whole: str, cands: list[tuple[list[Piece], str, float]], doc_freq: dict[str, int] | None) -> int:
+        """Index of the chosen split, -1 for none: the stem must be much more frequent alone than the token.
+        One sense per discourse: words standing alone in this very article count ``doc_weight`` times."""
+        if not cands:
+            return -1
+        doc = doc_freq or {}
+        dw = self.doc_weight
+        g = self.freq.get
+        # the token's other occurrences in the article (a name repeated whole) argue against splitting
+        best, best_score = -1, g(whole, 0) * self.split_ratio + dw * max(doc.get(whole, 0) - 1, 0)
+        for i, (_pieces, stem, prior) in enumerate(cands):
+            freq = g(stem, 0) + dw * doc.get(stem, 0)
+            if prior > 0:
+                score = max(float(freq), prior)
+            else:
+                if freq < self.min_stem_freq:
+                    continue
+                score = freq / -prior
+            if score > best_score:
+                best, best_score = i, score
+        return best
+
+    def _known(self, s: str) -> bool:
+        return s in self.seg_exact or key(s) in self.seg_key
+
+    @staticmethod
+    def _proclitic_options(s: str) -> list[str]:
+        opts = [""]
+        first = s[0]
+        if first in "وف":
+            opts.append(first)
+            if len(s) > 3 and s[1] in "بلكس":
+                opts.append(s[:2])
+        elif first in "بلكس":
+            opts.append(first)
+        # future سـ only before an imperfect prefix
+        return [o for o in opts if not o.endswith("س") or (len(s) > len(o) and s[len(o)] in "يتنا")]
+
+    # ------------------------------------------------------------------------------------ analysis
+    def analyse(self, surface: str, doc_freq: dict[str, int] | None = None) -> Analysis:
+        """Context-free analysis of one token. For tokens unseen in the labelled data the clitic decision
+        depends on the article's own word counts (``doc_freq``); every outcome is cached."""
+        hit = self._cache.get(surface)
+        if hit is not None:
+            return hit
+        base = plain(surface)
+        if not base:  # only diacritics/tatweel
+            return self.analyse_whole(surface)
+        pieces = self.lookup_segmentation(base)
+        if pieces is not None:
+            return self._finish(surface, base, pieces, surface)
+        cand = self._cands.get(base)
+        if cand is None:
+            cand = self.candidates(base)
+            if len(self._cands) < 500_000:
+                self._cands[base] = cand
+        choice = self.decide(cand[0], cand[1], doc_freq)
+        ck = (surface, choice)
+        hit = self._guess_cache.get(ck)
+        if hit is not None:
+            return hit
+        pieces = cand[1][choice][0] if choice >= 0 else [(0, len(base), "", 0, "", "stem")]
+        ana = self._finish(surface, base, pieces, None)
+        if len(self._guess_cache) < 500_000:
+            self._guess_cache[ck] = ana
+        return ana
+
+    def segment(self, surface: str, doc_freq: dict[str, int] | None = None) -> list[Piece]:
+        return self.analyse(surface, doc_freq).pieces
+
+    def analyse_whole(self, surface: str) -> Analysis:
+        """A token that is never split (punctuation, numbers, Latin words)."""
+        hit = self._cache.get(surface)
+        if hit is not None and len(hit.forms) == 1:
+            return hit
+        return self._finish(surface, surface, [(0, len(surface), "", 0, "", "stem")], surface)
+
+    def _finish(self, surface: str, base: str, pieces: list[Piece], cache_key: str | None) -> Analysis:
+        forms = [piece_form(base, p) for p in pieces] or [surface]
+        keys = [key(f) for f in forms]
+        static: list[list[float]] = []
+        guess: list[str] = []
+        sure: list[bool] = []
+        n_tags = len(self.tags)
+        has_enc = any(p[5] == "enc" for p in pieces)
+        for i, form in enumerate(forms):
+            role = pieces[i][5] if pieces else "stem"
+            before = forms[i - 1] if i and pieces[i - 1][5] == "pro" else ""
+            wg = self.weights.get
+            found = [w for w in map(wg, static_features(form, role, before, has_enc and role == "stem", self.freq)) if w]
+            vec = [sum(col) for col in zip(*found)] if found else [0.0] * n_tags
+            static.append(vec)
+            top = max(vec)
+            guess.append(self.tags[vec.index(top)])
+            sure.append(top - sorted(vec)[-2] > self.sure_margin)
+        stem = next((i for i, p in enumerate(pieces) if p[5] == "stem"), 0)
+        zero = self._zero
+        wg = self.weights.get
+        as_prev = [wg("pw=" + k, zero) for k in keys]
+        as_next = []
+        for k, gs in zip(keys, guess, strict=True):
+            a, b = wg("nw=" + k, zero), wg("ng=" + gs, zero)
+            as_next.append([x + y for x, y in zip(a, b, strict=True)])
+        ana = Analysis(pieces, forms, keys, static, guess, stem, as_prev, as_next, sure)
+        if cache_key is not None and len(self._cache) < 500_000:
+            self._cache[cache_key] = ana
+        return ana
+
+    def lemma(self, form: str, tag: str) -> str:
+        ck = (form, tag)
+        hit = self._lemma_cache.get(ck)
+        if hit is not None:
+            return hit
+        lem = self.lemma_lex.get(form + "\t" + tag)
+        if lem is None:
+            lem = self.lemma_key.get(key(form) + "\t" + tag)
+        if lem is None:
+            lem = self._lemma_by_rule(form, tag)
+        if len(self._lemma_cache) < 500_000:
+            self._lemma_cache[ck] = lem
+        return lem
+
+    def _lemma_by_rule(self, form: str, tag: str) -> str:
+        if tag in ("PUNCT", "NUM", "SYM") or not _ARABIC.search(form):
+            return form
+        base = form[2:] if form.startswith("ال") and len(form) > 3 and tag not in _KEEP_AL else form
+        for n in (4, 3, 2, 1, 0):
+            if n > len(base):
+                continue
+            rule = self.lemma_rules.get(tag + "\t" + base[:1] + "\t" + base[len(base) - n :]) or self.lemma_rules.get(
+                tag + "\t\t" + base[len(base) - n :]
+            )
+            if rule is not None:
+                p, add, k, suf = rule
+                core = base[p:]
+                if k > len(core) - 1:
+                    continue
+                out = add + (core[: len(core) - k] if k else core) + suf
+                if out != base and tag in _NOMINAL and self._attested(out) < self.lemma_attest * self._attested(base):
+                    return base  # a name that merely looks inflected (الكرملين is not a plural of كرمل)
+                return out
+        return base
+
+    def _attested(self, w: str) -> int:
+        k = key(w)
+        return self.freq.get(k, 0) + self.freq.get("ال" + k, 0)
+
+    def _pair_vec(self, t1: str, t2: str) -> list[float]:
+        wg, zero = self.weights.get, self._zero
+        a, b = wg("t1=" + t1, zero), wg("t12=" + t1 + t2, zero)
+        vec = [x + y for x, y in zip(a, b, strict=True)]
+        self._pair[(t1, t2)] = vec
+        return vec
+
+    def _tri_vec(self, t1: str, s2: str, ng: str) -> list[float]:
+        wg, zero = self.weights.get, self._zero
+        a, b = wg("t1s=" + t1 + s2, zero), wg("t1ng=" + t1 + ng, zero)
+        vec = [x + y for x, y in zip(a, b, strict=True)]
+        if len(self._tri) < 200_000:
+            self._tri[(t1, s2, ng)] = vec
+        return vec
+
+    def tag_sequence(self, analyses: list[Analysis]) -> list[list[str]]:
+        """Greedy left-to-right tagging over the words of consecutive tokens (see :func:`context_features`)."""
+        flat = [(a, i) for a in analyses for i in range(len(a.forms))]
+        out: list[list[str]] = [[""] * len(a.forms) for a in analyses]
+        owner = [ti for ti, a in enumerate(analyses) for _ in a.forms]
+        tags = self.tags
+        pair, tri = self._pair, self._tri
+        end_next = self._add(self.weights.get("nw=</s>", self._zero), self.weights.get("ng=</s>", self._zero))
+        prev_vec = self.weights.get("pw=<s>", self._zero)
+        t1 = t2 = "<s>"
+        n = len(flat)
+        for j in range(n):
+            ana, i = flat[j]
+            if ana.sure[i]:
+                tag = ana.guess[i]
+                out[owner[j]][i] = tag
+                t2, t1, prev_vec = t1, tag, ana.as_prev[i]
+                continue
+            if j + 1 < n:
+                na, ni = flat[j + 1]
+                next_vec, ng = na.as_next[ni], na.guess[ni]
+            else:
+                next_vec, ng = end_next, "</s>"
+            s2 = ana.keys[i][-2:]
+            pv = pair.get((t1, t2)) or self._pair_vec(t1, t2)
+            tv = tri.get((t1, s2, ng)) or self._tri_vec(t1, s2, ng)
+            vec = [a + b + c + d + e for a, b, c, d, e in zip(ana.static[i], pv, tv, prev_vec, next_vec)]  # noqa: B905
+            tag = tags[vec.index(max(vec))]
+            out[owner[j]][i] = tag
+            t2, t1, prev_vec = t1, tag, ana.as_prev[i]
+        return out
+
+    @staticmethod
+    def _add(a: list[float], b: list[float]) -> list[float]:
+        return [x + y for x, y in zip(a, b, strict=True)]
+
+
+@lru_cache(maxsize=1)
+def load_model(path: str | None = None) -> MorphModel:
+    p = Path(path) if path else MODEL_PATH
+    with gzip.open(p, "rt", encoding="utf-8") as fh:
+        return MorphModel(json.load(fh))

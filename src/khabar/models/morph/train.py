@@ -1,0 +1,249 @@
+"""Train the morph model from PADT (labelled) and news word frequencies (unlabelled)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from khabar.models.morph.conllu import GoldSentence, GoldToken, _is_enclitic, _is_proclitic, load_sentences
+from khabar.models.morph.model import (
+    _KEEP_AL,
+    MODEL_PATH,
+    MorphModel,
+    Piece,
+    context_features,
+    key,
+    static_features,
+)
+
+SHARED = Path(__file__).resolve().parents[4].parent / "shared"
+DEFAULT_TRAIN = SHARED / "data/ud/padt-v1/dev.conllu"
+DEFAULT_NEWS = [SHARED / "data/news/ant-v2.1-multisource.jsonl.gz", SHARED / "data/news/ant-v1.1-jawharafm.jsonl.gz",
+                SHARED / "data/news/saudinewsnet-2015.jsonl.gz"]
+# tuned on the held-out fifth of PADT dev (see MORPH_MODEL_CARD.md)
+DEFAULT_PARAMS = {"split_ratio": 0.5, "min_stem_freq": 1, "doc_weight": 20000, "sure_margin": 20, "lemma_attest": 0.1}
+DEFAULT_EPOCHS = 12
+TAGS = ["NOUN", "ADJ", "ADP", "VERB", "CCONJ", "PUNCT", "PRON", "X", "NUM", "PART", "DET", "ADV", "SYM", "PROPN",
+        "AUX", "SCONJ", "INTJ"]
+
+
+# -------------------------------------------------------------------------------------- gold pieces
+def gold_pieces(surface: str, tok: GoldToken) -> list[Piece]:
+    """Express each gold word as an edit of a stretch of the surface token."""
+    pieces: list[Piece] = []
+    cursor = 0
+    words = tok.words
+    for i, w in enumerate(words):
+        if _is_proclitic(w.form, w.upos) and i + 1 < len(words):
+            role = "pro"
+        elif i and _is_enclitic(w.form, w.upos, w.xpos):
+            role = "enc"
+        else:
+            role = "stem"
+        length = len(w.form)
+        if i and words[i - 1].form == "ل" and w.form.startswith("ال") and len(w.form) > 2:
+            length -= 1
+        a, b = cursor, min(cursor + length, len(surface))
+        if i == len(words) - 1:
+            b = len(surface)
+        piece = surface[a:b]
+        if piece == w.form:
+            pieces.append((a, b, "", 0, "", role))
+        elif "ا" + piece == w.form:
+            pieces.append((a, b, "ا", 0, "", role))
+        elif piece[:-1] == w.form[:-1] and piece:
+            pieces.append((a, b, "", 1, w.form[-1], role))
+        else:
+            pieces.append((a, b, w.form, b - a, "", role))
+        cursor = b
+    return pieces
+
+
+def _code(pieces: list[Piece]) -> list[list[Any]]:
+    if len(pieces) == 1 and pieces[0][2:5] == ("", 0, ""):
+        return []
+    return [list(p) for p in pieces]
+
+
+# ------------------------------------------------------------------------------------------ lemmas
+def lemma_script(form: str, lemma: str, tag: str) -> tuple[str, tuple[int, str, int, str]]:
+    base = form[2:] if form.startswith("ال") and len(form) > 3 and tag not in _KEEP_AL else form
+    best: tuple[int, int] = (-1, 0)
+    script = (0, "", len(base), lemma)
+    for p in range(0, min(3, len(base))):
+        for lp in (0, 1):
+            if lp > len(lemma):
+                continue
+            rest, lrest = base[p:], lemma[lp:]
+            c = 0
+            while c < len(rest) and c < len(lrest) and rest[c] == lrest[c]:
+                c += 1
+            cand = (c, -(p + lp))
+            if cand > best:
+                best = cand
+                script = (p, lemma[:lp], len(rest) - c, lrest[c:])
+    return base, script
+
+
+# -------------------------------------------------------------------------------------- perceptron
+class Averaged:
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.w: dict[str, list[float]] = {}
+        self.totals: dict[str, list[float]] = {}
+        self.stamps: dict[str, list[int]] = {}
+        self.i = 0
+
+    def score(self, feats: list[str]) -> list[float]:
+        vec = [0.0] * self.n
+        for f in feats:
+            w = self.w.get(f)
+            if w is not None:
+                for j in range(self.n):
+                    vec[j] += w[j]
+        return vec
+
+    def update(self, feats: list[str], truth: int, guess: int) -> None:
+        self.i += 1
+        if truth == guess:
+            return
+        for f in feats:
+            w = self.w.setdefault(f, [0.0] * self.n)
+            t = self.totals.setdefault(f, [0.0] * self.n)
+            s = self.stamps.setdefault(f, [0] * self.n)
+            for c, d in ((truth, 1.0), (guess, -1.0)):
+                t[c] += (self.i - s[c]) * w[c]
+                s[c] = self.i
+                w[c] += d
+
+    def averaged(self, prune: float = 1e-3) -> dict[str, dict[str, float]]:
+        out: dict[str, dict[str, float]] = {}
+        for f, w in self.w.items():
+            t, s = self.totals[f], self.stamps[f]
+            sparse = {}
+            for c in range(self.n):
+                avg = (t[c] + (self.i - s[c]) * w[c]) / max(self.i, 1)
+                if abs(avg) >= prune:
+                    sparse[str(c)] = round(avg, 3)
+            if sparse:
+                out[f] = sparse
+        return out
+
+
+def _sentence_words(sent: GoldSentence, freq: dict[str, int]) -> list[tuple[list[str], str, str]]:
+    """(static features, key, tag) for each gold word of a sentence, using the gold segmentation."""
+    out = []
+    for tok in sent.tokens:
+        surface = sent.text[tok.start : tok.end]
+        pieces = gold_pieces(surface, tok)
+        has_enc = any(p[5] == "enc" for p in pieces)
+        for i, (w, p) in enumerate(zip(tok.words, pieces, strict=True)):
+            before = tok.words[i - 1].form if i and pieces[i - 1][5] == "pro" else ""
+            feats = static_features(w.form, p[5], before, has_enc and p[5] == "stem", freq)
+            out.append((feats, key(w.form), w.upos))
+    return out
+
+
+def train_tagger(sents: list[GoldSentence], freq: dict[str, int], epochs: int = 8,
+                 seed: int = 1) -> dict[str, dict[str, float]]:
+    rng = random.Random(seed)
+    index = {t: i for i, t in enumerate(TAGS)}
+    data = [_sentence_words(s, freq) for s in sents]
+    form_counts = Counter(k for sent in data for _f, k, _t in sent)
+    model = Averaged(len(TAGS))
+    for _epoch in range(epochs):
+        rng.shuffle(data)
+        for sent in data:
+            # word-form dropout: rare forms lose their identity now and then, so the affix features learn
+            statics = []
+            for feats, k, _t in sent:
+                drop = rng.random() < (0.5 if form_counts[k] <= 1 else 0.1)
+                statics.append([f for f in feats if not (drop and f.startswith("w="))])
+            guesses = [TAGS[_argmax(model.score(f))] for f in statics]
+            t1 = t2 = pw = "<s>"
+            for j, (feats, k, tag) in enumerate(sent):
+                nw, ng = (sent[j + 1][1], guesses[j + 1]) if j + 1 < len(sent) else ("</s>", "</s>")
+                allf = statics[j] + context_features(t1, t2, pw, nw, ng, k[-2:])
+                g = _argmax(model.score(allf))
+                model.update(allf, index[tag], g)
+                t2, t1, pw = t1, TAGS[g], k
+    return model.averaged()
+
+
+def _argmax(v: list[float]) -> int:
+    return max(range(len(v)), key=v.__getitem__)
+
+
+# ------------------------------------------------------------------------------------------- build
+def build_model(sents: list[GoldSentence], freq: dict[str, int], params: dict[str, float] | None = None,
+                epochs: int = 8) -> dict[str, Any]:
+    seg_exact: dict[str, Counter[str]] = defaultdict(Counter)
+    seg_key: dict[str, Counter[str]] = defaultdict(Counter)
+    lem: dict[str, Counter[str]] = defaultdict(Counter)
+    lem_key: dict[str, Counter[str]] = defaultdict(Counter)
+    rules: dict[str, Counter[tuple[int, str, int, str]]] = defaultdict(Counter)
+    for s in sents:
+        for tok in s.tokens:
+            surface = s.text[tok.start : tok.end]
+            code = json.dumps(_code(gold_pieces(surface, tok)), ensure_ascii=False)
+            seg_exact[surface][code] += 1
+            seg_key[key(surface)][code] += 1
+            for w in tok.words:
+                lem[w.form + "\t" + w.upos][w.lemma] += 1
+                lem_key[key(w.form) + "\t" + w.upos][w.lemma] += 1
+                base, script = lemma_script(w.form, w.lemma, w.upos)
+                for n in range(0, 5):
+                    if n > len(base):
+                        break
+                    suffix = base[len(base) - n :]
+                    rules[w.upos + "\t" + base[:1] + "\t" + suffix][script] += 1
+                    rules[w.upos + "\t\t" + suffix][script] += 1
+    lemma_rules = {}
+    for k, c in rules.items():
+        script, n = c.most_common(1)[0]
+        if n >= 2 or k.endswith("\t"):
+            lemma_rules[k] = list(script)
+    return {
+        "tags": TAGS,
+        "seg_exact": {k: json.loads(c.most_common(1)[0][0]) for k, c in seg_exact.items()},
+        "seg_key": {k: json.loads(c.most_common(1)[0][0]) for k, c in seg_key.items()},
+        "freq": freq,
+        "lemma_lex": {k: c.most_common(1)[0][0] for k, c in lem.items()},
+        "lemma_key": {k: c.most_common(1)[0][0] for k, c in lem_key.items()},
+        "lemma_rules": lemma_rules,
+        "weights": train_tagger(sents, freq, epochs=epochs),
+        "params": params or {},
+    }
+
+
+def save_model(data: dict[str, Any], path: Path = MODEL_PATH) -> Path:
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+        json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+    return path
+
+
+def split_holdout(sents: list[GoldSentence], every: int = 5) -> tuple[list[GoldSentence], list[GoldSentence]]:
+    """Every ``every``-th sentence is held out for tuning."""
+    train = [s for i, s in enumerate(sents) if i % every]
+    held = [s for i, s in enumerate(sents) if not i % every]
+    return train, held
+
+
+def train(train_path: Path = DEFAULT_TRAIN, news: list[Path] | None = None, out: Path = MODEL_PATH,
+          holdout: bool = False, freq_cache: Path | None = None, min_count: int = 3,
+          params: dict[str, float] | None = None, epochs: int = 8) -> tuple[MorphModel, list[GoldSentence]]:
+    from khabar.models.morph.newsfreq import load_or_count
+
+    sents = load_sentences(train_path)
+    held: list[GoldSentence] = []
+    if holdout:
+        sents, held = split_holdout(sents)
+    freq = load_or_count(news if news is not None else DEFAULT_NEWS, freq_cache, min_count=min_count)
+    data = build_model(sents, freq, params, epochs=epochs)
+    if out is not None:
+        save_model(data, out)
+    return MorphModel(data), held

@@ -1,0 +1,52 @@
+"""Training the CRF NER model from the shared corpora (``khabar train ner``)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pycrfsuite
+
+from khabar.models.ner.conll import Sentence, read_conll
+from khabar.models.ner.features import DATA_DIR, Featurizer
+
+
+def load_training(shared: Path, *, dev_fraction: float = 0.1, full: bool = False,
+                  extra: bool = True) -> tuple[list[Sentence], list[Sentence], list[Sentence]]:
+    """(train, extra, dev): ANERcorp train with its last ``dev_fraction`` held out as dev (unless ``full``), plus
+    AQMAR train+dev and the Wojood sample train+val (outer tag column) when ``extra``."""
+    ner = shared / "data/ner"
+    aner = read_conll(ner / "anercorp/train.txt")
+    cut = len(aner) if full else int(len(aner) * (1 - dev_fraction))
+    train, dev = aner[:cut], aner[cut:]
+    more: list[Sentence] = []
+    if extra:
+        for p in ("aqmar/train.txt", "aqmar/dev.txt", "wojood-sample/train.txt", "wojood-sample/val.txt"):
+            if (ner / p).exists():
+                more += read_conll(ner / p)
+    return train, more, dev
+
+
+def train_model(train: list[Sentence], out: Path, *, extra: list[Sentence] | None = None, c1: float = 0.05, c2: float = 0.05,
+                max_iter: int = 150, min_freq: int = 1, data_dir: Path = DATA_DIR,
+                log: Callable[[str], None] = print) -> None:
+    feat = Featurizer(data_dir)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    t0 = time.time()
+    for toks, tags in train:
+        trainer.append(feat.sentence(toks), tags)
+    # Other corpora follow other conventions (AQMAR tags روسيا as ORG in places): "frustratingly easy" domain
+    # adaptation — their items also carry a domain-marked copy of every feature, which soaks up what is peculiar
+    # to them; the tagger only ever sees the shared copies.
+    for toks, tags in extra or []:
+        seq = feat.sentence(toks)
+        trainer.append([[*f, *("X" + x for x in f)] for f in seq], tags)
+    log(f"features for {len(train):,} sentences ({sum(len(t) for t, _ in train):,} tokens) "
+        f"in {time.time() - t0:.0f}s")
+    trainer.set_params({
+        "c1": c1, "c2": c2, "max_iterations": max_iter, "feature.minfreq": min_freq,
+        "feature.possible_transitions": True,
+    })
+    trainer.train(str(out))
+    log(f"trained in {time.time() - t0:.0f}s → {out} ({out.stat().st_size / 1e6:.1f} MB)")

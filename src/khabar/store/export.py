@@ -1,0 +1,78 @@
+"""Exports of a store: khabar/1 JSONL, Parquet (one row per document, layers as JSON), GDELT-style events CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO
+
+
+@contextmanager
+def _out(path: str) -> Iterator[TextIO]:
+    if path == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+    else:
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+
+
+def export_jsonl(store: Any, path: str) -> int:
+    n = 0
+    with _out(path) as fh:
+        for doc in store.iter_documents():
+            fh.write(doc.to_json() + "\n")
+            n += 1
+    return n
+
+
+def export_parquet(store: Any, path: str) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    cols: dict[str, list[Any]] = {k: [] for k in (
+        "id", "title", "source", "url", "published", "text", "words", "topic",
+        "entities", "times", "quotes", "events")}
+    for doc in store.iter_documents():
+        meta = doc.meta or {}
+        cols["id"].append(doc.id)
+        for key in ("title", "source", "url", "published"):
+            cols[key].append(None if meta.get(key) is None else str(meta.get(key)))
+        cols["text"].append(doc.text)
+        cols["words"].append(sum(1 for t in doc.tokens if t.kind not in ("PUNCT", "SYMBOL")) if doc.tokens
+                             else len(doc.text.split()))
+        cols["topic"].append(doc.topic)
+        for layer in ("entities", "times", "quotes", "events"):
+            cols[layer].append(json.dumps([x.to_dict() for x in getattr(doc, layer)], ensure_ascii=False))
+    pq.write_table(pa.table(cols), path)
+    return len(cols["id"])
+
+
+# GDELT 2.0 event table column names (the subset khabar can fill), CAMEO codes from the nearest mapping.
+EVENT_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor1Code", "Actor2Name", "Actor2Code",
+                 "EventCode", "PloverType", "Factuality", "ActionGeo_FullName", "SOURCEURL", "DocId", "Evidence")
+
+
+def export_events_csv(store: Any, path: str) -> int:
+    n = 0
+    with _out(path) as fh:
+        w = csv.writer(fh)
+        w.writerow(EVENT_COLUMNS)
+        for doc in store.iter_documents():
+            names = {e.id: (e.canonical or e.canonical_ar or e.id, (e.country or "") + (e.sector or ""))
+                     for e in doc.entities}
+            for ev in doc.events:
+                n += 1
+                a1 = [names.get(a, (a, "")) for a in ev.actor]
+                a2 = [names.get(a, (a, "")) for a in ev.recipient]
+                date = (ev.date or doc.published or "")[:10].replace("-", "")
+                w.writerow([
+                    n, date, "; ".join(x[0] for x in a1), "; ".join(x[1] for x in a1 if x[1]),
+                    "; ".join(x[0] for x in a2), "; ".join(x[1] for x in a2 if x[1]),
+                    ev.cameo or "", ev.event, ev.factuality, ev.location or "", (doc.meta or {}).get("url") or "",
+                    doc.id, " | ".join(s.text or doc.text[s.start:s.end] for s in ev.evidence),
+                ])
+    return n

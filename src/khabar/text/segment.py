@@ -1,0 +1,292 @@
+"""A first rule-based clitic segmenter driven by corpus word frequencies.
+
+Proclitics: conjunction و/ف, then preposition ب/ل/ك or future س, then the article ال (ل + ال is written لل).
+Enclitics: pronouns ه ها هم هما هن كم كن ك ي نا ني. Decisions use the frequencies in
+``data/text/word_freq.tsv.gz`` (built by :mod:`khabar.text.build_lexicon` from ANT, Apache-2.0):
+
+* a proclitic is split off only when the remainder is itself a known word (seen ≥ ``MIN_STEM`` times),
+  the whole word is not far more frequent than the remainder, and the whole word is not a lexical word of
+  its own (one that takes the article: الفكرة ⇒ فكرة is not ف + كرة); so بوتين is not ب + وتين;
+* the article is split unless the word is an exception (الله, الذي …), its hamza spelling dominates
+  (المانيا ~ ألمانيا, الى ~ إلى) or it takes the article itself (الالتزام ⇒ التزام);
+* an enclitic is split only when the stem is a known word (with ة restored before the suffix: حكومته →
+  حكومة + ه), not much rarer than the whole, and the stem is seen with at least one other pronoun suffix
+  (a paradigm check: بنك is not بن + ك, روسي is not روس + ي).
+
+Results are cached per surface form, so a text costs one dictionary lookup per repeated word.
+The trained morphology stage may later overwrite ``Token.seg``/``words``; this is the default.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from khabar.text.normalize import char_table
+
+MIN_STEM = 3  # a remainder must be seen at least this often to count as a word
+RATIO_CONJ = 30  # و/ف: وأضاف is 20× more frequent than أضاف, yet و + أضاف
+RATIO_PREP = 1  # ب/ل/ك/س: بايدن (7) is not ب + ايدن (5), yet لبوتين (57) is ل + بوتين (1458)
+RATIO_ENC = 2  # stem + pronoun is rarely more frequent than the bare stem (توجه is not توج + ه)
+
+_HK = char_table(keep_hamza=True)
+_NORM = char_table()
+
+Piece = tuple[str, int | None, int | None]  # (form, start, end) relative to the token; offsets None if restored
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    freq: dict[str, int]
+    conj: tuple[str, ...]
+    prep: tuple[str, ...]
+    future: tuple[str, ...]
+    future_initials: frozenset[str]
+    article: str
+    enclitics: tuple[str, ...]
+    prep_pronouns: tuple[str, ...]
+    never_split: frozenset[str]
+    fixed: dict[str, list[str]]
+    pronouns: frozenset[str]  # after a preposition: the enclitics plus ي (لي)
+
+    def f(self, w: str) -> int:
+        return self.freq.get(w, 0)
+
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "text"
+
+
+def _data(name: str) -> Path:
+    return DATA_DIR / name
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load the frequency list and clitic inventory once (≈0.1 s); a missing list means no frequency evidence."""
+    freq: dict[str, int] = {}
+    try:
+        with _data("word_freq.tsv.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#"):
+                    continue
+                w, _, n = line.rstrip("\n").partition("\t")
+                if n:
+                    freq[w] = int(n)
+    except FileNotFoundError:
+        pass
+    cfg = json.loads(_data("segmentation.json").read_text(encoding="utf-8"))
+    return Lexicon(
+        freq=freq,
+        conj=tuple(cfg["conjunctions"]),
+        prep=tuple(cfg["prepositions"]),
+        future=tuple(cfg["future"]),
+        future_initials=frozenset(cfg["future_stem_initials"]),
+        article=cfg["article"],
+        enclitics=tuple(sorted(cfg["enclitics"], key=len, reverse=True)),
+        prep_pronouns=tuple(cfg["preposition_pronouns"]),
+        never_split=frozenset(cfg["never_split"]),
+        fixed=dict(cfg["fixed"]),
+        pronouns=frozenset(cfg["enclitics"]) | {"ي"},
+    )
+
+
+def _is_lexical(lex: Lexicon, w: str) -> bool:
+    """The word takes the article itself, so it is a word in its own right (الفكرة ⇒ فكرة)."""
+    n = lex.f(lex.article + w)
+    return n >= MIN_STEM and n * 50 >= lex.f(w)
+
+
+def _article_ok(lex: Lexicon, w: str) -> bool:
+    """Is the initial ال of ``w`` the article?"""
+    rest = w[2:]
+    if len(rest) < 2 or w in lex.never_split:
+        return False
+    if _is_lexical(lex, w):  # الالتزام exists ⇒ التزام is not ال + تزام
+        return False
+    fw = lex.f(w)
+    hamza = lex.f("أ" + w[1:]) + lex.f("إ" + w[1:]) + lex.f("آ" + w[1:])
+    return not (fw and hamza > fw) and not (not fw and hamza >= MIN_STEM)
+
+
+def _proclitics(lex: Lexicon, w: str) -> tuple[list[str], str] | None:
+    """Best proclitic analysis ``(clitics, stem)`` of ``w`` or None; ``لل`` yields stem ``ال…``."""
+    fw = lex.f(w)
+    if _is_lexical(lex, w):
+        return None
+    best: tuple[int, list[str], str] | None = None
+    for conj in ("", *lex.conj):
+        if conj and not w.startswith(conj):
+            continue
+        rest = w[len(conj):]
+        options: list[tuple[list[str], str, int]] = []
+        if conj:
+            options.append(([conj], rest, RATIO_CONJ))
+        for p in lex.prep:
+            if rest.startswith(p) and (p != "ك" or len(rest) >= 4):  # كلم (km) is not ك + لم
+                if p == "ل" and rest.startswith("لل") and len(rest) >= 4:
+                    options.append(([conj, p] if conj else [p], "ا" + rest[1:], RATIO_PREP))
+                else:
+                    options.append(([conj, p] if conj else [p], rest[len(p):], RATIO_PREP))
+        for p in lex.future:
+            if rest.startswith(p) and len(rest) >= 4 and rest[1] in lex.future_initials:
+                options.append(([conj, p] if conj else [p], rest[len(p):], RATIO_PREP))
+        for clitics, stem, ratio in options:
+            if len(stem) < 2:
+                continue
+            fs = lex.f(stem)
+            if fs < MIN_STEM or fs * ratio < fw:
+                continue
+            if best is None or fs > best[0]:
+                best = (fs, clitics, stem)
+    if best is not None:
+        return best[1], best[2]
+    # An unseen word: و + a known-looking rest is far likelier than a new word in و (وبايدن, ولافروف).
+    if fw == 0 and len(w) >= 5 and w[0] == "و" and w[1] not in "اويى":
+        return ["و"], w[1:]
+    return None
+
+
+def _enclitic(lex: Lexicon, w: str) -> tuple[str, str, bool] | None:
+    """``(stem, pronoun, restored)`` for ``w`` = stem + pronoun, or None. ``restored``: stem's ة was written ت."""
+    fw = lex.f(w)
+    for e in lex.enclitics:
+        if not w.endswith(e) or len(w) - len(e) < 2:
+            continue
+        base = w[: -len(e)]
+        candidates = [(base, False)]
+        if base.endswith("ت"):
+            candidates.insert(0, (base[:-1] + "ة", True))
+        for stem, restored in candidates:
+            fs = lex.f(stem)
+            if fs < MIN_STEM or fs * RATIO_ENC < fw:
+                continue
+            # Paradigm: the written stem also takes another pronoun (حكومته ~ حكومتها; بنك has no بنه/بنها).
+            others = sum(1 for o in ("ه", "ها", "هم", "نا", "ك") if o != e and lex.f(base + o) >= 2)
+            if others < 2:
+                continue
+            if e[-1] == "ي" and (lex.f(w + "ة") * 5 > fw or lex.f(w + "ن") * 5 > fw):
+                continue  # nisba adjective (أمني/أمنية) or construct plural (لاعبي/لاعبين), not stem + me
+            return stem, e, restored
+    return None
+
+
+def segment_form(hk: str) -> list[tuple[str, int, int, bool]]:
+    """Split a hamza-keeping normalised word into ``(form, start, end, exact)`` pieces over ``hk``.
+
+    ``exact`` is False for a restored form (the ال written as the second ل of لل, a stem whose ة became ت);
+    its ``start:end`` then covers the letters it was written with.
+    """
+    lex = lexicon()
+    n = len(hk)
+    if n < 2 or hk in lex.never_split:
+        return [(hk, 0, n, True)]
+    fixed = lex.fixed.get(hk)
+    if fixed and "".join(fixed) == hk:
+        out, pos = [], 0
+        for piece in fixed:
+            out.append((piece, pos, pos + len(piece), True))
+            pos += len(piece)
+        return out
+    if fixed:  # لله → ل + الله: the restored piece spans what is written
+        out, pos = [(fixed[0], 0, len(fixed[0]), True)], len(fixed[0])
+        rest = fixed[1:]
+        for i, piece in enumerate(rest):
+            end = n if i == len(rest) - 1 else pos + len(piece)
+            out.append((piece, pos, end, hk[pos:end] == piece))
+            pos = end
+        return out
+
+    pieces: list[tuple[str, int, int, bool]] = []
+    pos = 0
+    stem = hk
+    pro = _proclitics(lex, hk)
+    if pro is not None:
+        clitics, stem = pro
+        for c in clitics:
+            pieces.append((c, pos, pos + len(c), True))
+            pos += len(c)
+        if stem.startswith("ال") and not hk[pos:].startswith("ال"):  # لل: the article's alef is not written
+            pieces.append(("ال", pos, pos + 1, False))
+            pos += 1
+            stem = stem[2:]
+            if stem:
+                pieces.append((stem, pos, n, True))
+            return pieces
+    # Preposition + bare pronoun: له، لها، بهم، لنا (the stem is the pronoun itself).
+    if not pieces and len(hk) >= 2 and hk[0] in lex.prep_pronouns and hk[1:] in lex.pronouns:
+        return [(hk[0], 0, 1, True), (hk[1:], 1, n, True)]
+    if pieces and all(c in lex.conj for c, *_ in pieces) and stem[:1] in lex.prep_pronouns and stem[1:] in lex.pronouns and len(stem) >= 2:
+        return [*pieces, (stem[0], pos, pos + 1, True), (stem[1:], pos + 1, n, True)]
+    if stem.startswith("ال") and _article_ok(lex, stem):
+        pieces.append(("ال", pos, pos + 2, True))
+        pieces.append((stem[2:], pos + 2, n, True))
+        return pieces
+    if stem in lex.never_split:
+        pieces.append((stem, pos, n, True))
+        return pieces
+    enc = _enclitic(lex, stem) if len(stem) >= 3 else None
+    if enc is not None:
+        base, e, restored = enc
+        cut = n - len(e)
+        pieces.append((base, pos, cut, not restored))
+        pieces.append((e, cut, n, True))
+        return pieces
+    pieces.append((stem, pos, n, True))
+    return pieces
+
+
+_CACHE: dict[str, tuple[str, tuple[str, ...], tuple[Piece, ...]]] = {}
+_CACHE_MAX = 200_000
+
+
+def analyse_word(surface: str) -> tuple[str, tuple[str, ...], tuple[Piece, ...]]:
+    """``(norm, seg, pieces)`` for an Arabic surface token; pieces carry offsets relative to the token.
+
+    ``seg`` holds the pieces' matching forms (``normalize``d); a piece's form is the exact surface slice
+    when it is written in full, else its restored normalised form with ``None`` offsets.
+    """
+    hit = _CACHE.get(surface)
+    if hit is not None:
+        return hit
+    norm = surface.translate(_NORM)
+    hk = surface.translate(_HK)  # same length as norm: the two differ only by the 1:1 hamza mapping
+    raw = segment_form(hk) if hk else [(hk, 0, 0, True)]
+    n = len(surface)
+    if len(raw) == 1:
+        seg, pieces = [norm], [(surface, 0, n)]  # type: ignore[assignment]
+    else:
+        src: list[int] | None = None
+        if hk != surface:
+            # Source index of each hk character (a removed mark belongs to the letter before it).
+            src = []
+            for i, ch in enumerate(surface):
+                src.extend([i] * len(_HK[ord(ch)]))
+        seg = []
+        pieces = []
+        last = len(raw) - 1
+        for k, (form, a, b, exact) in enumerate(raw):
+            if src is None:
+                s, e = a, b
+            else:
+                s = 0 if k == 0 else (src[a] if a < len(src) else n)
+                e = n if k == last else (src[b] if b < len(src) else n)
+            if exact:
+                seg.append(norm[a:b])
+                pieces.append((surface[s:e], s, e))
+            else:
+                seg.append(form.translate(_NORM))
+                pieces.append((form, None, None))
+    # Tuples of strings/ints only: the cyclic GC stops tracking them, so a large cache costs no GC time.
+    out = (norm, tuple(seg), tuple(pieces))
+    if len(_CACHE) >= _CACHE_MAX:
+        _CACHE.clear()
+    _CACHE[surface] = out
+    return out
+
+
+def segment(word: str) -> list[str]:
+    """Matching forms of the clitics and stem of ``word`` (``وبالفيديو`` → ``["و", "ب", "ال", "فيديو"]``)."""
+    return list(analyse_word(word)[1])

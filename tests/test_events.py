@@ -1,0 +1,189 @@
+"""PLOVER event coder: roles, factuality, merging, quotes, export, bad input (stage ``events``)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from khabar.document import Document, Entity, Quote, Span, TimeExpression
+from khabar.extract.eventcoder import code_document, events_to_csv
+from khabar.extract.eventcoder.lexicon import cameo_to_plover, load
+from khabar.pipeline import get_stage
+
+SEED = Path("/work/shared/seed")
+GSR = Path("/work/shared/data/events/universalpetrarch-arabic/gsr-dev.jsonl")
+
+
+def code(text: str, published: str | None = "2021-12-12", **layers: list) -> tuple[Document, list]:
+    doc = Document(text=text, meta={"published": published} if published else {})
+    for k, v in layers.items():
+        setattr(doc, k, v)
+    return doc, code_document(doc)
+
+
+def actor_texts(doc: Document, ids: list[str]) -> list[str]:
+    out = []
+    for i in ids:
+        ent = doc.entity(i)
+        assert ent is not None, i
+        out += [m.text for m in ent.mentions]
+    return out
+
+
+def check_offsets(doc: Document, events: list) -> None:
+    for ev in events:
+        for s in ev.evidence:
+            assert doc.text[s.start:s.end] == s.text
+
+
+def test_stage_registered() -> None:
+    st = get_stage("events")
+    assert set(st.requires) == {"entities", "quotes", "times"}
+    assert st.provides == ("events",)
+
+
+def test_lexicons_load() -> None:
+    lex = load()
+    assert len(lex.triggers) > 100 and len(lex.actors) > 1000
+    assert cameo_to_plover("145") == "PROTEST"
+    assert cameo_to_plover("0871") == "RETREAT"
+    assert cameo_to_plover("010") is None  # statements are not PLOVER events
+
+
+def test_protest_svo_with_prepositional_target() -> None:
+    doc, evs = code("تظاهر آلاف الطلاب أمس أمام مقر الحكومة احتجاجا على رفع الأسعار.")
+    prot = [e for e in evs if e.event == "PROTEST"]
+    assert prot and prot[0].factuality == "asserted"
+    assert any("الطلاب" in t for t in actor_texts(doc, prot[0].actor))
+    check_offsets(doc, evs)
+
+
+def test_assault_plural_verb_takes_subject_before() -> None:
+    doc, evs = code("وقالت الشرطة إن مسلحين مجهولين خطفوا أمس مهندسا أجنبيا في بغداد.")
+    ev = next(e for e in evs if e.event == "ASSAULT")
+    assert any("مسلحين" in t for t in actor_texts(doc, ev.actor))
+    assert ev.cameo == "181"
+
+
+def test_passive_victim_is_not_the_actor() -> None:
+    doc, evs = code("قتل 18 شخصا وأصيب عشرات آخرون في انفجار سيارة مفخخة في بغداد.")
+    ev = next(e for e in evs if e.event == "ASSAULT")
+    assert not any("شخصا" in t for t in actor_texts(doc, ev.actor))
+
+
+def test_nominal_event_genitive_actor_and_adjective() -> None:
+    doc, evs = code("وتوترت العلاقات بسبب حشد القوات الروسية بالقرب من الحدود.")
+    ev = next(e for e in evs if e.event == "MOBILIZE")
+    assert any("القوات الروسية" in t for t in actor_texts(doc, ev.actor))
+    ent = doc.entity(ev.actor[0])
+    assert ent is not None and ent.country == "RUS" and ent.sector == "MIL"
+
+
+def test_factuality() -> None:
+    _, evs = code("لم يتظاهر الطلاب أمس.")
+    assert [e.factuality for e in evs if e.event == "PROTEST"] == ["negated"]
+    _, evs = code("وحذر من أن الجيش سيهاجم المدينة إذا هاجمت الميليشيات القوات الحكومية.")
+    assert any(e.event == "ASSAULT" and e.factuality == "hypothetical" for e in evs)
+    _, evs = code("سيتظاهر العمال غدا أمام البرلمان.")
+    assert [e.factuality for e in evs if e.event == "PROTEST"] == ["future"]
+
+
+def test_regional_construct_not_coded() -> None:
+    _, evs = code("وفرض الغرب عقوبات اقتصادية على روسيا.")
+    assert not [e for e in evs if e.event == "SANCTION"]
+
+
+def test_merge_and_date_from_time_layer() -> None:
+    text = "اجتمع الرئيس المصري مع الملك الأردني يوم الخميس. وتناول الاجتماع بين الرئيس المصري والملك الأردني الوضع."
+    egy = Entity("ent_egy", "PER", country="EGY", sector="GOV",
+                 mentions=[Span.of(text, *_find(text, "الرئيس المصري", 0)),
+                           Span.of(text, *_find(text, "الرئيس المصري", 1))])
+    jor = Entity("ent_jor", "PER", country="JOR", sector="GOV",
+                 mentions=[Span.of(text, *_find(text, "الملك الأردني", 0)),
+                           Span.of(text, *_find(text, "الملك الأردني", 1))])
+    s, e = _find(text, "يوم الخميس", 0)
+    times = [TimeExpression(s, e, text[s:e], "DATE", "2021-12-09")]
+    doc, evs = code(text, entities=[egy, jor], times=times)
+    consult = [x for x in evs if x.event == "CONSULT"]
+    assert len(consult) == 1
+    assert set(consult[0].actor) == {"ent_egy", "ent_jor"}
+    assert len(consult[0].evidence) == 2
+    assert consult[0].date == "2021-12-09" and "date_basis" not in consult[0].extra
+
+
+def test_published_date_basis() -> None:
+    _, evs = code("اعتصم عشرات العمال أمام الوزارة.")
+    ev = next(e for e in evs if e.event == "PROTEST")
+    assert ev.date == "2021-12-12" and ev.extra.get("date_basis") == "published"
+
+
+def test_event_in_quote_attributed_to_speaker() -> None:
+    text = 'وقال المتحدث: "سنواصل الاحتجاج أمام السفارة".'
+    s, e = _find(text, "سنواصل الاحتجاج أمام السفارة", 0)
+    spk = Entity("ent_spk", "PER", mentions=[Span.of(text, *_find(text, "المتحدث", 0))])
+    q = Quote("direct", "ent_spk", None, None, Span.of(text, s, e))
+    _, evs = code(text, entities=[spk], quotes=[q])
+    ev = next(x for x in evs if x.event == "PROTEST")
+    assert ev.extra.get("reported_by") == "ent_spk"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x01\x02" * 100, "hello world " * 5000, "؟؟؟" * 1000,
+                                  "<script>alert(1)</script>", "قتل" * 20000])
+def test_bad_input_is_clean(text: str) -> None:
+    doc, evs = code(text, published=None)
+    assert isinstance(evs, list)
+    check_offsets(doc, evs)
+
+
+def test_csv_export() -> None:
+    doc = Document(text="تظاهر آلاف الطلاب أمس أمام مقر الحكومة.", meta={"published": "2021-12-12"})
+    doc.events = code_document(doc)
+    buf = io.StringIO()
+    n = events_to_csv([doc], buf)
+    lines = buf.getvalue().strip().splitlines()
+    assert n == len(doc.events) >= 1 and len(lines) == n + 1
+    assert lines[0].startswith("GLOBALEVENTID,SQLDATE")
+    assert "PROTEST" in lines[1] and "20211212" in lines[1]
+
+
+@pytest.mark.skipif(not (SEED / "gold.json").exists(), reason="seed not available")
+def test_seed_with_gold_upstream() -> None:
+    gold = json.loads((SEED / "gold.json").read_text(encoding="utf-8"))
+    text = (SEED / "article.txt").read_text(encoding="utf-8")
+    doc = Document(text=text, meta=dict(gold["meta"]))
+    doc.entities = [Entity.from_dict(e) for e in gold["entities"]]
+    doc.times = [TimeExpression.from_dict(t) for t in gold["times"]]
+    doc.quotes = [Quote.from_dict(q) for q in gold["quotes"]]
+    evs = [e for e in code_document(doc) if e.factuality == "asserted"]
+    check_offsets(doc, evs)
+    for g in gold["events"]:
+        if g.get("optional"):
+            continue
+        gspans = [(s["start"], s["end"]) for s in g["evidence"]]
+        assert any(
+            e.event == g["event"] and set(e.actor) & set(g["actor"])
+            and any(s.start < ge and gs < s.end for s in e.evidence for gs, ge in gspans)
+            for e in evs
+        ), g["event"]
+    for e in evs:  # nothing coded with "the West" as a party
+        assert "ent_west" not in e.actor + e.recipient
+
+
+@pytest.mark.skipif(not GSR.exists(), reason="GSR not available")
+def test_gsr_sample_recall() -> None:
+    from khabar.extract.eventcoder import gsr
+
+    rows = gsr.load(GSR)[::8]
+    sc = gsr.score_rows(rows, "sample").row()
+    assert sc["type_recall"] >= 0.8
+    assert sc["source_match"] >= 0.5
+
+
+def _find(text: str, sub: str, nth: int) -> tuple[int, int]:
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(sub, i + 1)
+    return i, i + len(sub)

@@ -1,0 +1,109 @@
+"""Behaviour of the ``quotes`` stage, with a fake upstream (entities given by hand or from gold files)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from khabar.document import Document, Entity, Span
+from khabar.extract.quotes import extract_quotes, quotes_stage
+
+SEED = Path("/work/shared/seed")
+DEV = Path(__file__).parent / "data" / "dev_quotes_times"
+
+
+def doc_with(text: str, names: dict[str, tuple[str, list[str]]]) -> Document:
+    """A document whose entities are every occurrence of the given names (a stand-in for NER + KB)."""
+    doc = Document(text=text)
+    for eid, (etype, forms) in names.items():
+        spans: list[Span] = []
+        for form in sorted(forms, key=len, reverse=True):
+            for m in re.finditer(re.escape(form), text):
+                if not any(s.start < m.end() and m.start() < s.end for s in spans):
+                    spans.append(Span(m.start(), m.end(), form))
+        doc.entities.append(Entity(eid, etype, mentions=sorted(spans, key=lambda s: s.start)))
+    quotes_stage(doc)
+    assert not doc.check_offsets()
+    return doc
+
+
+PEOPLE = {
+    "ent_a": ("PER", ["سامي عادل", "عادل"]),
+    "ent_b": ("PER", ["ليلى حسن", "حسن"]),
+    "ent_min": ("ORG", ["وزارة الصحة"]),
+}
+
+
+def one(text: str) -> tuple[str, str | None, str | None, str]:
+    doc = doc_with(text, PEOPLE)
+    assert len(doc.quotes) == 1, doc.quotes
+    q = doc.quotes[0]
+    return q.type, q.speaker, q.addressee, q.content.text or ""
+
+
+def test_verb_subject_indirect() -> None:
+    assert one("وقال سامي عادل إن الوضع مستقر.") == ("indirect", "ent_a", None, "الوضع مستقر")
+
+
+def test_subject_verb_and_inflections() -> None:
+    assert one("وزارة الصحة أكدت أن اللقاح آمن.")[1] == "ent_min"
+    assert one("وأوضحت وزارة الصحة بأن اللقاح آمن.")[1] == "ent_min"
+    assert one("ويقول عادل إنهم سيعودون قريبا.")[3] == "سيعودون قريبا"
+
+
+def test_pronoun_and_dropped_subject_take_the_last_speaker() -> None:
+    doc = doc_with("وقال عادل إن الطرق مغلقة. بيد انه قال ان الحل قريب. وأضاف أن الناس صابرون.", PEOPLE)
+    assert [q.speaker for q in doc.quotes] == ["ent_a", "ent_a", "ent_a"]
+
+
+def test_direct_quote_styles_and_addressee() -> None:
+    for open_, close in (('"', '"'), ("«", "»"), ("“", "”"), ('" ', ' "')):
+        t, spk, addr, content = one(f"وقال عادل لليلى حسن: {open_}سنعمل معا حتى النهاية{close}.")
+        assert (t, spk, addr, content) == ("direct", "ent_a", "ent_b", "سنعمل معا حتى النهاية")
+
+
+def test_quote_after_content_and_multi_sentence() -> None:
+    t, spk, _, content = one('"لن نتراجع. سنواصل العمل حتى تحقيق الهدف"، قالت ليلى حسن.')
+    assert (t, spk) == ("direct", "ent_b") and content.startswith("لن نتراجع.")
+
+
+def test_unbalanced_mark_and_scare_quote() -> None:
+    assert one('وقال عادل: "سنعمل معا حتى النهاية مهما كلف الأمر')[0] == "direct"
+    doc = doc_with('ما تسميه الحكومة "الخط الأحمر" ليس واضحا.', PEOPLE)
+    assert doc.quotes == []
+
+
+def test_mixed_and_unnamed_sources() -> None:
+    assert one('وقال عادل إن الحكومة تواجه "أزمة حقيقية" الآن.')[0] == "mixed"
+    assert one("وقال دبلوماسيون إن المفاوضات توقفت.")[1] is None
+
+
+def test_title_then_name_and_nested_report() -> None:
+    doc = doc_with(
+        "قال المتحدث باسم وزارة الصحة سامي عادل إن الرئيسة ليلى حسن أبلغت الوزراء أن الخطة جاهزة.", PEOPLE
+    )
+    assert len(doc.quotes) == 1
+    assert doc.quotes[0].speaker == "ent_a" and doc.quotes[0].content.text == "الخطة جاهزة"
+
+
+def test_hostile_input() -> None:
+    for bad in ("", "\x00\x01", "hello world", '"' * 5000, "قال " * 5000, "«" * 300 + "قال عادل إن"):
+        extract_quotes(Document(text=bad))
+
+
+@pytest.mark.skipif(not (SEED / "gold.json").exists(), reason="seed gold not available")
+def test_seed_and_dev_scores() -> None:
+    from khabar.extract.timex.score import PRF, run_on_gold, score_quotes
+
+    gold = json.loads((SEED / "gold.json").read_text(encoding="utf-8"))
+    doc = run_on_gold(gold, (SEED / "article.txt").read_text(encoding="utf-8"))
+    assert score_quotes(doc.quotes, doc.entities, gold["quotes"], gold["entities"]).f1 >= 0.9
+    total = PRF()
+    for f in sorted(DEV.glob("*.json")):
+        g = json.loads(f.read_text(encoding="utf-8"))
+        d = run_on_gold(g, g["text"])
+        total.add(score_quotes(d.quotes, d.entities, g["quotes"], g["entities"]))
+    assert total.f1 >= 0.85
