@@ -254,3 +254,42 @@ def test_killed_ingest_restarts_to_the_same_store(tmp_path: Path) -> None:
     assert 0 < stored < 600, "the run should have been killed halfway"
     subprocess.run([*cmd, str(killed)], check=True, timeout=120)
     assert _snapshot(killed) == _snapshot(tmp_path / "whole.db")
+
+
+def test_migrates_an_older_store(tmp_path: Path) -> None:
+    from khabar.store.sqlite import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    con.executescript("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);" + MIGRATIONS[1]
+                      + "INSERT INTO meta VALUES('schema_version', '1');")
+    d = doc("خبر قديم عن بوتين.", "old")
+    con.execute("INSERT INTO documents(id, hash, chars, words, added, json) VALUES('old', 'h', 1, 1, 'now', ?)",
+                (d.to_json(),))
+    con.execute("INSERT INTO documents_fts(rowid, title, body) VALUES(1, '', ?)", (index_text(d.text),))
+    con.commit()
+    con.close()
+    with open_store(path) as st:
+        assert st.schema_version == SCHEMA_VERSION
+        hit = st.search("بوتين")[0]
+        assert hit.id == "old" and "[بوتين]" in hit.snippet
+
+
+def test_html_pages_are_ingested_with_metadata(tmp_path: Path) -> None:
+    pytest.importorskip("trafilatura")
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>بوتين يلتقي بايدن</title>"
+        '<meta property="article:published_time" content="2021-12-12"></head><body><nav>القائمة</nav>'
+        "<article><h1>بوتين يلتقي بايدن</h1><p>قال الكرملين يوم الأحد إن الرئيس الروسي فلاديمير بوتين والرئيس "
+        "الأمريكي جو بايدن استأنفا المحادثات وسط توترات بشأن إضافة قوات روسية بالقرب من أوكرانيا.</p>"
+        "<p>وقال الكرملين إن الزعيمين اتفقا على مواصلة الحوار في الأسابيع المقبلة.</p></article></body></html>",
+        "utf-8",
+    )
+    (tmp_path / "empty.html").write_text("<html><body></body></html>", "utf-8")
+    recs = list(read_path(tmp_path))
+    good = [r for r in recs if isinstance(r, Record)]
+    assert len(good) == 1 and good[0].meta["title"] == "بوتين يلتقي بايدن"
+    assert good[0].meta["published"].startswith("2021-12-12")
+    assert "القائمة" not in good[0].text and "استأنفا المحادثات" in good[0].text
+    assert [Path(e.origin).name for e in recs if isinstance(e, InputError)] == ["empty.html"]

@@ -22,13 +22,15 @@ def build_cmd(
     shared: Annotated[Path, typer.Option(help="The shared data folder (gazetteers/, events/).")] = Path(
         "/work/shared/data"),
     out: Annotated[Path | None, typer.Option(help="Where to write the KB (default: the packaged file).")] = None,
-    no_anergazet: Annotated[bool, typer.Option("--no-anergazet", help="Leave ANERGazet type hints out.")] = False,
+    anergazet: Annotated[
+        bool, typer.Option("--anergazet", help="Add ANERGazet type hints (research-use licence: not for the shipped KB).")
+    ] = False,
 ) -> None:
     """Build the KB from the shared gazetteers, the Petrarch dictionaries and the curated list."""
     from khabar.kb.build import build
     from khabar.kb.kb import KB_FILE
 
-    stats = build(shared, out or KB_FILE, anergazet=not no_anergazet)
+    stats = build(shared, out or KB_FILE, anergazet=anergazet)
     table = Table(title=f"KB built: {out or KB_FILE}")
     table.add_column("part")
     table.add_column("count", justify="right")

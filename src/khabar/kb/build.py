@@ -148,7 +148,7 @@ def _anergazet(shared: Path) -> dict[str, str]:
     return out
 
 
-def build(shared: Path = DEFAULT_SHARED, out: Path = KB_FILE, anergazet: bool = True) -> dict[str, Any]:
+def build(shared: Path = DEFAULT_SHARED, out: Path = KB_FILE, anergazet: bool = False) -> dict[str, Any]:
     """Build the KB and write it; returns summary counts."""
     entities: list[dict[str, Any]] = []
     adjectives: dict[str, str] = {}
