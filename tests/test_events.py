@@ -187,3 +187,29 @@ def _find(text: str, sub: str, nth: int) -> tuple[int, int]:
     for _ in range(nth + 1):
         i = text.index(sub, i + 1)
     return i, i + len(sub)
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor", "not_actor"),
+    [
+        ("فتح جنود إسرائيليون النار على متظاهرين قرب الحدود.", "ASSAULT", "جنود", "متظاهرين"),  # فتح ≠ Fatah here
+        ("لقي ثلاثة جنود حتفهم في انفجار عبوة ناسفة.", "ASSAULT", None, "جنود"),  # victims, not attackers
+        ("اختطف مسلحون صحفيا أجنبيا.", "ASSAULT", "مسلحون", "صحفيا"),
+        ("أصيب خمسة أشخاص بجروح في هجوم شنه متمردون.", "ASSAULT", "متمردون", "أشخاص"),
+        ("شنت طائرات حربية غارات على مواقع المتمردين.", "ASSAULT", "طائرات", "المتمردين"),
+        ("ألقى محتجون الحجارة على قوات الأمن.", "PROTEST", "محتجون", "قوات الأمن"),
+    ],
+)
+def test_role_rules(text: str, event: str, actor: str | None, not_actor: str) -> None:
+    doc, evs = code(text)
+    same = [e for e in evs if e.event == event]
+    assert same, evs
+    actors = [t for e in same for t in actor_texts(doc, e.actor)]
+    if actor:
+        assert any(actor in t for t in actors), actors
+    assert not any(not_actor in t for t in actors), actors
+
+
+def test_condemning_an_attack_is_not_attacking() -> None:
+    doc, evs = code("وندد الرئيس الفرنسي بالهجوم.")
+    assert not any("الرئيس" in t for e in evs if e.event == "ASSAULT" for t in actor_texts(doc, e.actor))

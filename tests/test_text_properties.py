@@ -149,16 +149,16 @@ def test_large_text_is_linear() -> None:
     assert doc.tokens and doc.sentences
     assert doc.tokens[-1].end <= len(big)
     hostile = [
-        "a." * 200_000,  # dotted initials everywhere
-        '"' * 200_000,  # quotes only
-        ". " * 200_000,  # stops only
-        "www." * 50_000,  # URL starts
-        "a@" * 100_000,  # e-mail starts
-        "#" * 100_000 + "_" * 100_000,
-        "ـ" * 200_000,  # tatweel only
-        "\u064e" * 200_000,  # diacritics only
-        "و" * 100_000,  # one endless word
-        "(رويترز) - " * 20_000,
+        "a." * 50_000,  # dotted initials everywhere
+        '"' * 50_000,  # quotes only
+        ". " * 50_000,  # stops only
+        "www." * 20_000,  # URL starts
+        "a@" * 50_000,  # e-mail starts
+        "#" * 50_000 + "_" * 50_000,
+        "ـ" * 50_000,  # tatweel only
+        "\u064e" * 50_000,  # diacritics only
+        "و" * 50_000,  # one endless word
+        "(رويترز) - " * 5_000,
     ]
     for text in hostile:
         doc = TEXT(text)

@@ -147,3 +147,97 @@ def run(texts: list[str], include_spacy: bool = True, memory: bool = True) -> li
             peak = _peak(fn, texts)
         results.append(Result(name, secs, words, peak, note))
     return results
+
+
+UD_PUD = Path(__file__).resolve().parents[3].parent / "shared/data/ud/pud/ar_pud-ud-test.conllu"
+
+
+def ud_surface_words(path: Path) -> list[tuple[str, list[str]]]:
+    """``(surface, gold_pieces)`` for every Arabic surface word of a CoNLL-U file without multiword lines.
+
+    Syntactic words glued by ``SpaceAfter=No`` (ل + أوباما, نشرت + ها) form one surface word. UD keeps the
+    article on its noun, so the comparison in :func:`segmentation_scores` does the same.
+    """
+    from khabar.text.tokenize import TOKEN_RE
+
+    out: list[tuple[str, list[str]]] = []
+    group: list[str] = []
+    glue = False
+
+    def flush() -> None:
+        if group:
+            surface = "".join(group)
+            m = TOKEN_RE.fullmatch(surface)
+            if m is not None and m.lastgroup == "ARABIC":
+                out.append((surface, list(group)))
+        group.clear()
+
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                flush()
+                glue = False
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if "-" in cols[0] or "." in cols[0]:
+                continue
+            form = cols[1]
+            is_word = TOKEN_RE.fullmatch(form) is not None and TOKEN_RE.fullmatch(form).lastgroup == "ARABIC"  # type: ignore[union-attr]
+            if not (glue and is_word and group):
+                flush()
+            if is_word:
+                group.append(form)
+            glue = "SpaceAfter=No" in cols[9]
+    flush()
+    return out
+
+
+def _cuts_from_pieces(pieces: tuple[tuple[str, int | None, int | None], ...]) -> frozenset[int]:
+    """Offsets where khabar cuts a surface word, leaving the article on its noun (as UD does)."""
+    from khabar.text.normalize import normalize
+
+    cuts = set()
+    for k in range(len(pieces) - 1):
+        form, _, end = pieces[k]
+        if normalize(form) == "ال":
+            continue
+        cut = end if end is not None else pieces[k + 1][1]  # a restored stem (حكومة) ends where its suffix starts
+        if cut is not None:
+            cuts.add(cut)
+    return frozenset(cuts)
+
+
+def segmentation_scores(pairs: list[tuple[str, list[str]]]) -> dict[str, float | int]:
+    """Exact-match accuracy of khabar's clitic cuts against the gold pieces of each surface word.
+
+    Compared as cut offsets in the surface string, so spelling conventions of the gold pieces (ل + لولايات,
+    حيات + ه) do not matter; the article is not a cut on either side.
+    """
+    from khabar.text.segment import analyse_word
+
+    n = ok = base_ok = multi = multi_ok = single = single_ok = 0
+    for surface, gold in pairs:
+        want: set[int] = set()
+        pos = 0
+        for g in gold[:-1]:
+            pos += len(g)
+            want.add(pos)
+        got = _cuts_from_pieces(analyse_word(surface)[2])
+        n += 1
+        ok += got == want
+        base_ok += not want
+        if want:
+            multi += 1
+            multi_ok += got == want
+        else:
+            single += 1
+            single_ok += got == want
+    return {
+        "words": n,
+        "accuracy": ok / n if n else 0.0,
+        "no_split_baseline": base_ok / n if n else 0.0,
+        "gold_split_words": multi,
+        "accuracy_on_split": multi_ok / multi if multi else 0.0,
+        "gold_whole_words": single,
+        "accuracy_on_whole": single_ok / single if single else 0.0,
+    }

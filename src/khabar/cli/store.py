@@ -83,17 +83,30 @@ def ingest(
     with _open(db) as store:
         show = progress and err.is_terminal
         if show:
-            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
 
-            bar = Progress(TextColumn("[bold]ingest[/]"), BarColumn(), TextColumn("{task.description}"),
-                           TimeElapsedColumn(), console=err, transient=True)
-            task = bar.add_task("", total=None)
+            from khabar.ingest.readers import count_inputs
+
+            counts = [count_inputs(p) for p in paths]
+            total_in = None if any(c is None for c in counts) else sum(c or 0 for c in counts)
+            bar = Progress(TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(),
+                           TextColumn("{task.description}"), TimeElapsedColumn(), TextColumn("ETA"),
+                           TimeRemainingColumn(), console=err, transient=True)
+            task = bar.add_task("", total=total_in)
             bar.start()
 
             def tick(r: Any) -> None:
                 rate = r.added / r.seconds if r.seconds else 0.0
-                bar.update(task, description=f"{r.added} added, {r.skipped} already there, {len(r.errors)} failed, "
-                                             f"{rate:.1f} articles/s")
+                bar.update(task, completed=r.added + r.skipped + len(r.errors),
+                           description=f"{r.added} added, {r.skipped} already there, {len(r.errors)} failed, "
+                                       f"{rate:.1f} articles/s")
         try:
             report = run_ingest(paths, store, published=published, workers=nworkers, max_bytes=max_bytes,
                                 on_progress=tick if show else None)
@@ -277,6 +290,7 @@ def bench_store(
     workers: Annotated[int, typer.Option("--workers", "-j", help="Analysis processes (0 = all cores).")] = 0,
     db: Annotated[str | None, typer.Option("--db", help="Store to fill (default: a temporary file, removed after).")] = None,
     queries: Annotated[int, typer.Option(help="Search queries to time per kind.")] = 200,
+    text_only: Annotated[bool, typer.Option("--text-only", help="Analyse with the text stages only (fast; no entities, quotes, events).")] = False,
 ) -> None:
     """Ingest throughput (articles/s, words/s) and search latency (p50/p95 ms) on a slice of a corpus."""
     import gzip
@@ -303,8 +317,12 @@ def bench_store(
             fout.writelines(itertools.islice(fin, n))
         target = db or str(Path(tmp) / "bench.db")
         with open_store(target) as store:
-            before = len(store)
-            rep = run_ingest([str(sliced)], store, workers=nworkers)
+            pipe = None
+            if text_only:
+                from khabar.pipeline import Pipeline
+
+                pipe = Pipeline(["normalize", "tokenize", "sentences", "dateline"])
+            rep = run_ingest([str(sliced)], store, workers=nworkers, pipeline=pipe)
             # Search latency: words drawn from stored titles, with and without entity / date filters.
             rng = random.Random(13)
             titles = [r[0] for r in store.conn.execute("SELECT title FROM documents WHERE title IS NOT NULL")]
@@ -327,10 +345,12 @@ def bench_store(
                     times.append((time.perf_counter() - t0) * 1000)
                 lat[kind] = sorted(times)
             total = len(store)
-    t = Table(title=f"khabar bench store: {n} records of {src.name}, {nworkers} workers, {total} docs in store")
+    what = "text stages only" if text_only else "full pipeline"
+    t = Table(title=f"khabar bench store: {n} records of {src.name}, {what}, {nworkers} workers, {total} docs in store")
     t.add_column("measure")
     t.add_column("value", justify="right")
-    t.add_row("added (already there)", f"{rep.added} ({before + rep.skipped} )")
+    t.add_row("added (already there)", f"{rep.added} ({rep.skipped})")
+    t.add_row("words analysed", f"{rep.words:,}")
     t.add_row("failed", str(len(rep.errors)))
     t.add_row("seconds", f"{rep.seconds:.1f}")
     t.add_row("articles/s", f"{rep.added / max(rep.seconds, 1e-9):.1f}")

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from khabar.cli.apps import bench_app
+from khabar.cli.apps import bench_app, eval_app
 
 
 @bench_app.command("text")
@@ -88,3 +88,27 @@ def bench_text(
     target = 200_000
     verdict = "meets" if ours.words_per_s >= target else "is BELOW"
     console.print(f"khabar text layer {verdict} the {target:,} words/s target ({ours.words_per_s:,.0f} words/s).")
+
+
+@eval_app.command("clitics")
+def eval_clitics(
+    conllu: Annotated[Path | None, typer.Option(help="CoNLL-U with SpaceAfter=No (default: UD Arabic-PUD from shared/).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score the rule-based clitic segmenter against UD words glued by SpaceAfter=No (article not counted)."""
+    from khabar.bench.text import UD_PUD, segmentation_scores, ud_surface_words
+
+    path = conllu or UD_PUD
+    if not path.exists():
+        typer.echo(f"khabar: error: {path}: no such file (pass --conllu)", err=True)
+        raise typer.Exit(2)
+    scores = segmentation_scores(ud_surface_words(path))
+    if as_json:
+        typer.echo(json.dumps({"conllu": str(path), **scores}, indent=2))
+        return
+    table = Table(title=f"clitic segmentation vs {path.name} (exact cuts per surface word)")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for key, value in scores.items():
+        table.add_row(key, f"{value:.4f}" if isinstance(value, float) else f"{value:,}")
+    Console().print(table)

@@ -131,7 +131,19 @@ def _affixed(form: str, lemma: str) -> bool:
     return _AFFIXED_CACHE[key]
 
 
+_FORM_CACHE: dict[tuple[str, bool], _Cue | None] = {}
+
+
 def _cue_of_form(form: str, orig: str) -> _Cue | None:
+    key = (form, orig.endswith(("ة", "ةً")))
+    if key not in _FORM_CACHE:
+        if len(_FORM_CACHE) > 200_000:
+            _FORM_CACHE.clear()
+        _FORM_CACHE[key] = _cue_of_form_uncached(form, orig)
+    return _FORM_CACHE[key]
+
+
+def _cue_of_form_uncached(form: str, orig: str) -> _Cue | None:
     lx = _lex()
     cands = [form]
     for p in ("وس", "فس", "و", "ف", "س", "ول", "ل"):
@@ -245,6 +257,8 @@ class _Doc:
         self.ments = ments
         self.ment_starts = [m.start for m in ments]
         self.quotes = _pair_quotes(s)
+        self.quote_at = {qa: (qa, qb) for qa, qb in self.quotes}
+        self.quote_starts = [qa for qa, _ in self.quotes]
 
     # -- helpers --------------------------------------------------------------------------------------
 
@@ -375,6 +389,8 @@ class QuoteFinder:
                 i += 1
                 continue
             t = d.toks[i]
+            while claimed and claimed[0][1] <= t.ns:
+                claimed.pop(0)  # ranges are claimed ahead of the scan, so the ones behind it can go
             if any(a <= t.ns < b for a, b in claimed):
                 i += 1
                 continue
@@ -395,6 +411,11 @@ class QuoteFinder:
         out += self._source_attributions(out)
         out += self._headline_quotes(out)
         # quotation marks with the cue after them ("…"، قال X) or none at all
+        ind = sorted((q.content.start, q.content.end) for q in out if q.type != "direct")
+        ind_starts = [a for a, _ in ind]
+        ind_ends_max: list[int] = []
+        for _, b in ind:
+            ind_ends_max.append(max(b, ind_ends_max[-1]) if ind_ends_max else b)
         for qa, qb in d.quotes:
             if (qa, qb) in used_quotes:
                 continue
@@ -402,9 +423,8 @@ class QuoteFinder:
             if content is None:
                 continue
             words = len(content.text.split())
-            inside_indirect = any(
-                q.type != "direct" and q.content.start <= content.start < q.content.end for q in out
-            )
+            k = bisect.bisect_right(ind_starts, content.start) - 1
+            inside_indirect = k >= 0 and content.start < ind_ends_max[k]
             if inside_indirect:
                 continue
             speaker, cue_span = self._after_quote(qb, consumed)
@@ -451,19 +471,26 @@ class QuoteFinder:
         d = self.d
         res: list[Quote] = []
         markers = ("بحسب", "حسب", "وفقا", "وفق", "نقلا")
+        by_start = sorted(found, key=lambda q: q.content.start)
+        starts = [q.content.start for q in by_start]
+        cue_starts = sorted(q.cue.start for q in found if q.cue is not None)
         for j, t in enumerate(d.toks):
             if t.form not in markers or j == 0 or d.toks[j - 1].form not in ("،", ","):
                 continue
             sent_start = self._sentence_start(t.ns)
             na, nb = sent_start, d.toks[j - 1].ns
             a, b = d.nt.to_orig(na, nb)
-            if any(q.cue is not None and a <= q.cue.start < b for q in found):
+            lo = bisect.bisect_left(starts, a - 2000)
+            hi = bisect.bisect_right(starts, b)
+            near = by_start[lo:hi]  # quotes whose content starts near this clause (a bounded window)
+            ci = bisect.bisect_left(cue_starts, a)
+            if ci < len(cue_starts) and cue_starts[ci] < b:
                 continue  # the clause already has its own reporting verb (وقال بوتين …، وفقا لشريط …)
             content = d.span(na, nb)
             if content is None or len(content.text.split()) < 4:
                 continue
             if any(_overlap(q.content.start, q.content.end, content.start, content.end) * 2
-                   >= min(q.content.end - q.content.start, content.end - content.start) for q in found):
+                   >= min(q.content.end - q.content.start, content.end - content.start) for q in near):
                 continue
             end = d.toks[min(j + 8, len(d.toks) - 1)].oe
             se = d.sentence_end(t.ne)
@@ -548,7 +575,7 @@ class QuoteFinder:
         # scan forward for the first of: complementizer, ':' or an opening quotation mark
         comp_j = colon_j = None
         qopen: tuple[int, int] | None = None
-        quote_at = {qa: (qa, qb) for qa, qb in d.quotes}
+        quote_at = d.quote_at
         j = i + 1
         while j < len(d.toks) and j <= i + 30 and d.toks[j].ns < sent_end:
             tj = d.toks[j]
@@ -784,12 +811,8 @@ class QuoteFinder:
         return lo
 
     def _in_quote(self, npos: int) -> bool:
-        for qa, qb in self.d.quotes:
-            if qa < npos < qb:
-                return True
-            if qa > npos:
-                break
-        return False
+        k = bisect.bisect_left(self.d.quote_starts, npos) - 1
+        return k >= 0 and self.d.quotes[k][0] < npos < self.d.quotes[k][1]
 
     def _name_like(self, qa: int, qb: int) -> bool:
         words = self.d.s[qa + 1 : qb].split()

@@ -245,3 +245,21 @@ def is_multi(path: str | Path) -> bool:
         return False
     p = Path(path)
     return p.is_dir() or kind_of(p) == "jsonl"
+
+
+def count_inputs(path: str | Path) -> int | None:
+    """How many records ``read_path`` will yield, cheaply (lines of JSONL, files of a tree); None for stdin."""
+    if str(path) == "-":
+        return None
+    p = Path(path)
+    files = list(walk(p)) if p.is_dir() else [p]
+    total = 0
+    for f in files:
+        if kind_of(f) == "jsonl":
+            try:
+                total += sum(1 for line in _open_lines(f) if line.strip())
+            except (OSError, EOFError, zlib.error):
+                total += 1
+        else:
+            total += 1
+    return total

@@ -27,5 +27,7 @@ def open_store(path: str | Path | None = None) -> SQLiteStore:
     """Open (create or migrate) the store at ``path`` (default: :func:`default_db_path`)."""
     target = str(path) if path else str(default_db_path())
     if target.startswith(("postgresql://", "postgres://")):
-        raise NotImplementedError("the PostgreSQL backend is not built yet; use a SQLite file path")
+        from khabar.store.postgres import PostgresStore  # lazy: psycopg is an optional dependency
+
+        return PostgresStore(target)  # type: ignore[return-value]
     return SQLiteStore(target)

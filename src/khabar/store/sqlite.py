@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from typing import Any
 from khabar.document import Document
 from khabar.store.keys import fts_query, index_text, match_form
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 
 # Migrations: MIGRATIONS[v] brings a store from version v-1 to v. Never edit a released step; append.
 MIGRATIONS: dict[int, str] = {
@@ -41,7 +42,7 @@ MIGRATIONS: dict[int, str] = {
         words INTEGER NOT NULL,
         topic TEXT,
         added TEXT NOT NULL,
-        json TEXT NOT NULL
+        json TEXT NOT NULL       -- the khabar/1 document (zlib-compressed blob since v2; see pack_json)
     );
     CREATE INDEX IF NOT EXISTS documents_pub ON documents(pub_date);
     CREATE INDEX IF NOT EXISTS documents_source ON documents(source);
@@ -114,7 +115,40 @@ MIGRATIONS: dict[int, str] = {
     ALTER TABLE documents ADD COLUMN text TEXT;
     UPDATE documents SET text = json_extract(json, '$.text');
     """,
+    # v3: indexes for entity / speaker / actor filters (each lookup of a name must be an index probe).
+    3: """
+    CREATE INDEX IF NOT EXISTS entities_canon ON entities(lower(canonical));
+    CREATE INDEX IF NOT EXISTS entities_country ON entities(country);
+    CREATE INDEX IF NOT EXISTS event_args_ent ON event_args(doc, ent_id, role);
+    CREATE INDEX IF NOT EXISTS quotes_doc_speaker ON quotes(doc, speaker);
+    """,
+    # v4: texts replaced by a newer version of the same article id are remembered, so that ingesting
+    # the same corpus again stays a no-op even when it holds two versions of one article.
+    4: """
+    CREATE TABLE IF NOT EXISTS superseded (hash TEXT PRIMARY KEY, id TEXT NOT NULL);
+    """,
 }
+
+# (doc, ent_id) of the entities a user's name stands for: QID, normalised name, canonical, or any mention.
+# A UNION of separate index probes (an OR across columns would scan the table).
+_ENTITY_PAIRS = (
+    "SELECT doc, ent_id FROM entities WHERE wikidata=?1"
+    " UNION SELECT doc, ent_id FROM entities WHERE name_key=?2"
+    " UNION SELECT doc, ent_id FROM entities WHERE lower(canonical)=lower(?1)"
+    " UNION SELECT doc, ent_id FROM mentions WHERE key=?2"
+)
+# Actors may also be given as a country code (RUS) — the PLOVER/CAMEO way of naming state actors.
+_ACTOR_PAIRS = _ENTITY_PAIRS + " UNION SELECT doc, ent_id FROM entities WHERE country=upper(?1)"
+
+
+def pack_json(doc: Document) -> bytes:
+    """The document JSON, zlib-compressed: the token layer makes it ~40x the text, and it compresses ~7x."""
+    return zlib.compress(doc.to_json().encode("utf-8"), 6)
+
+
+def unpack_json(raw: bytes | str) -> str:
+    """Read back a stored document JSON (compressed blob, or plain text as older stores kept it)."""
+    return zlib.decompress(raw).decode("utf-8") if isinstance(raw, bytes) else raw
 
 
 def content_hash(text: str) -> str:
@@ -218,7 +252,10 @@ class SQLiteStore:
 
     # -- writing ---------------------------------------------------------------------------------------
     def has_hash(self, digest: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM documents WHERE hash=?", (digest,)).fetchone() is not None
+        """Whether this text is stored, or was stored and then replaced by a newer version of its article."""
+        return self.conn.execute(
+            "SELECT 1 FROM documents WHERE hash=?1 UNION ALL SELECT 1 FROM superseded WHERE hash=?1", (digest,)
+        ).fetchone() is not None
 
     def has_text(self, text: str) -> bool:
         return self.has_hash(content_hash(text))
@@ -240,8 +277,9 @@ class SQLiteStore:
         digest = content_hash(doc.text)
         if self.has_hash(digest):
             return False
-        old = self.conn.execute("SELECT rowid FROM documents WHERE id=?", (doc.id,)).fetchone()
-        if old:  # same id, new text: the article was updated, replace it
+        old = self.conn.execute("SELECT rowid, hash FROM documents WHERE id=?", (doc.id,)).fetchone()
+        if old:  # same id, new text: the article was updated, replace it (and remember the old text)
+            self.conn.execute("INSERT OR IGNORE INTO superseded(hash, id) VALUES(?, ?)", (old[1], doc.id))
             self._delete_rowid(old[0])
         meta = doc.meta or {}
         title = meta.get("title")
@@ -251,7 +289,7 @@ class SQLiteStore:
             " text) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (doc.id, digest, _s(title), _s(meta.get("source")), _s(meta.get("category")), _s(meta.get("url")),
              _s(published), _pub_date(published), len(doc.text), word_count(doc), doc.topic,
-             datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), doc.to_json(), doc.text),
+             datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), pack_json(doc), doc.text),
         )
         rowid = cur.lastrowid
         segs = [t.seg for t in doc.tokens if len(t.seg) > 1]
@@ -317,7 +355,7 @@ class SQLiteStore:
     # -- reading ---------------------------------------------------------------------------------------
     def get(self, doc_id: str) -> Document | None:
         row = self.conn.execute("SELECT json FROM documents WHERE id=?", (doc_id,)).fetchone()
-        return Document.from_json(row[0]) if row else None
+        return Document.from_json(unpack_json(row[0])) if row else None
 
     def __len__(self) -> int:
         return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
@@ -327,7 +365,7 @@ class SQLiteStore:
 
     def iter_documents(self) -> Iterator[Document]:
         for (raw,) in self.conn.execute("SELECT json FROM documents ORDER BY rowid"):
-            yield Document.from_json(raw)
+            yield Document.from_json(unpack_json(raw))
 
     def search(
         self,
@@ -353,27 +391,21 @@ class SQLiteStore:
             where.append("d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
             args.append(match)
         if entity:
-            where.append(
-                "d.rowid IN (SELECT doc FROM entities WHERE wikidata=? OR name_key=? OR lower(canonical)=lower(?)"
-                " UNION SELECT doc FROM mentions WHERE key=?)"
-            )
-            args += [entity, match_form(entity), entity, match_form(entity)]
+            sql, a = _pairs(entity)
+            where.append(f"d.rowid IN (SELECT doc FROM ({sql}))")
+            args += a
         if event:
             where.append("d.rowid IN (SELECT doc FROM events WHERE event=?)")
             args.append(event.upper())
         if actor:
-            where.append(
-                "d.rowid IN (SELECT a.doc FROM event_args a JOIN entities e ON e.doc=a.doc AND e.ent_id=a.ent_id"
-                " WHERE a.role='actor' AND (e.country=? OR e.wikidata=? OR e.name_key=?))"
-            )
-            args += [actor.upper(), actor, match_form(actor)]
+            sql, a = _pairs(actor, actor=True)
+            where.append(f"d.rowid IN (SELECT a.doc FROM ({sql}) p JOIN event_args a"
+                         " ON a.doc=p.doc AND a.ent_id=p.ent_id AND a.role='actor')")
+            args += a
         if speaker:
-            where.append(
-                "d.rowid IN (SELECT q.doc FROM quotes q JOIN entities e ON e.doc=q.doc AND e.ent_id=q.speaker"
-                " WHERE e.wikidata=? OR e.name_key=? OR lower(e.canonical)=lower(?)"
-                " OR EXISTS (SELECT 1 FROM mentions m WHERE m.doc=q.doc AND m.ent_id=q.speaker AND m.key=?))"
-            )
-            args += [speaker, match_form(speaker), speaker, match_form(speaker)]
+            sql, a = _pairs(speaker)
+            where.append(f"d.rowid IN (SELECT q.doc FROM ({sql}) p JOIN quotes q ON q.doc=p.doc AND q.speaker=p.ent_id)")
+            args += a
         if date_from:
             where.append("d.pub_date >= ?")
             args.append(date_from)
@@ -401,9 +433,8 @@ class SQLiteStore:
         """Stored quotes (newest documents first), optionally of one speaker (name, QID or mention)."""
         where, args = "1", []
         if speaker:
-            where = ("(e.wikidata=? OR e.name_key=? OR lower(e.canonical)=lower(?) OR EXISTS (SELECT 1 FROM mentions m"
-                     " WHERE m.doc=q.doc AND m.ent_id=q.speaker AND m.key=?))")
-            args = [speaker, match_form(speaker), speaker, match_form(speaker)]
+            sql, args = _pairs(speaker)
+            where = f"(q.doc, q.speaker) IN ({sql})"
         rows = self.conn.execute(
             "SELECT d.id, d.published, q.type, q.speaker, coalesce(e.canonical_ar, e.canonical), e.wikidata,"
             ' q.cue_text, q.start, q."end", q.text FROM quotes q JOIN documents d ON d.rowid=q.doc'
@@ -422,9 +453,10 @@ class SQLiteStore:
             where.append("ev.event=?")
             args.append(event.upper())
         if actor:
-            where.append("EXISTS (SELECT 1 FROM event_args a JOIN entities e ON e.doc=a.doc AND e.ent_id=a.ent_id"
-                         " WHERE a.doc=ev.doc AND a.n=ev.n AND a.role='actor' AND (e.country=? OR e.wikidata=? OR e.name_key=?))")
-            args += [actor.upper(), actor, match_form(actor)]
+            sql, a = _pairs(actor, actor=True)
+            where.append(f"EXISTS (SELECT 1 FROM ({sql}) p JOIN event_args a ON a.doc=p.doc"
+                         " AND a.ent_id=p.ent_id WHERE a.doc=ev.doc AND a.n=ev.n AND a.role='actor')")
+            args += a
         if date_from:
             where.append("coalesce(ev.date, d.pub_date) >= ?")
             args.append(date_from)
@@ -494,6 +526,13 @@ class SQLiteStore:
         return out
 
 
+def _pairs(name: str, *, actor: bool = False) -> tuple[str, list[str]]:
+    """SQL selecting the (doc, ent_id) pairs a name stands for, with its positional arguments."""
+    sql = _ACTOR_PAIRS if actor else _ENTITY_PAIRS
+    args = [name if tok == "?1" else match_form(name) for tok in re.findall(r"\?[12]", sql)]
+    return sql.replace("?1", "?").replace("?2", "?"), args
+
+
 def _s(v: Any) -> str | None:
     return None if v is None else str(v)
 
@@ -508,6 +547,35 @@ def snippet(text: str, query: str, width: int = 160) -> str:
 
     qwords = set(words(query))
     flat = " ".join(text.split())
+
+    def hit(chunk: str) -> bool:
+        norm = match_form(chunk)
+        if not any(q in norm for q in qwords):  # cheap substring test before words and stems
+            return False
+        return any(w in qwords or qwords & set(stems(w)) for w in _WORD_RX.findall(norm))
+
+    def show(pos: int, chunk: str) -> str:
+        # Bracket the word only, not the punctuation glued to it (بوتين، → [بوتين]،).
+        lead = len(chunk) - len(chunk.lstrip(_PUNCT))
+        core = chunk.strip(_PUNCT) or chunk
+        st, en = pos + lead, pos + lead + len(core)
+        a = max(0, st - width // 2)
+        b = min(len(flat), en + width // 2)
+        return ("…" if a else "") + flat[a:st] + "[" + core + "]" + flat[en:b] + ("…" if b < len(flat) else "")
+
+    # Fast path: the query word as typed usually occurs literally; check the word around it.
+    for raw in query.split():
+        raw = raw.strip(_PUNCT)
+        at = flat.find(raw) if raw else -1
+        tries = 0
+        while at >= 0 and tries < 20:
+            start = flat.rfind(" ", 0, at) + 1
+            end = flat.find(" ", at)
+            end = len(flat) if end < 0 else end
+            if hit(flat[start:end]):
+                return show(start, flat[start:end])
+            at = flat.find(raw, end)
+            tries += 1
     if qwords:
         chunks = flat.split(" ")
         normed = match_form(flat).split(" ")
@@ -515,16 +583,7 @@ def snippet(text: str, query: str, width: int = 160) -> str:
             normed = [match_form(c) for c in chunks]
         pos = 0
         for chunk, norm in zip(chunks, normed, strict=True):
-            # Cheap substring test first; words and stems only for chunks that may match.
-            if any(q in norm for q in qwords):
-                ws = _WORD_RX.findall(norm)
-                if any(w in qwords or qwords & set(stems(w)) for w in ws):
-                    # Bracket the word only, not the punctuation glued to it (بوتين، → [بوتين]،).
-                    lead = len(chunk) - len(chunk.lstrip(_PUNCT))
-                    core = chunk.strip(_PUNCT) or chunk
-                    st, en = pos + lead, pos + lead + len(core)
-                    a = max(0, st - width // 2)
-                    b = min(len(flat), en + width // 2)
-                    return ("…" if a else "") + flat[a:st] + "[" + core + "]" + flat[en:b] + ("…" if b < len(flat) else "")
+            if any(q in norm for q in qwords) and hit(chunk):
+                return show(pos, chunk)
             pos += len(chunk) + 1
     return flat[:width] + ("…" if len(flat) > width else "")

@@ -30,6 +30,7 @@ from khabar.text.normalize import char_table
 MIN_STEM = 3  # a remainder must be seen at least this often to count as a word
 RATIO_CONJ = 30  # و/ف: وأضاف is 20× more frequent than أضاف, yet و + أضاف
 RATIO_PREP = 1  # ب/ل/ك/س: بايدن (7) is not ب + ايدن (5), yet لبوتين (57) is ل + بوتين (1458)
+RATIO_CONJ_F = 10  # ف is rarer than و as a conjunction
 RATIO_ENC = 2  # stem + pronoun is rarely more frequent than the bare stem (توجه is not توج + ه)
 
 _HK = char_table(keep_hamza=True)
@@ -111,42 +112,47 @@ def _article_ok(lex: Lexicon, w: str) -> bool:
     return not (fw and hamza > fw) and not (not fw and hamza >= MIN_STEM)
 
 
+def _conjunction(lex: Lexicon, w: str) -> bool:
+    """Is the first letter of ``w`` the conjunction و/ف (وبايدن, وكان, فقد)?"""
+    if w[0] not in lex.conj or len(w) < 3 or _is_lexical(lex, w):
+        return False
+    rest = w[1:]
+    fw, fr = lex.f(w), lex.f(rest)
+    if fr >= MIN_STEM and fr * (RATIO_CONJ if w[0] == "و" else RATIO_CONJ_F) >= fw:
+        return True
+    if fw < MIN_STEM:  # a rare whole whose rest is a preposition + known word (ولبايدن) or + pronoun
+        if _proclitics(lex, rest) is not None or (rest[0] in lex.prep_pronouns and rest[1:] in lex.pronouns):
+            return True
+        # An unseen word: و + a rest is far likelier than a new word in و (وبايدن, ولافروف).
+        return fw == 0 and w[0] == "و" and len(w) >= 5 and w[1] not in "اويى"
+    return False
+
+
 def _proclitics(lex: Lexicon, w: str) -> tuple[list[str], str] | None:
-    """Best proclitic analysis ``(clitics, stem)`` of ``w`` or None; ``لل`` yields stem ``ال…``."""
+    """Best preposition/future analysis ``(clitics, stem)`` of ``w`` or None; ``لل`` yields stem ``ال…``."""
     fw = lex.f(w)
     if _is_lexical(lex, w):
         return None
+    options: list[tuple[str, str]] = []
+    for p in lex.prep:
+        if w.startswith(p) and (p != "ك" or len(w) >= 4):  # كلم (km) is not ك + لم
+            if p == "ل" and w.startswith("لل") and len(w) >= 4:
+                options.append((p, "ا" + w[1:]))
+            else:
+                options.append((p, w[len(p):]))
+    for p in lex.future:
+        if w.startswith(p) and len(w) >= 4 and w[1] in lex.future_initials:
+            options.append((p, w[len(p):]))
     best: tuple[int, list[str], str] | None = None
-    for conj in ("", *lex.conj):
-        if conj and not w.startswith(conj):
+    for clitic, stem in options:
+        if len(stem) < 2:
             continue
-        rest = w[len(conj):]
-        options: list[tuple[list[str], str, int]] = []
-        if conj:
-            options.append(([conj], rest, RATIO_CONJ))
-        for p in lex.prep:
-            if rest.startswith(p) and (p != "ك" or len(rest) >= 4):  # كلم (km) is not ك + لم
-                if p == "ل" and rest.startswith("لل") and len(rest) >= 4:
-                    options.append(([conj, p] if conj else [p], "ا" + rest[1:], RATIO_PREP))
-                else:
-                    options.append(([conj, p] if conj else [p], rest[len(p):], RATIO_PREP))
-        for p in lex.future:
-            if rest.startswith(p) and len(rest) >= 4 and rest[1] in lex.future_initials:
-                options.append(([conj, p] if conj else [p], rest[len(p):], RATIO_PREP))
-        for clitics, stem, ratio in options:
-            if len(stem) < 2:
-                continue
-            fs = lex.f(stem)
-            if fs < MIN_STEM or fs * ratio < fw:
-                continue
-            if best is None or fs > best[0]:
-                best = (fs, clitics, stem)
-    if best is not None:
-        return best[1], best[2]
-    # An unseen word: و + a known-looking rest is far likelier than a new word in و (وبايدن, ولافروف).
-    if fw == 0 and len(w) >= 5 and w[0] == "و" and w[1] not in "اويى":
-        return ["و"], w[1:]
-    return None
+        fs = lex.f(stem)
+        if fs < MIN_STEM or fs * RATIO_PREP < fw:
+            continue
+        if best is None or fs > best[0]:
+            best = (fs, [clitic], stem)
+    return (best[1], best[2]) if best is not None else None
 
 
 def _enclitic(lex: Lexicon, w: str) -> tuple[str, str, bool] | None:
@@ -171,6 +177,17 @@ def _enclitic(lex: Lexicon, w: str) -> tuple[str, str, bool] | None:
                 continue  # nisba adjective (أمني/أمنية) or construct plural (لاعبي/لاعبين), not stem + me
             return stem, e, restored
     return None
+
+
+def _with_enclitic(hk: str, enc: tuple[str, str, bool]) -> list[tuple[str, int, int, bool]]:
+    """Pieces of ``hk`` = stem + pronoun, the stem itself segmented (بحكومتها = ب + حكومة + ها)."""
+    base, e, restored = enc
+    n = len(hk)
+    inner = segment_form(base)
+    if restored:  # the stem's last letter is written ت, not ة
+        form, a, b, _ = inner[-1]
+        inner[-1] = (form, a, b, False)
+    return [*inner, (e, n - len(e), n, True)]
 
 
 def segment_form(hk: str) -> list[tuple[str, int, int, bool]]:
@@ -199,10 +216,23 @@ def segment_form(hk: str) -> list[tuple[str, int, int, bool]]:
             pos = end
         return out
 
+    if _conjunction(lex, hk):
+        # Stem + pronoun can explain the word better than a conjunction (فيهم = في + هم, not ف + يهم).
+        enc = _enclitic(lex, hk) if len(hk) >= 4 else None
+        if enc is not None and lex.f(enc[0]) > lex.f(hk[1:]):
+            return _with_enclitic(hk, enc)
+        inner = segment_form(hk[1:])
+        return [(hk[0], 0, 1, True), *((f, a + 1, b + 1, x) for f, a, b, x in inner)]
+
     pieces: list[tuple[str, int, int, bool]] = []
     pos = 0
     stem = hk
     pro = _proclitics(lex, hk)
+    if pro is not None and len(hk) >= 4 and not hk.startswith(("ال", "لل")):
+        # Stem + pronoun can explain the word better than a proclitic (كلها = كل + ها, not ك + لها).
+        enc = _enclitic(lex, hk)
+        if enc is not None and lex.f(enc[0]) > lex.f(pro[1]):
+            return _with_enclitic(hk, enc)
     if pro is not None:
         clitics, stem = pro
         for c in clitics:
@@ -218,8 +248,6 @@ def segment_form(hk: str) -> list[tuple[str, int, int, bool]]:
     # Preposition + bare pronoun: له، لها، بهم، لنا (the stem is the pronoun itself).
     if not pieces and len(hk) >= 2 and hk[0] in lex.prep_pronouns and hk[1:] in lex.pronouns:
         return [(hk[0], 0, 1, True), (hk[1:], 1, n, True)]
-    if pieces and all(c in lex.conj for c, *_ in pieces) and stem[:1] in lex.prep_pronouns and stem[1:] in lex.pronouns and len(stem) >= 2:
-        return [*pieces, (stem[0], pos, pos + 1, True), (stem[1:], pos + 1, n, True)]
     if stem.startswith("ال") and _article_ok(lex, stem):
         pieces.append(("ال", pos, pos + 2, True))
         pieces.append((stem[2:], pos + 2, n, True))

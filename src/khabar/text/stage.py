@@ -83,13 +83,19 @@ def tokenize_stage(doc: Document) -> None:
     doc.tokens = tokenize_text(doc.text)
 
 
-_LAST_DATELINE: list = [None, None]  # (text, dateline): the sentence and dateline stages share one detection
+# (text, dateline): the sentences and dateline stages share one detection per text. A tuple replaced as a
+# whole, so concurrent threads never read one text's dateline for another.
+_LAST_DATELINE: tuple[str | None, Dateline | None] = (None, None)
 
 
 def _dateline(text: str) -> Dateline | None:
-    if _LAST_DATELINE[0] is not text:
-        _LAST_DATELINE[:] = [text, detect_dateline(text)]
-    return _LAST_DATELINE[1]
+    global _LAST_DATELINE
+    cached = _LAST_DATELINE
+    if cached[0] is text:
+        return cached[1]
+    dl = detect_dateline(text)
+    _LAST_DATELINE = (text, dl)
+    return dl
 
 
 @register("sentences", requires=["tokens"], provides=["sentences"])

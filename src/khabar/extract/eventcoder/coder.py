@@ -591,8 +591,11 @@ class Coder:
         for k, w in enumerate(window):
             if w in self.hyp or stems(w) & self.hyp or (w in ("حال", "حاله") and k > 0 and window[k - 1] in ("في", "فى")):
                 return "hypothetical"
-        near = [toks[k].norm for k in range(max(lim, i - 3), i) if toks[k].word]
-        if any(w in self.neg for w in near):
+        near = [toks[k].norm for k in range(max(lim, i - 2), i) if toks[k].word]
+        # ما negates only a verb right after it ("ما أسفر عن مقتل" is "which led to", not a negation)
+        if any(w in self.neg and w != "ما" for w in near) or (
+                hit.trig.pos == "V" and i > 0 and toks[i - 1].norm == "ما" and not (i > 1 and toks[i - 2].norm in
+                                                                                     ("هو", "وهو", "هي", "وهي"))):
             return "negated"
         if "س" in hit.proclitic and "|i" in hit.proclitic or any(w in self.fut for w in near):
             return "future"
@@ -658,19 +661,22 @@ def code_document(doc: Document, coder: Coder | None = None) -> list[Event]:
             prev: Hit | None = None
             intent_until = -1
             intent_actor: list[Cand] = []
+            intent_event = ""
             for h in hits:
                 coder.roles(h, toks, cands)
                 fact = coder.factuality(h, toks)
                 trig = h.trig
                 # a meeting/talks someone intends or agrees to hold is AGREE (CAMEO 036), not CONSULT
                 near_intent = any(toks[k].norm in coder.intent for k in range(max(0, h.i - 3), h.i))
+                if trig.event == "CONSULT" and h.i <= intent_until and intent_event == "REQUEST":
+                    continue  # طالب بعقد اجتماع: the meeting is what is asked for, not a meeting held
                 if trig.event == "CONSULT" and (h.i <= intent_until or near_intent):
                     h.trig = Trigger(trig.stem, trig.pos, "AGREE", "036", "", trig.context, trig.gen, trig.second,
                                      trig.flags)
                     if not h.actors and intent_actor:
                         h.actors = intent_actor
                 if "intent" in trig.flags:
-                    intent_until, intent_actor = h.last + 7, h.actors
+                    intent_until, intent_actor, intent_event = h.last + 7, h.actors, trig.event
                     for k in range(h.last + 1, min(len(toks), h.last + 8)):
                         if toks[k].norm in INTENT_STOP or not toks[k].word:
                             intent_until = k

@@ -115,6 +115,11 @@ def static_features(form: str, role: str, before: str, has_enc: bool, freq: dict
     return f
 
 
+def word_class(k: str, pw: str) -> str:
+    """Ending + article of this word + article of the previous one (definiteness agreement: ADJ vs NOUN)."""
+    return k[-2:] + ("+" if k.startswith("ال") else "-") + ("+" if pw.startswith("ال") else "-")
+
+
 def context_features(t1: str, t2: str, pw: str, nw: str, ng: str, s2: str) -> list[str]:
     return ["t1=" + t1, "t12=" + t1 + t2, "pw=" + pw, "nw=" + nw, "ng=" + ng, "t1s=" + t1 + s2, "t1ng=" + t1 + ng]
 
@@ -252,7 +257,7 @@ class MorphModel:
         elif first in "بلكس":
             opts.append(first)
         # future سـ only before an imperfect prefix
-        return [o for o in opts if not o.endswith("س") or (len(s) > len(o) and s[len(o)] in "يتنا")]
+        return [o for o in opts if not o.endswith("س") or (len(s) > len(o) and s[len(o)] in "يتنأ")]
 
     # ------------------------------------------------------------------------------------ analysis
     def analyse(self, surface: str, doc_freq: dict[str, int] | None = None) -> Analysis:
@@ -306,7 +311,7 @@ class MorphModel:
             before = forms[i - 1] if i and pieces[i - 1][5] == "pro" else ""
             wg = self.weights.get
             found = [w for w in map(wg, static_features(form, role, before, has_enc and role == "stem", self.freq)) if w]
-            vec = [sum(col) for col in zip(*found)] if found else [0.0] * n_tags
+            vec = [sum(col) for col in zip(*found)] if found else [0.0] * n_tags  # noqa: B905
             static.append(vec)
             top = max(vec)
             guess.append(self.tags[vec.index(top)])
@@ -342,13 +347,14 @@ class MorphModel:
         if tag in ("PUNCT", "NUM", "SYM") or not _ARABIC.search(form):
             return form
         base = form[2:] if form.startswith("ال") and len(form) > 3 and tag not in _KEEP_AL else form
-        for n in (4, 3, 2, 1, 0):
-            if n > len(base):
-                continue
-            rule = self.lemma_rules.get(tag + "\t" + base[:1] + "\t" + base[len(base) - n :]) or self.lemma_rules.get(
-                tag + "\t\t" + base[len(base) - n :]
-            )
-            if rule is not None:
+        # rules that know the first letter (an imperfect prefix or not) before the ones that do not
+        for first in (base[:1], ""):
+            for n in (4, 3, 2, 1, 0):
+                if n > len(base):
+                    continue
+                rule = self.lemma_rules.get(tag + "\t" + first + "\t" + base[len(base) - n :])
+                if rule is None:
+                    continue
                 p, add, k, suf = rule
                 core = base[p:]
                 if k > len(core) - 1:
@@ -356,6 +362,8 @@ class MorphModel:
                 out = add + (core[: len(core) - k] if k else core) + suf
                 if out != base and tag in _NOMINAL and self._attested(out) < self.lemma_attest * self._attested(base):
                     return base  # a name that merely looks inflected (الكرملين is not a plural of كرمل)
+                if tag == "VERB" and not self._attested(out) and self._attested("ا" + out):
+                    return "ا" + out  # derived forms VII/VIII/X: يتفق → اتفق
                 return out
         return base
 
@@ -387,27 +395,27 @@ class MorphModel:
         pair, tri = self._pair, self._tri
         end_next = self._add(self.weights.get("nw=</s>", self._zero), self.weights.get("ng=</s>", self._zero))
         prev_vec = self.weights.get("pw=<s>", self._zero)
-        t1 = t2 = "<s>"
+        t1 = t2 = prev_key = "<s>"
         n = len(flat)
         for j in range(n):
             ana, i = flat[j]
             if ana.sure[i]:
                 tag = ana.guess[i]
                 out[owner[j]][i] = tag
-                t2, t1, prev_vec = t1, tag, ana.as_prev[i]
+                t2, t1, prev_vec, prev_key = t1, tag, ana.as_prev[i], ana.keys[i]
                 continue
             if j + 1 < n:
                 na, ni = flat[j + 1]
                 next_vec, ng = na.as_next[ni], na.guess[ni]
             else:
                 next_vec, ng = end_next, "</s>"
-            s2 = ana.keys[i][-2:]
+            s2 = word_class(ana.keys[i], prev_key)
             pv = pair.get((t1, t2)) or self._pair_vec(t1, t2)
             tv = tri.get((t1, s2, ng)) or self._tri_vec(t1, s2, ng)
             vec = [a + b + c + d + e for a, b, c, d, e in zip(ana.static[i], pv, tv, prev_vec, next_vec)]  # noqa: B905
             tag = tags[vec.index(max(vec))]
             out[owner[j]][i] = tag
-            t2, t1, prev_vec = t1, tag, ana.as_prev[i]
+            t2, t1, prev_vec, prev_key = t1, tag, ana.as_prev[i], ana.keys[i]
         return out
 
     @staticmethod

@@ -18,6 +18,7 @@ from khabar.models.morph.model import (
     context_features,
     key,
     static_features,
+    word_class,
 )
 
 SHARED = Path(__file__).resolve().parents[4].parent / "shared"
@@ -165,9 +166,9 @@ def train_tagger(sents: list[GoldSentence], freq: dict[str, int], epochs: int = 
                 statics.append([f for f in feats if not (drop and f.startswith("w="))])
             guesses = [TAGS[_argmax(model.score(f))] for f in statics]
             t1 = t2 = pw = "<s>"
-            for j, (feats, k, tag) in enumerate(sent):
+            for j, (_feats, k, tag) in enumerate(sent):
                 nw, ng = (sent[j + 1][1], guesses[j + 1]) if j + 1 < len(sent) else ("</s>", "</s>")
-                allf = statics[j] + context_features(t1, t2, pw, nw, ng, k[-2:])
+                allf = statics[j] + context_features(t1, t2, pw, nw, ng, word_class(k, pw))
                 g = _argmax(model.score(allf))
                 model.update(allf, index[tag], g)
                 t2, t1, pw = t1, TAGS[g], k

@@ -44,14 +44,6 @@ class Featurizer:
                     w, _, path = line.rstrip("\n").partition("\t")
                     self.rank[w] = i
                     self.cluster[w] = path
-        # an optional second, independent clustering (another seed and size) adds a second view
-        self.cluster2: dict[str, str] = {}
-        c2path = data_dir / "clusters2.tsv.gz"
-        if c2path.exists():
-            with gzip.open(c2path, "rt", encoding="utf-8") as fh:
-                for line in fh:
-                    w, _, path = line.rstrip("\n").partition("\t")
-                    self.cluster2[w] = path
         self.gaz1: dict[str, str] = {}
         self.gazn: dict[str, str] = {}
         gpath = data_dir / "gazetteer.tsv.gz"
@@ -124,9 +116,6 @@ class Featurizer:
             "x1=" + stem[-1:], "x2=" + stem[-2:], "x3=" + stem[-3:], "sh=" + sh,
             "ln=" + (str(ln) if ln < 5 else ("5" if ln < 8 else "8")), "c1=" + c1, "c2=" + c2, "c3=" + c3,
         ]
-        if self.cluster2:
-            d = self.cluster2.get(n) or self.cluster2.get(stem) or "?"
-            own += ["d1=" + d.split(".")[0], "d2=" + d]
         if g:
             own.append("g=" + g)
         if trig:

@@ -8,12 +8,14 @@ from collections.abc import Iterable
 from typing import Any
 
 
-def mention_scores(gold: dict[str, Any], pred: Iterable[tuple[int, int, str]]) -> dict[str, float]:
+def mention_scores(gold: dict[str, Any], pred: Iterable[tuple[int, int, str]], *,
+                   strict: bool = False) -> dict[str, float]:
+    """``strict`` counts the mentions of optional entities like any other."""
     req: set[tuple[int, int, str]] = set()
     opt: set[tuple[int, int]] = set()
     for ent in gold.get("entities", []):
         for m in ent.get("mentions", []):
-            if ent.get("optional"):
+            if ent.get("optional") and not strict:
                 opt.add((m["start"], m["end"]))
             else:
                 req.add((m["start"], m["end"], ent["type"]))

@@ -1,0 +1,500 @@
+"""The shared store: PostgreSQL, for multi-user deployments. Same interface and results as SQLiteStore.
+
+``open_store("postgresql://user@host/db")`` opens it (psycopg 3: ``pip install khabar[postgres]``).
+Arabic search works exactly as in the SQLite FTS5 index: each document keeps the same search keys
+(``khabar.store.keys``: normalised words plus their clitic-stripped stems) in a column, a tsvector over
+them with the 'simple' configuration (no stemming, no stop words) is indexed with GIN, and queries are
+normalised the same way, so بوتين finds وبوتين and لبوتين. Documents are idempotent by content hash.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from khabar.document import Document
+from khabar.store.keys import index_text, match_form, words
+from khabar.store.sqlite import Hit, _pub_date, _s, content_hash, snippet, word_count
+
+SCHEMA_VERSION = 1
+# Any constant: serialises concurrent migrations of the same database.
+_MIGRATION_LOCK = 0x6B686162
+
+# Migrations: MIGRATIONS[v] brings a store from version v-1 to v. Never edit a released step; append.
+MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE IF NOT EXISTS documents (
+        rowid BIGSERIAL PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        hash TEXT NOT NULL UNIQUE,
+        title TEXT,
+        source TEXT,
+        category TEXT,
+        url TEXT,
+        published TEXT,
+        pub_date TEXT,
+        chars INTEGER NOT NULL,
+        words INTEGER NOT NULL,
+        topic TEXT,
+        added TEXT NOT NULL,
+        json TEXT NOT NULL,
+        text TEXT,
+        title_keys TEXT NOT NULL DEFAULT '',
+        body_keys TEXT NOT NULL DEFAULT '',
+        tsv tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('simple'::regconfig, title_keys), 'A')
+            || setweight(to_tsvector('simple'::regconfig, body_keys), 'B')
+        ) STORED
+    );
+    CREATE INDEX IF NOT EXISTS documents_tsv ON documents USING gin(tsv);
+    CREATE INDEX IF NOT EXISTS documents_pub ON documents(pub_date);
+    CREATE INDEX IF NOT EXISTS documents_source ON documents(lower(source));
+    CREATE TABLE IF NOT EXISTS entities (
+        doc BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        ent_id TEXT NOT NULL,
+        type TEXT,
+        canonical TEXT,
+        canonical_ar TEXT,
+        wikidata TEXT,
+        country TEXT,
+        sector TEXT,
+        name_key TEXT,
+        n_mentions INTEGER NOT NULL,
+        PRIMARY KEY (doc, ent_id)
+    );
+    CREATE INDEX IF NOT EXISTS entities_wd ON entities(wikidata);
+    CREATE INDEX IF NOT EXISTS entities_key ON entities(name_key);
+    CREATE INDEX IF NOT EXISTS entities_canon ON entities(lower(canonical));
+    CREATE INDEX IF NOT EXISTS entities_country ON entities(country);
+    CREATE TABLE IF NOT EXISTS mentions (
+        doc BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        ent_id TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT,
+        key TEXT,
+        coref INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key);
+    CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc, ent_id);
+    CREATE TABLE IF NOT EXISTS quotes (
+        doc BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        n INTEGER NOT NULL,
+        type TEXT,
+        speaker TEXT,
+        addressee TEXT,
+        cue_start INTEGER, cue_end INTEGER, cue_text TEXT,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT,
+        PRIMARY KEY (doc, n)
+    );
+    CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(doc, speaker);
+    CREATE TABLE IF NOT EXISTS events (
+        doc BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        n INTEGER NOT NULL,
+        event TEXT NOT NULL,
+        mode TEXT, context TEXT,
+        date TEXT, location TEXT, factuality TEXT, cameo TEXT,
+        evidence TEXT,
+        PRIMARY KEY (doc, n)
+    );
+    CREATE INDEX IF NOT EXISTS events_type ON events(event);
+    CREATE TABLE IF NOT EXISTS event_args (
+        doc BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        n INTEGER NOT NULL,
+        i INTEGER NOT NULL,       -- order within the event (actors first), as SQLite's rowid order
+        role TEXT NOT NULL,
+        ent_id TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS event_args_doc ON event_args(doc, n);
+    CREATE TABLE IF NOT EXISTS times (
+        doc BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT,
+        type TEXT, value TEXT
+    );
+    CREATE INDEX IF NOT EXISTS times_doc ON times(doc);
+    """,
+}
+
+_SURROGATE = re.compile("[\ud800-\udfff\x00]")
+
+
+def _clean(s: str | None) -> str | None:
+    """PostgreSQL text holds neither NUL nor lone surrogates: replace them by U+FFFD (same length, so
+    character offsets into the stored text stay right; the lossless copy is the escaped JSON)."""
+    if s is None or not _SURROGATE.search(s):
+        return s
+    return _SURROGATE.sub("\ufffd", s)
+
+
+def _doc_json(doc: Document) -> str:
+    raw = doc.to_json()
+    if _SURROGATE.search(raw):  # json escapes NUL itself; lone surrogates need ASCII escapes to survive
+        raw = json.dumps(doc.to_dict(), ensure_ascii=True)
+    return raw
+
+
+def _tsquery(query: str) -> str | None:
+    """The query's search words (normalised as the index keys), or None when it has none. They go through
+    plainto_tsquery('simple', …): the same parser as the indexed keys, every word required, no syntax."""
+    ws = words(query)
+    return " ".join(ws) if ws else None
+
+
+def _redact(dsn: str) -> str:
+    """The DSN without its password, for stats and error messages."""
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", re.sub(r"(password\s*=\s*)\S+", r"\1***", dsn))
+
+
+class PostgresStore:
+    """``PostgresStore(dsn)``: open (creating or migrating) a store in a PostgreSQL database."""
+
+    backend = "postgresql"
+
+    def __init__(self, dsn: str) -> None:
+        try:
+            import psycopg
+        except ImportError as err:  # optional dependency
+            raise RuntimeError("the PostgreSQL store needs psycopg: pip install 'khabar[postgres]'") from err
+        self.dsn = dsn
+        self.path = _redact(dsn)
+        self.conn = psycopg.connect(dsn, autocommit=True, connect_timeout=30)
+        self._migrate()
+
+    # -- lifecycle -------------------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        with self.conn.transaction():
+            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            self.conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+            current = self.schema_version
+            if current > SCHEMA_VERSION:
+                raise RuntimeError(
+                    f"store {self.path} has schema version {current}, newer than this khabar ({SCHEMA_VERSION});"
+                    " upgrade khabar"
+                )
+            for version in range(current + 1, SCHEMA_VERSION + 1):
+                # One transaction for all steps (PostgreSQL DDL is transactional): all or nothing.
+                self.conn.execute(MIGRATIONS[version])
+                self.conn.execute(
+                    "INSERT INTO meta(key, value) VALUES('schema_version', %s)"
+                    " ON CONFLICT(key) DO UPDATE SET value=excluded.value", (str(version),))
+
+    @property
+    def schema_version(self) -> int:
+        row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.conn.transaction():
+            yield
+
+    # -- writing ---------------------------------------------------------------------------------------
+    def has_hash(self, digest: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE hash=%s", (digest,)).fetchone() is not None
+
+    def has_text(self, text: str) -> bool:
+        return self.has_hash(content_hash(text))
+
+    def add(self, doc: Document) -> bool:
+        """Store one analysed document; False when the same text is already there (idempotent)."""
+        with self.transaction():
+            return self._add(doc)
+
+    def add_many(self, docs: Iterable[Document]) -> int:
+        """Store documents in one transaction; returns how many were new."""
+        n = 0
+        with self.transaction():
+            for doc in docs:
+                n += self._add(doc)
+        return n
+
+    def _add(self, doc: Document) -> bool:
+        digest = content_hash(doc.text)
+        if self.has_hash(digest):
+            return False
+        old = self.conn.execute("SELECT rowid FROM documents WHERE id=%s", (_clean(doc.id),)).fetchone()
+        if old:  # same id, new text: the article was updated, replace it
+            self._delete_rowid(old[0])
+        meta = doc.meta or {}
+        title = meta.get("title")
+        published = meta.get("published")
+        segs = [t.seg for t in doc.tokens if len(t.seg) > 1]
+        row = self.conn.execute(
+            "INSERT INTO documents(id, hash, title, source, category, url, published, pub_date, chars, words, topic,"
+            " added, json, text, title_keys, body_keys) VALUES(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)"
+            " ON CONFLICT DO NOTHING RETURNING rowid",
+            (_clean(doc.id), digest, _clean(_s(title)), _clean(_s(meta.get("source"))),
+             _clean(_s(meta.get("category"))), _clean(_s(meta.get("url"))), _clean(_s(published)),
+             _clean(_pub_date(published)), len(doc.text), word_count(doc), _clean(doc.topic),
+             datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), _doc_json(doc), _clean(doc.text),
+             _clean(index_text(str(title or ""))), _clean(index_text(doc.text, segs))),
+        ).fetchone()
+        if row is None:  # another writer stored the same text (or id) meanwhile
+            return False
+        self._add_layers(row[0], doc)
+        return True
+
+    def _add_layers(self, rowid: int, doc: Document) -> None:
+        cur = self.conn.cursor()
+        ex = cur.executemany
+        c = _clean
+        ents, ments = [], []
+        for ent in doc.entities:
+            first = ent.mentions[0].text if ent.mentions and ent.mentions[0].text else None
+            name = ent.canonical_ar or first or ent.canonical or ""
+            ents.append((rowid, c(ent.id), ent.type, c(ent.canonical), c(ent.canonical_ar), c(ent.wikidata),
+                         c(ent.country), c(ent.sector), c(match_form(name)), len(ent.mentions)))
+            for coref, spans in ((0, ent.mentions), (1, ent.coref_mentions)):
+                for m in spans:
+                    surface = m.text if m.text is not None else doc.text[m.start:m.end]
+                    ments.append((rowid, c(ent.id), m.start, m.end, c(surface), c(match_form(surface)), coref))
+        if ents:
+            ex("INSERT INTO entities VALUES(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT DO NOTHING", ents)
+        if ments:
+            ex('INSERT INTO mentions(doc, ent_id, start, "end", text, key, coref) VALUES(%s,%s,%s,%s,%s,%s,%s)', ments)
+        if doc.quotes:
+            ex(
+                'INSERT INTO quotes(doc, n, type, speaker, addressee, cue_start, cue_end, cue_text, start, "end", text)'
+                " VALUES(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                [(rowid, i, q.type, c(q.speaker), c(q.addressee), q.cue.start if q.cue else None,
+                  q.cue.end if q.cue else None, c(q.cue.text) if q.cue else None, q.content.start, q.content.end,
+                  c(q.content.text if q.content.text is not None else doc.text[q.content.start:q.content.end]))
+                 for i, q in enumerate(doc.quotes)],
+            )
+        if doc.events:
+            ex(
+                "INSERT INTO events(doc, n, event, mode, context, date, location, factuality, cameo, evidence)"
+                " VALUES(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                [(rowid, i, c(e.event), json.dumps(e.mode), json.dumps(e.context), c(e.date), c(e.location),
+                  c(e.factuality), c(e.cameo), json.dumps([s.to_dict() for s in e.evidence]))
+                 for i, e in enumerate(doc.events)],
+            )
+            args = [(rowid, i, k, role, c(ent_id)) for i, e in enumerate(doc.events)
+                    for k, (role, ent_id) in enumerate([("actor", a) for a in e.actor]
+                                                       + [("recipient", r) for r in e.recipient])]
+            if args:
+                ex("INSERT INTO event_args(doc, n, i, role, ent_id) VALUES(%s,%s,%s,%s,%s)", args)
+        if doc.times:
+            ex('INSERT INTO times(doc, start, "end", text, type, value) VALUES(%s,%s,%s,%s,%s,%s)',
+               [(rowid, t.start, t.end, c(t.text), t.type, c(t.value)) for t in doc.times])
+
+    def _delete_rowid(self, rowid: int) -> None:
+        # The layers go by ON DELETE CASCADE.
+        self.conn.execute("DELETE FROM documents WHERE rowid=%s", (rowid,))
+
+    def delete(self, doc_id: str) -> bool:
+        with self.transaction():
+            row = self.conn.execute("SELECT rowid FROM documents WHERE id=%s", (_clean(doc_id),)).fetchone()
+            if row:
+                self._delete_rowid(row[0])
+            return row is not None
+
+    # -- reading ---------------------------------------------------------------------------------------
+    def get(self, doc_id: str) -> Document | None:
+        row = self.conn.execute("SELECT json FROM documents WHERE id=%s", (_clean(doc_id),)).fetchone()
+        return Document.from_json(row[0]) if row else None
+
+    def __len__(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY rowid")]
+
+    def iter_documents(self, batch: int = 500) -> Iterator[Document]:
+        # Keyset pages rather than one cursor: no transaction stays open while the caller works.
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                "SELECT rowid, json FROM documents WHERE rowid > %s ORDER BY rowid LIMIT %s", (last, batch)).fetchall()
+            if not rows:
+                return
+            for rowid, raw in rows:
+                yield Document.from_json(raw)
+                last = rowid
+
+    def search(
+        self,
+        query: str = "",
+        *,
+        limit: int = 10,
+        entity: str | None = None,
+        event: str | None = None,
+        actor: str | None = None,
+        speaker: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        source: str | None = None,
+    ) -> list[Hit]:
+        """Ranked documents matching the query (every word, spelling variants and clitics folded)
+        and the filters. An empty query with filters lists matching documents, newest first."""
+        match = _tsquery(query) if query.strip() else None
+        if query.strip() and match is None:
+            return []
+        where: list[str] = []
+        args: list[Any] = []
+        if match:
+            where.append("d.tsv @@ plainto_tsquery('simple'::regconfig, %s)")
+            args.append(match)
+        if entity:
+            where.append(
+                "d.rowid IN (SELECT doc FROM entities WHERE wikidata=%s OR name_key=%s OR lower(canonical)=lower(%s)"
+                " UNION SELECT doc FROM mentions WHERE key=%s)"
+            )
+            args += [entity, match_form(entity), entity, match_form(entity)]
+        if event:
+            where.append("d.rowid IN (SELECT doc FROM events WHERE event=%s)")
+            args.append(event.upper())
+        if actor:
+            where.append(
+                "d.rowid IN (SELECT a.doc FROM event_args a JOIN entities e ON e.doc=a.doc AND e.ent_id=a.ent_id"
+                " WHERE a.role='actor' AND (e.country=%s OR e.wikidata=%s OR e.name_key=%s))"
+            )
+            args += [actor.upper(), actor, match_form(actor)]
+        if speaker:
+            where.append(
+                "d.rowid IN (SELECT q.doc FROM quotes q JOIN entities e ON e.doc=q.doc AND e.ent_id=q.speaker"
+                " WHERE e.wikidata=%s OR e.name_key=%s OR lower(e.canonical)=lower(%s)"
+                " OR EXISTS (SELECT 1 FROM mentions m WHERE m.doc=q.doc AND m.ent_id=q.speaker AND m.key=%s))"
+            )
+            args += [speaker, match_form(speaker), speaker, match_form(speaker)]
+        if date_from:
+            where.append("d.pub_date >= %s")
+            args.append(date_from)
+        if date_to:
+            where.append("d.pub_date <= %s")
+            args.append(date_to)
+        if source:
+            where.append("lower(d.source) = lower(%s)")
+            args.append(source)
+        args = [_clean(a) if isinstance(a, str) else a for a in args]
+        cond = " AND ".join(where) or "TRUE"
+        if match:
+            # Title keys weigh A, body keys B (title counts more, as bm25's 2:1 in SQLite); normalisation 1
+            # divides by 1 + log(length) so long articles do not win by size alone.
+            sql = (
+                "SELECT d.id, d.title, d.source, d.published,"
+                " ts_rank(d.tsv, plainto_tsquery('simple'::regconfig, %s), 1) AS score, d.text"
+                f" FROM documents d WHERE {cond} ORDER BY score DESC, d.rowid LIMIT %s"
+            )
+            rows = self.conn.execute(sql, [_clean(match), *args, max(0, limit)]).fetchall()
+        else:
+            sql = (f"SELECT d.id, d.title, d.source, d.published, 0.0, d.text FROM documents d WHERE {cond}"
+                   " ORDER BY d.pub_date DESC NULLS LAST, d.rowid LIMIT %s")
+            rows = self.conn.execute(sql, [*args, max(0, limit)]).fetchall()
+        return [Hit(r[0], r[1], r[2], r[3], float(r[4]), snippet(r[5] or "", query)) for r in rows]
+
+    def quotes(self, speaker: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+        """Stored quotes (newest documents first), optionally of one speaker (name, QID or mention)."""
+        where, args = "TRUE", []
+        if speaker:
+            where = ("(e.wikidata=%s OR e.name_key=%s OR lower(e.canonical)=lower(%s) OR EXISTS (SELECT 1 FROM"
+                     " mentions m WHERE m.doc=q.doc AND m.ent_id=q.speaker AND m.key=%s))")
+            args = [_clean(a) for a in (speaker, match_form(speaker), speaker, match_form(speaker))]
+        rows = self.conn.execute(
+            "SELECT d.id, d.published, q.type, q.speaker, coalesce(e.canonical_ar, e.canonical), e.wikidata,"
+            ' q.cue_text, q.start, q."end", q.text FROM quotes q JOIN documents d ON d.rowid=q.doc'
+            " LEFT JOIN entities e ON e.doc=q.doc AND e.ent_id=q.speaker"
+            f" WHERE {where} ORDER BY d.pub_date DESC NULLS LAST, d.rowid, q.n LIMIT %s",
+            [*args, max(0, limit)]).fetchall()
+        keys = ("doc", "published", "type", "speaker", "speaker_name", "speaker_wikidata", "cue", "start", "end", "text")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def events(
+        self, event: str | None = None, actor: str | None = None, date_from: str | None = None,
+        date_to: str | None = None, limit: int = 20,
+    ) -> list[dict[str, Any]]:
+        """Stored events with their actors and recipients resolved to names, filtered by type/actor/date."""
+        where, args = ["TRUE"], []
+        if event:
+            where.append("ev.event=%s")
+            args.append(event.upper())
+        if actor:
+            where.append("EXISTS (SELECT 1 FROM event_args a JOIN entities e ON e.doc=a.doc AND e.ent_id=a.ent_id"
+                         " WHERE a.doc=ev.doc AND a.n=ev.n AND a.role='actor'"
+                         " AND (e.country=%s OR e.wikidata=%s OR e.name_key=%s))")
+            args += [actor.upper(), actor, match_form(actor)]
+        if date_from:
+            where.append("coalesce(ev.date, d.pub_date) >= %s")
+            args.append(date_from)
+        if date_to:
+            where.append("coalesce(ev.date, d.pub_date) <= %s")
+            args.append(date_to)
+        args = [_clean(a) for a in args]
+        rows = self.conn.execute(
+            "SELECT ev.doc, ev.n, d.id, ev.event, coalesce(ev.date, d.pub_date), ev.location, ev.factuality, ev.cameo,"
+            " ev.mode, ev.context, ev.evidence FROM events ev JOIN documents d ON d.rowid=ev.doc"
+            f" WHERE {' AND '.join(where)} ORDER BY coalesce(ev.date, d.pub_date) DESC NULLS LAST, ev.doc, ev.n"
+            " LIMIT %s", [*args, max(0, limit)]).fetchall()
+        out = []
+        for r in rows:
+            args_rows = self.conn.execute(
+                "SELECT a.role, coalesce(e.canonical_ar, e.canonical, a.ent_id), e.country, e.sector, e.wikidata"
+                " FROM event_args a LEFT JOIN entities e ON e.doc=a.doc AND e.ent_id=a.ent_id"
+                " WHERE a.doc=%s AND a.n=%s ORDER BY a.i", (r[0], r[1])).fetchall()
+            out.append({
+                "doc": r[2], "event": r[3], "date": r[4], "location": r[5], "factuality": r[6], "cameo": r[7],
+                "mode": json.loads(r[8] or "[]"), "context": json.loads(r[9] or "[]"),
+                "actors": [a[1] for a in args_rows if a[0] == "actor"],
+                "actor_codes": [(a[2] or "") + (a[3] or "") for a in args_rows if a[0] == "actor"],
+                "recipients": [a[1] for a in args_rows if a[0] == "recipient"],
+                "recipient_codes": [(a[2] or "") + (a[3] or "") for a in args_rows if a[0] == "recipient"],
+                "evidence": json.loads(r[10] or "[]"),
+            })
+        return out
+
+    def stats(self, top: int = 0) -> dict[str, Any]:
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        out: dict[str, Any] = {
+            "documents": int(one("SELECT count(*) FROM documents")),
+            "words": int(one("SELECT coalesce(sum(words), 0) FROM documents")),
+            "characters": int(one("SELECT coalesce(sum(chars), 0) FROM documents")),
+            "entities": int(one("SELECT count(*) FROM entities")),
+            "mentions": int(one("SELECT count(*) FROM mentions")),
+            "quotes": int(one("SELECT count(*) FROM quotes")),
+            "events": int(one("SELECT count(*) FROM events")),
+            "times": int(one("SELECT count(*) FROM times")),
+            "sources": {r[0]: int(r[1]) for r in self.conn.execute(
+                "SELECT coalesce(source, ''), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1")},
+            "published": {"first": one("SELECT min(pub_date) FROM documents"),
+                          "last": one("SELECT max(pub_date) FROM documents")},
+            "schema_version": self.schema_version,
+            "backend": self.backend,
+            "path": self.path,
+        }
+        if top:
+            # PostgreSQL wants every selected column grouped or aggregated: the most common name stands for
+            # the group (SQLite picks any of them).
+            out["top_entities"] = [
+                {"name": r[0], "type": r[1], "wikidata": r[2], "documents": int(r[3])}
+                for r in self.conn.execute(
+                    "SELECT mode() WITHIN GROUP (ORDER BY coalesce(canonical, canonical_ar, name_key)), type,"
+                    " max(wikidata), count(DISTINCT doc) AS n FROM entities"
+                    " GROUP BY coalesce(wikidata, name_key), type ORDER BY n DESC, 1 LIMIT %s", (top,))
+            ]
+            out["top_speakers"] = [
+                {"name": r[0], "wikidata": r[1], "quotes": int(r[2])}
+                for r in self.conn.execute(
+                    "SELECT mode() WITHIN GROUP (ORDER BY coalesce(e.canonical, e.canonical_ar, e.name_key)),"
+                    " max(e.wikidata), count(*) AS n"
+                    " FROM quotes q JOIN entities e ON e.doc=q.doc AND e.ent_id=q.speaker"
+                    " GROUP BY coalesce(e.wikidata, e.name_key) ORDER BY n DESC, 1 LIMIT %s", (top,))
+            ]
+            out["events_by_type"] = {r[0]: int(r[1]) for r in self.conn.execute(
+                "SELECT event, count(*) FROM events GROUP BY event ORDER BY 2 DESC, 1")}
+            out["events_by_month"] = {r[0]: int(r[1]) for r in self.conn.execute(
+                "SELECT substr(coalesce(e.date, d.pub_date), 1, 7) AS m, count(*) FROM events e"
+                " JOIN documents d ON d.rowid=e.doc GROUP BY m ORDER BY m")}
+        return out
