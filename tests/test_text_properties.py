@@ -45,7 +45,10 @@ def _check_document(doc: Document) -> None:
         assert prev_end <= s.start < s.end <= len(text)
         assert text[s.start:s.end].strip() == text[s.start:s.end]
         prev_end = s.end
-    # every token lies inside exactly one sentence or in the whitespace/controls between them
+    # no token straddles a sentence boundary
+    bounds = sorted({b for s in doc.sentences for b in (s.start, s.end)})
+    for t in doc.tokens:
+        assert not any(t.start < b < t.end for b in bounds), (text[t.start:t.end], bounds)
     if doc.dateline is not None:
         assert text[doc.dateline.start:doc.dateline.end] == doc.dateline.text
         for key in ("place_span", "agency_span"):

@@ -99,26 +99,34 @@ def _peak(fn: Callable[[str], object], texts: list[str]) -> int:
         tracemalloc.stop()
 
 
-def systems(include_spacy: bool = True) -> tuple[list[tuple[str, Callable[[str], object] | None, str]], str]:
-    """``(name, fn, note)`` for each system; fn None when unavailable."""
+def systems(include_spacy: bool = True) -> list[tuple[str, Callable[[], Callable[[str], object] | None], str]]:
+    """``(name, factory, note)`` per system. Factories are called just before a system runs, so spaCy is
+    imported only after khabar has been measured (its large heap would slow khabar's GC passes)."""
     from khabar.pipeline import Pipeline
 
-    pipe = Pipeline(["normalize", "tokenize", "sentences", "dateline"])
-    out: list[tuple[str, Callable[[str], object] | None, str]] = [
-        ("floor: re.findall(\\w+)", _WORD.findall, "one regex pass: no normalisation, sentences or clitics"),
-        ("khabar text layer", pipe, "normalise + tokenise + segment + sentences + dateline"),
-    ]
-    note = ""
-    if include_spacy:
+    def khabar_layer() -> Callable[[str], object]:
+        return Pipeline(["normalize", "tokenize", "sentences", "dateline"])
+
+    def spacy_tokenizer() -> Callable[[str], object] | None:
         try:
             import spacy
-
-            nlp = spacy.blank("ar")
-            out.append((f"spaCy {spacy.__version__} blank('ar')", nlp.tokenizer, "tokenizer only"))
         except ImportError:
-            out.append(("spaCy blank('ar')", None, "not installed: pip install 'khabar[bench]'"))
-            note = "spaCy not installed; install the 'bench' extra to compare."
-    return out, note
+            return None
+        return spacy.blank("ar").tokenizer
+
+    out: list[tuple[str, Callable[[], Callable[[str], object] | None], str]] = [
+        ("floor: re.findall(\\w+)", lambda: _WORD.findall, "one regex pass: no normalisation, sentences or clitics"),
+        ("khabar text layer", khabar_layer, "normalise + tokenise + segment + sentences + dateline"),
+    ]
+    if include_spacy:
+        try:
+            from importlib.metadata import version
+
+            name, note = f"spaCy {version('spacy')} blank('ar')", "tokenizer only"
+        except Exception:
+            name, note = "spaCy blank('ar')", "not installed: pip install 'khabar[bench]'"
+        out.append((name, spacy_tokenizer, note))
+    return out
 
 
 def reset_caches() -> None:
@@ -132,8 +140,8 @@ def reset_caches() -> None:
 def run(texts: list[str], include_spacy: bool = True, memory: bool = True) -> list[Result]:
     words = sum(len(_WORD.findall(t)) for t in texts)
     results = []
-    entries, _ = systems(include_spacy)
-    for name, fn, note in entries:
+    for name, factory, note in systems(include_spacy):
+        fn = factory()
         if fn is None:
             results.append(Result(name, float("nan"), words, None, note))
             continue

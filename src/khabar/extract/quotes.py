@@ -335,6 +335,15 @@ class _Doc:
         return Span(a, b, self.text[a:b])
 
 
+_DATELINE = re.compile(r"^[^\n]{0,80}?\((?:[^()\n]{1,30})\)\s*[-–—]{1,2}", re.M)
+
+
+def _dateline_end(text: str) -> int | None:
+    """End of a «مدينة (وكالة) -» dateline in the first lines, when the dateline stage gave none."""
+    m = _DATELINE.search(text[:600])
+    return m.end() if m else None
+
+
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
@@ -374,6 +383,7 @@ class QuoteFinder:
         self.last_speakers: list[str] = []
         self.sentence_speaker: tuple[int, str] | None = None  # (sentence start, speaker) of the latest quote
         self.ent_type = {e.id: e.type for e in doc.entities}
+        self.dateline_end = doc.dateline.end if doc.dateline is not None else _dateline_end(doc.text)
 
     def run(self) -> list[Quote]:
         d = self.d
@@ -456,6 +466,8 @@ class QuoteFinder:
             ments = d.mentions_between(a, a + k)
             if not ments or ments[0].start - a > 1 or d.text[ments[-1].end : a + k].strip():
                 continue
+            if ments[-1].type not in ("PER", "ORG"):
+                continue  # «مصر: …» is a topic label far more often than a country speaking
             na, nb = d.orig_to_norm(a + k + 1), d.orig_to_norm(a + len(line))
             content = d.span(na, nb)
             if content is None or len(content.text.split()) < 3:
@@ -489,6 +501,9 @@ class QuoteFinder:
             content = d.span(na, nb)
             if content is None or len(content.text.split()) < 4:
                 continue
+            if any(0 <= content.start - q.content.end <= 40 and "\n" not in d.text[q.content.end : content.start]
+                   for q in near):
+                continue  # «"…"، التي …، وفقا لما نقلته …» sources the quotation just before it
             if any(_overlap(q.content.start, q.content.end, content.start, content.end) * 2
                    >= min(q.content.end - q.content.start, content.end - content.start) for q in near):
                 continue
@@ -786,10 +801,15 @@ class QuoteFinder:
         in_sentence = [m for m in d.mentions_between(a2, t.os) if not self._in_quote(d.orig_to_norm(m.start))]
         if cue.kind == "adverbial" and self.sentence_speaker is not None and self.sentence_speaker[0] == sent_start:
             return self.sentence_speaker[1]
+        if self.dateline_end is not None:
+            in_sentence = [m for m in in_sentence if m.start >= self.dateline_end]
         if cue.kind in ("adverbial", "masdar"):
-            for m in in_sentence:
-                if not _is_oblique(d, m, a2)[0]:
-                    return m.ent
+            subj = [m for m in in_sentence if not _is_oblique(d, m, a2)[0]]
+            pers = [m for m in subj if m.type == "PER"]
+            if pers:
+                return pers[-1].ent  # the person the sentence is about (استنكر الوزير X …، مؤكدا أن)
+            if subj:
+                return subj[0].ent
         # a dropped or pronoun subject: a person named earlier in the sentence, else the last speaker,
         # else the subject the sentence opened with
         pers = [m for m in in_sentence if m.type == "PER"]
@@ -875,6 +895,8 @@ class QuoteFinder:
             return False
         if f in lx.unnamed or (f.startswith("و") and f[1:] in lx.unnamed):
             return True
+        if f in lx.adverbial or (f.startswith("م") and f.endswith("ا") and len(f) >= 5):
+            return False  # وأضاف مستنكرا: a circumstantial participle, the subject is dropped
         # any other noun right after the verb is a subject that names no entity — unless it is a
         # prepositional phrase (ب/ل attached) or an anaphoric description handled elsewhere
         return not f.startswith(("ب", "ل"))

@@ -7,6 +7,7 @@ word, with offsets when its form is a substring of the original text). The model
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 
 from khabar.document import Document, Token, Word
@@ -32,6 +33,18 @@ def _doc_counts(surfaces: list[str]) -> dict[str, int]:
 
 
 def analyse_tokens(model: MorphModel, text: str, tokens: list[Token]) -> None:
+    # The analysis caches hold hundreds of thousands of objects; the cyclic garbage collector would rescan
+    # them again and again while this function allocates (nothing here creates reference cycles).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        _analyse_tokens(model, text, tokens)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _analyse_tokens(model: MorphModel, text: str, tokens: list[Token]) -> None:
     surfaces = [text[t.start : t.end] for t in tokens]
     doc_freq: dict[str, int] | None = None
     analyses: list[Analysis] = []

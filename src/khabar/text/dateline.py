@@ -1,7 +1,8 @@
 """Dateline detection: ``موسكو (رويترز) -`` at the start of the body (usually the line after the headline).
 
-Recognised shapes (place: one to four words; agency from ``data/text/agencies.txt`` unless in parentheses
-and followed by a dash):
+Recognised shapes, always closed by a dash or colon (place: one to four words; agency from
+``data/text/agencies.txt``, or any short name in parentheses after a place of at most three words and before
+a dash):
 
 * ``موسكو (رويترز) -`` / ``القدس المحتلة (الأناضول) -`` / ``الرياض (واس) :``
 * ``موسكو، 12 ديسمبر (رويترز) -`` (a date between place and agency)
@@ -70,14 +71,25 @@ def _match_line(text: str, pos: int) -> Dateline | None:
             continue
         agency = m.group("agency")
         name = table.get(_key(agency))
+        dash = m.group("dash")
+        if not dash:  # ونقلت وكالة أنباء الإمارات (وام) عن … is a clause, not a dateline
+            continue
         if name is None:
-            # An unknown name in parentheses is an agency only when it is short and a dash follows.
-            if need_known or not m.group("dash") or len(agency.split()) > 3 or not m.group("place"):
+            # An unknown name in parentheses is an agency only when it is short, has no digits, follows a
+            # short place and is followed by a dash (not a colon: القائمة الكاملة (26 لاعبا) :).
+            if (
+                need_known
+                or ":" in dash
+                or not m.group("place")
+                or len(m.group("place").split()) > 3
+                or len(agency.split()) > 3
+                or any(c.isdigit() for c in agency)
+            ):
                 continue
         start = m.start("place") if m.group("place") else m.start("agency") - 1
         while start > pos and text[start - 1] in "(（":
             start -= 1
-        end = m.end("dash") if m.group("dash") else m.end()
+        end = m.end("dash")
         extra: dict[str, object] = {"agency_span": _span(text, m.start("agency"), m.end("agency"))}
         if m.group("place"):
             extra["place_span"] = _span(text, m.start("place"), m.end("place"))

@@ -96,8 +96,8 @@ def lexicon() -> Lexicon:
 
 def _is_lexical(lex: Lexicon, w: str) -> bool:
     """The word takes the article itself, so it is a word in its own right (الفكرة ⇒ فكرة)."""
-    n = lex.f(lex.article + w)
-    return n >= MIN_STEM and n * 50 >= lex.f(w)
+    n = lex.freq.get(lex.article + w, 0)
+    return n >= MIN_STEM and n * 50 >= lex.freq.get(w, 0)
 
 
 def _article_ok(lex: Lexicon, w: str) -> bool:
@@ -107,8 +107,8 @@ def _article_ok(lex: Lexicon, w: str) -> bool:
         return False
     if _is_lexical(lex, w):  # الالتزام exists ⇒ التزام is not ال + تزام
         return False
-    fw = lex.f(w)
-    hamza = lex.f("أ" + w[1:]) + lex.f("إ" + w[1:]) + lex.f("آ" + w[1:])
+    fw = lex.freq.get(w, 0)
+    hamza = lex.freq.get("أ" + w[1:], 0) + lex.freq.get("إ" + w[1:], 0) + lex.freq.get("آ" + w[1:], 0)
     return not (fw and hamza > fw) and not (not fw and hamza >= MIN_STEM)
 
 
@@ -117,7 +117,7 @@ def _conjunction(lex: Lexicon, w: str) -> bool:
     if w[0] not in lex.conj or len(w) < 3 or _is_lexical(lex, w):
         return False
     rest = w[1:]
-    fw, fr = lex.f(w), lex.f(rest)
+    fw, fr = lex.freq.get(w, 0), lex.freq.get(rest, 0)
     if fr >= MIN_STEM and fr * (RATIO_CONJ if w[0] == "و" else RATIO_CONJ_F) >= fw:
         return True
     if fw < MIN_STEM:  # a rare whole whose rest is a preposition + known word (ولبايدن) or + pronoun
@@ -130,7 +130,7 @@ def _conjunction(lex: Lexicon, w: str) -> bool:
 
 def _proclitics(lex: Lexicon, w: str) -> tuple[list[str], str] | None:
     """Best preposition/future analysis ``(clitics, stem)`` of ``w`` or None; ``لل`` yields stem ``ال…``."""
-    fw = lex.f(w)
+    fw = lex.freq.get(w, 0)
     if _is_lexical(lex, w):
         return None
     options: list[tuple[str, str]] = []
@@ -147,7 +147,7 @@ def _proclitics(lex: Lexicon, w: str) -> tuple[list[str], str] | None:
     for clitic, stem in options:
         if len(stem) < 2:
             continue
-        fs = lex.f(stem)
+        fs = lex.freq.get(stem, 0)
         if fs < MIN_STEM or fs * RATIO_PREP < fw:
             continue
         if best is None or fs > best[0]:
@@ -157,7 +157,7 @@ def _proclitics(lex: Lexicon, w: str) -> tuple[list[str], str] | None:
 
 def _enclitic(lex: Lexicon, w: str) -> tuple[str, str, bool] | None:
     """``(stem, pronoun, restored)`` for ``w`` = stem + pronoun, or None. ``restored``: stem's ة was written ت."""
-    fw = lex.f(w)
+    fw = lex.freq.get(w, 0)
     for e in lex.enclitics:
         if not w.endswith(e) or len(w) - len(e) < 2:
             continue
@@ -166,14 +166,14 @@ def _enclitic(lex: Lexicon, w: str) -> tuple[str, str, bool] | None:
         if base.endswith("ت"):
             candidates.insert(0, (base[:-1] + "ة", True))
         for stem, restored in candidates:
-            fs = lex.f(stem)
+            fs = lex.freq.get(stem, 0)
             if fs < MIN_STEM or fs * RATIO_ENC < fw:
                 continue
             # Paradigm: the written stem also takes another pronoun (حكومته ~ حكومتها; بنك has no بنه/بنها).
-            others = sum(1 for o in ("ه", "ها", "هم", "نا", "ك") if o != e and lex.f(base + o) >= 2)
+            others = sum(1 for o in ("ه", "ها", "هم", "نا", "ك") if o != e and lex.freq.get(base + o, 0) >= 2)
             if others < 2:
                 continue
-            if e[-1] == "ي" and (lex.f(w + "ة") * 5 > fw or lex.f(w + "ن") * 5 > fw):
+            if e[-1] == "ي" and (lex.freq.get(w + "ة", 0) * 5 > fw or lex.freq.get(w + "ن", 0) * 5 > fw):
                 continue  # nisba adjective (أمني/أمنية) or construct plural (لاعبي/لاعبين), not stem + me
             return stem, e, restored
     return None
@@ -219,7 +219,7 @@ def segment_form(hk: str) -> list[tuple[str, int, int, bool]]:
     if _conjunction(lex, hk):
         # Stem + pronoun can explain the word better than a conjunction (فيهم = في + هم, not ف + يهم).
         enc = _enclitic(lex, hk) if len(hk) >= 4 else None
-        if enc is not None and lex.f(enc[0]) > lex.f(hk[1:]):
+        if enc is not None and lex.freq.get(enc[0], 0) > lex.freq.get(hk[1:], 0):
             return _with_enclitic(hk, enc)
         inner = segment_form(hk[1:])
         return [(hk[0], 0, 1, True), *((f, a + 1, b + 1, x) for f, a, b, x in inner)]
@@ -231,7 +231,7 @@ def segment_form(hk: str) -> list[tuple[str, int, int, bool]]:
     if pro is not None and len(hk) >= 4 and not hk.startswith(("ال", "لل")):
         # Stem + pronoun can explain the word better than a proclitic (كلها = كل + ها, not ك + لها).
         enc = _enclitic(lex, hk)
-        if enc is not None and lex.f(enc[0]) > lex.f(pro[1]):
+        if enc is not None and lex.freq.get(enc[0], 0) > lex.freq.get(pro[1], 0):
             return _with_enclitic(hk, enc)
     if pro is not None:
         clitics, stem = pro

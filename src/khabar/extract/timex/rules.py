@@ -360,11 +360,12 @@ class Recognizer:
             k = left.rfind(stop)
             if k >= 0:
                 left = left[k + 1 :]
-        right = s[end : end + 25]
+        # only the left context: in verb-first news prose the governing verb precedes the date, and what
+        # follows is often the reported content (قال … الأربعاء إن القنبلة سيتم تفجيرها)
         for cue in self.lx.future_cues:
             if cue in left:
                 return 1
-        for m in _FUT_VERB.finditer(left + " " + right):
+        for m in _FUT_VERB.finditer(left):
             if m.group() not in _FUT_STOP:
                 return 1
         return -1
@@ -504,6 +505,11 @@ class Recognizer:
         offset = {"اول امس": -2, "امس": -1, "الامس": -1, "البارحه": -1, "اليوم": 0, "غدا": 1, "الغد": 1, "بعد غد": 2, "الليله": 0}[rd]
         dp = m.group("dp") or ("ليله" if rd == "الليله" else None)
         d = anchor + timedelta(days=offset) if anchor else None
+        if d is not None and m.group("wd"):
+            # أمس الثلاثاء: the named weekday wins over the date's own clock (articles are often stamped
+            # after midnight UTC); take the weekday nearest to the relative day
+            diff = (self.lx.wd[_key(m.group("wd"))] - d.weekday() + 3) % 7 - 3
+            d = d + timedelta(days=diff)
         return self._daypart_val(dp, d)
 
     def _weekday(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:

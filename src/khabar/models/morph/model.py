@@ -18,6 +18,7 @@ Every word form that is a substring of the token keeps its character offsets; re
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import re
@@ -91,7 +92,8 @@ def paradigm_features(k: str, freq: dict[str, int]) -> list[str]:
     return out
 
 
-def static_features(form: str, role: str, before: str, has_enc: bool, freq: dict[str, int] | None = None) -> list[str]:
+def static_features(form: str, role: str, before: str, has_enc: bool, freq: dict[str, int] | None = None,
+                    newstag: dict[str, str] | None = None) -> list[str]:
     """Lexical features of one word: its form, affixes and where it sits among the token's clitics."""
     k = key(form)
     f = ["bias", "w=" + k, "s1=" + k[-1:], "s2=" + k[-2:], "s3=" + k[-3:], "p1=" + k[:1], "p2=" + k[:2],
@@ -112,6 +114,8 @@ def static_features(form: str, role: str, before: str, has_enc: bool, freq: dict
             f.append("foreign")
     elif freq is not None and role == "stem":
         f.extend(paradigm_features(k, freq))
+        if newstag is not None:
+            f.append("nt=" + newstag.get(k, "?"))
     return f
 
 
@@ -150,6 +154,8 @@ class MorphModel:
         self.lemma_key: dict[str, str] = data["lemma_key"]
         self.lemma_rules: dict[str, list[Any]] = data["lemma_rules"]
         self.params: dict[str, float] = data.get("params", {})
+        # majority tag of each frequent word over unlabelled news, as tagged by a first-round model
+        self.newstag: dict[str, str] | None = data.get("newstag")
         n = len(self.tags)
         # sparse {tag index: weight} → dense lists, so that scoring is list arithmetic
         self.weights: dict[str, list[float]] = {}
@@ -310,7 +316,7 @@ class MorphModel:
             role = pieces[i][5] if pieces else "stem"
             before = forms[i - 1] if i and pieces[i - 1][5] == "pro" else ""
             wg = self.weights.get
-            found = [w for w in map(wg, static_features(form, role, before, has_enc and role == "stem", self.freq)) if w]
+            found = [w for w in map(wg, static_features(form, role, before, has_enc and role == "stem", self.freq, self.newstag)) if w]
             vec = [sum(col) for col in zip(*found)] if found else [0.0] * n_tags  # noqa: B905
             static.append(vec)
             top = max(vec)
@@ -427,4 +433,6 @@ class MorphModel:
 def load_model(path: str | None = None) -> MorphModel:
     p = Path(path) if path else MODEL_PATH
     with gzip.open(p, "rt", encoding="utf-8") as fh:
-        return MorphModel(json.load(fh))
+        model = MorphModel(json.load(fh))
+    gc.freeze()  # the model's dicts live for the whole process: keep them out of every collection
+    return model

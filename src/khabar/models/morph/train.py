@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import random
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ DEFAULT_NEWS = [SHARED / "data/news/ant-v2.1-multisource.jsonl.gz", SHARED / "da
 # tuned on the held-out fifth of PADT dev (see MORPH_MODEL_CARD.md)
 DEFAULT_PARAMS = {"split_ratio": 0.5, "min_stem_freq": 1, "doc_weight": 20000, "sure_margin": 20, "lemma_attest": 0.1}
 DEFAULT_EPOCHS = 12
+DEFAULT_PARAMS["self_train_docs"] = 0
 TAGS = ["NOUN", "ADJ", "ADP", "VERB", "CCONJ", "PUNCT", "PRON", "X", "NUM", "PART", "DET", "ADV", "SYM", "PROPN",
         "AUX", "SCONJ", "INTJ"]
 
@@ -135,7 +137,8 @@ class Averaged:
         return out
 
 
-def _sentence_words(sent: GoldSentence, freq: dict[str, int]) -> list[tuple[list[str], str, str]]:
+def _sentence_words(sent: GoldSentence, freq: dict[str, int],
+                    newstag: dict[str, str] | None = None) -> list[tuple[list[str], str, str]]:
     """(static features, key, tag) for each gold word of a sentence, using the gold segmentation."""
     out = []
     for tok in sent.tokens:
@@ -144,16 +147,16 @@ def _sentence_words(sent: GoldSentence, freq: dict[str, int]) -> list[tuple[list
         has_enc = any(p[5] == "enc" for p in pieces)
         for i, (w, p) in enumerate(zip(tok.words, pieces, strict=True)):
             before = tok.words[i - 1].form if i and pieces[i - 1][5] == "pro" else ""
-            feats = static_features(w.form, p[5], before, has_enc and p[5] == "stem", freq)
+            feats = static_features(w.form, p[5], before, has_enc and p[5] == "stem", freq, newstag)
             out.append((feats, key(w.form), w.upos))
     return out
 
 
 def train_tagger(sents: list[GoldSentence], freq: dict[str, int], epochs: int = 8,
-                 seed: int = 1) -> dict[str, dict[str, float]]:
+                 seed: int = 1, newstag: dict[str, str] | None = None) -> dict[str, dict[str, float]]:
     rng = random.Random(seed)
     index = {t: i for i, t in enumerate(TAGS)}
-    data = [_sentence_words(s, freq) for s in sents]
+    data = [_sentence_words(s, freq, newstag) for s in sents]
     form_counts = Counter(k for sent in data for _f, k, _t in sent)
     model = Averaged(len(TAGS))
     for _epoch in range(epochs):
@@ -181,7 +184,7 @@ def _argmax(v: list[float]) -> int:
 
 # ------------------------------------------------------------------------------------------- build
 def build_model(sents: list[GoldSentence], freq: dict[str, int], params: dict[str, float] | None = None,
-                epochs: int = 8) -> dict[str, Any]:
+                epochs: int = 8, newstag: dict[str, str] | None = None) -> dict[str, Any]:
     seg_exact: dict[str, Counter[str]] = defaultdict(Counter)
     seg_key: dict[str, Counter[str]] = defaultdict(Counter)
     lem: dict[str, Counter[str]] = defaultdict(Counter)
@@ -216,9 +219,40 @@ def build_model(sents: list[GoldSentence], freq: dict[str, int], params: dict[st
         "lemma_lex": {k: c.most_common(1)[0][0] for k, c in lem.items()},
         "lemma_key": {k: c.most_common(1)[0][0] for k, c in lem_key.items()},
         "lemma_rules": lemma_rules,
-        "weights": train_tagger(sents, freq, epochs=epochs),
+        "weights": train_tagger(sents, freq, epochs=epochs, newstag=newstag),
         "params": params or {},
+        **({"newstag": newstag} if newstag is not None else {}),
     }
+
+
+_NEWS_TOKEN = re.compile(r"[\u0621-\u064a]+|[0-9٠-٩]+|[^\s\u0621-\u064a0-9٠-٩]")
+
+
+def tag_news(model: MorphModel, path: Path, n_docs: int, min_count: int = 3, min_share: float = 0.5) -> dict[str, str]:
+    """Majority tag of each stem word over the first ``n_docs`` articles of a news JSONL.gz."""
+    from khabar.document import Token
+    from khabar.models.morph_stage import analyse_tokens
+
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for n, line in enumerate(fh):
+            if n >= n_docs:
+                break
+            rec = json.loads(line)
+            text = f"{rec.get('title') or ''}\n{rec.get('text') or ''}"
+            tokens = [Token(m.start(), m.end()) for m in _NEWS_TOKEN.finditer(text)]
+            analyse_tokens(model, text, tokens)
+            for tok in tokens:
+                for w in tok.words:
+                    if w.pos and len(w.form) > 1:
+                        counts[key(w.form)][w.pos] += 1
+    out = {}
+    for k, c in counts.items():
+        total = sum(c.values())
+        tag, n = c.most_common(1)[0]
+        if total >= min_count and n >= min_share * total:
+            out[k] = tag
+    return out
 
 
 def save_model(data: dict[str, Any], path: Path = MODEL_PATH) -> Path:
@@ -245,6 +279,12 @@ def train(train_path: Path = DEFAULT_TRAIN, news: list[Path] | None = None, out:
         sents, held = split_holdout(sents)
     freq = load_or_count(news if news is not None else DEFAULT_NEWS, freq_cache, min_count=min_count)
     data = build_model(sents, freq, params, epochs=epochs)
+    n_self = int((params or {}).get("self_train_docs", 0))
+    news_paths = news if news is not None else DEFAULT_NEWS
+    if n_self and news_paths:
+        # second round: the first model tags unlabelled news; each frequent word's majority tag becomes a feature
+        newstag = tag_news(MorphModel(data), news_paths[0], n_self)
+        data = build_model(sents, freq, params, epochs=epochs, newstag=newstag)
     if out is not None:
         save_model(data, out)
     return MorphModel(data), held
