@@ -67,27 +67,16 @@ def build_sqlite(path: Path, source: Path, limit: int | None, workers: int) -> N
         print(f"  done: {rep.added} added in {rep.seconds:.0f} s, {len(rep.errors)} errors", flush=True)
 
 
-def copy_to_postgres(sqlite_path: Path, pg: Any, batch: int = 200) -> float:
+def copy_to_postgres(sqlite_path: Path, pg: Any) -> float:
     """Copy every document of the SQLite store into the PostgreSQL store; returns seconds taken."""
-    from khabar.store.sqlite import SQLiteStore
-
     t0 = time.perf_counter()
-    with SQLiteStore(sqlite_path) as src:
-        total = len(src)
-        buf = []
-        done = 0
-        for doc in src.iter_documents():
-            buf.append(doc)
-            if len(buf) >= batch:
-                pg.add_many(buf)
-                done += len(buf)
-                buf.clear()
-                print(f"\r  copied {done}/{total}", end="", flush=True)
-        if buf:
-            pg.add_many(buf)
-            done += len(buf)
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r  copied {done}/{total}", end="", flush=True)
+
+    added = pg.import_sqlite(sqlite_path, on_progress=progress)
     pg.conn.execute("ANALYZE")  # planner statistics for the fresh tables
-    print(f"\r  copied {done}/{total} in {time.perf_counter() - t0:.0f} s", flush=True)
+    print(f"\n  {added} added in {time.perf_counter() - t0:.0f} s", flush=True)
     return time.perf_counter() - t0
 
 

@@ -96,6 +96,7 @@ def test_idempotent_by_content_hash(make_target: Callable[[], str]) -> None:
         assert len(st) == 2 and st.has_text("خبر ثان.")
         assert st.add(doc("خبر معدل عن الاقتصاد.", "x")) is True  # same id, new text: replaced
         assert len(st) == 2 and "معدل" in st.get("x").text
+        assert st.add(doc("خبر عن الاقتصاد.", "x")) is False  # the older version does not come back
         assert {h.id for h in st.search("معدل")} == {"x"} and [h.id for h in st.search("الاقتصاد")] == ["x"]
         assert st.delete("y") and not st.delete("y") and st.ids() == ["x"]
     with open_store(target) as st:  # reopening keeps data and the schema version
@@ -228,6 +229,33 @@ def test_backends_agree(pg: TempPostgres, tmp_path: Path) -> None:
             assert a[key] == b[key], key
         assert sq.ids() == pq.ids()
         assert [d.to_json() for d in sq.iter_documents()] == [d.to_json() for d in pq.iter_documents(batch=4)]
+
+
+def test_import_from_sqlite_copies_everything(pg: TempPostgres, tmp_path: Path) -> None:
+    with open_store(tmp_path / "src.db") as sq:
+        sq.add(full_doc())
+        for i in range(7):
+            sq.add(doc(f"خبر رقم {i} عن لبوتين في موسكو.", f"n{i}", published=f"2020-01-0{i + 1}"))
+        want = [d.to_json() for d in sq.iter_documents()]
+        stats = sq.stats(top=5)
+        events = sq.events()
+    with open_store(pg.new_database()) as st:
+        st.add(doc("خبر رقم 0 عن لبوتين في موسكو.", "old-copy"))  # already there: skipped
+        st.add(doc("نص قديم.", "n1"))  # same id, older text: replaced
+        seen: list[tuple[int, int]] = []
+        assert st.import_sqlite(tmp_path / "src.db", batch=3, on_progress=lambda a, b: seen.append((a, b))) == 7
+        assert seen[-1] == (8, 8) and st.import_sqlite(tmp_path / "src.db") == 0  # idempotent
+        assert sorted(d.to_json() for d in st.iter_documents()) == sorted([*want[:1], *want[2:], doc(
+            "خبر رقم 0 عن لبوتين في موسكو.", "old-copy").to_json()])
+        assert st.get("full") == full_doc() and "قديم" not in st.get("n1").text
+        assert st.add(doc("نص قديم.", "n1")) is False  # the replaced text is remembered as superseded
+        got = st.stats(top=5)
+        for key in ("entities", "mentions", "quotes", "events", "times", "top_entities", "top_speakers",
+                    "events_by_type"):
+            assert got[key] == stats[key], key
+        assert st.events() == events
+        assert {h.id for h in st.search("بوتين")} == {"full", "old-copy"} | {f"n{i}" for i in range(1, 7)}
+        assert [h.id for h in st.search("روسيا", entity="Q7747", date_from="2021-12-01")] == ["full"]
 
 
 def test_postgres_schema_is_versioned_and_shared(pg: TempPostgres) -> None:

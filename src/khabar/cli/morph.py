@@ -21,7 +21,7 @@ def train_morph(
     news: Annotated[list[Path] | None, typer.Option(help="Unlabelled news JSONL(.gz) for word counts (repeatable).")] = None,
     out: Annotated[Path | None, typer.Option(help="Model file to write (default: the packaged morph.json.gz).")] = None,
     freq_cache: Annotated[Path | None, typer.Option(help="Cache of the news word counts (gz JSON).")] = None,
-    holdout: Annotated[bool, typer.Option(help="Hold out every 5th sentence and score it (tuning run).")] = False,
+    holdout: Annotated[bool, typer.Option(help="Hold out every 5th article and score it (tuning run).")] = False,
     epochs: Annotated[int, typer.Option(help="Perceptron epochs.")] = 12,
 ) -> None:
     """Train the clitic segmenter, UPOS tagger and lemmatiser and write the model file."""

@@ -205,6 +205,10 @@ def stats(
         typer.echo(f"  speaker {s['name']}: {s['quotes']} quotes")
     for ev, n in data.get("events_by_type", {}).items():
         typer.echo(f"  event {ev}: {n}")
+    # Events by month of their date (the article's date when the event has none); the JSON has them all.
+    months = [(m, n) for m, n in data.get("events_by_month", {}).items() if m and len(m) == 7][-24:]
+    if months:
+        typer.echo("  events by month (last 24): " + ", ".join(f"{m} {n}" for m, n in months))
 
 
 @app.command()
@@ -335,6 +339,8 @@ def bench_store(
                 "text+entity+date": lambda: {"query": rng.choice(words), "entity": rng.choice(ents),
                                              "date_from": "2018-03-01", "date_to": "2018-06-30"},
             }
+            if ents == [None]:  # nothing to filter by (e.g. --text-only): entity kinds would be plain text
+                kinds = {k: v for k, v in kinds.items() if "entity" not in k}
             lat: dict[str, list[float]] = {}
             for kind, make in kinds.items():
                 times = []

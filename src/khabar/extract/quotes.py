@@ -67,6 +67,12 @@ class _Lex:
         self.demonstratives = {N(w) for w in lx["demonstratives"]}
         self.documents = {N(w) for w in lx["document_nouns"]}
         self.anaphors = {N(k): v for k, v in lx["anaphoric_nouns"].items()}
+        self.nominal = {N(w) for w in lx.get("nominal_cues", [])}
+        heads = {N(k): [N(h) for h in v] for k, v in lx.get("anaphor_heads", {}).items()}
+        self.anaphor_heads = {k: heads.get(k, [k[2:]] if k.startswith("ال") else [k]) for k in self.anaphors}
+        self.after_markers = {N(w) for w in lx.get("source_markers_after", ["بحسب", "حسب", "وفقا", "وفق", "نقلا"])}
+        self.post_verb = {N(w) for w in lx.get("post_verb_markers", [])}
+        self.doc_source = {N(w) for w in lx.get("source_of_document", [])}
 
 
 @lru_cache(maxsize=1)
@@ -380,6 +386,7 @@ def _is_oblique(d: _Doc, m: _Mention, cue_end_orig: int) -> tuple[bool, bool]:
 class QuoteFinder:
     def __init__(self, doc: Document) -> None:
         self.d = _Doc(doc)
+        self.used_comps: set[int] = set()  # complementizer tokens a reporting verb already took
         self.last_speakers: list[str] = []
         self.sentence_speaker: tuple[int, str] | None = None  # (sentence start, speaker) of the latest quote
         self.ent_type = {e.id: e.type for e in doc.entities}
@@ -406,6 +413,11 @@ class QuoteFinder:
                 continue
             cue = _cue_of(t.form, d.lemmas[i], d.text[t.os : t.oe]) if t.form[0].isalpha() else None
             if cue is None:
+                nq = self._nominal(i) if t.form[0].isalpha() else None
+                if nq is not None:
+                    out.append(nq)
+                    if nq.speaker:
+                        self.last_speakers.append(nq.speaker)
                 i += 1
                 continue
             q = self._from_cue(i, cue, used_quotes, consumed)
@@ -482,12 +494,19 @@ class QuoteFinder:
         """«…، وفقا لما ذكرته X» / «…، بحسب X»: the clause before the marker is X's report."""
         d = self.d
         res: list[Quote] = []
-        markers = ("بحسب", "حسب", "وفقا", "وفق", "نقلا")
+        lx = _lex()
+        markers = lx.after_markers
         by_start = sorted(found, key=lambda q: q.content.start)
         starts = [q.content.start for q in by_start]
         cue_starts = sorted(q.cue.start for q in found if q.cue is not None)
         for j, t in enumerate(d.toks):
-            if t.form not in markers or j == 0 or d.toks[j - 1].form not in ("،", ","):
+            if j == 0 or d.toks[j - 1].form not in ("،", ","):
+                continue
+            if t.form in markers:
+                vj = j  # the speaker search starts after the marker
+            elif t.form in lx.post_verb and self._post_attribution(j + 1):
+                vj = j + 1  # «…، كما أكد بيان صادر عن X» / «…، حسبما أعلنت X»
+            else:
                 continue
             sent_start = self._sentence_start(t.ns)
             na, nb = sent_start, d.toks[j - 1].ns
@@ -507,14 +526,100 @@ class QuoteFinder:
             if any(_overlap(q.content.start, q.content.end, content.start, content.end) * 2
                    >= min(q.content.end - q.content.start, content.end - content.start) for q in near):
                 continue
-            end = d.toks[min(j + 8, len(d.toks) - 1)].oe
-            se = d.sentence_end(t.ne)
-            end = min(end, d.nt.to_orig(se, se)[0])
-            ments = d.mentions_between(t.oe, end)
-            speaker = ments[0].ent if ments else None
+            speaker = self._attributed_source(vj, t.ns)
             qtype = "mixed" if any(na <= qa and qb <= nb for qa, qb in d.quotes) else "indirect"
-            res.append(Quote(qtype, speaker, None, Span(t.os, t.oe, d.text[t.os : t.oe]), content))
+            ct = d.toks[vj]  # the cue: the marker (بحسب) or the verb after كما/حسبما
+            res.append(Quote(qtype, speaker, None, Span(ct.os, ct.oe, d.text[ct.os : ct.oe]), content))
         return res
+
+    def _post_attribution(self, i: int) -> bool:
+        """Is the verb at token ``i`` the «كما أكد X» / «حسبما أعلنت X» of a clause before it? (no إن/أن after)"""
+        d = self.d
+        lx = _lex()
+        if i < 2 or i >= len(d.toks) or d.toks[i - 1].form not in lx.post_verb:
+            return False
+        if d.toks[i - 2].form not in ("،", ","):
+            return False
+        t = d.toks[i]
+        if not t.form[0].isalpha() or _cue_of(t.form, d.lemmas[i], d.text[t.os : t.oe]) is None:
+            return False
+        se = d.sentence_end(t.ne)
+        j = i + 1
+        while j < len(d.toks) and d.toks[j].ns < se and j <= i + 14:
+            if d.toks[j].form in lx.comps or d.toks[j].form == ":" or d.toks[j].ns in d.quote_at:
+                return False
+            j += 1
+        return True
+
+    def _attributed_source(self, vj: int, npos: int) -> str | None:
+        """Speaker of «…، بحسب X» / «…، كما أكد X» (tokens from ``vj`` on): the source after عن (نقلت وسائل
+        الإعلام عن X، بيان صادر عن X), else null for an unnamed source (مصادر في الرئاسة), else the first mention."""
+        d = self.d
+        lx = _lex()
+        se = d.sentence_end(npos)
+        end_tok = min(vj + 12, len(d.toks) - 1)
+        end = min(d.toks[end_tok].oe, d.nt.to_orig(se, se)[0])
+        ments = d.mentions_between(d.toks[vj].oe, end)
+        for k in range(vj + 1, end_tok + 1):
+            if d.toks[k].os >= end:
+                break
+            if d.toks[k].form == "عن":
+                after = [m for m in ments if m.start >= d.toks[k].oe and m.start <= d.toks[min(k + 3, end_tok)].oe]
+                if after:
+                    return after[0].ent
+        k = vj + 1
+        while k < len(d.toks) and k <= vj + 2 and (
+            d.toks[k].form in ("ما", "لما", "ل")
+            or (d.toks[k].form[0].isalpha() and _cue_of(d.toks[k].form, d.lemmas[k], d.text[d.toks[k].os : d.toks[k].oe]))
+        ):
+            k += 1  # بحسب ما نقلت وسائل إعلام …: the subject follows the verb
+        if k < len(d.toks) and k <= end_tok:
+            tk = d.toks[k]
+            w = tk.form[1:] if tk.form.startswith("و") and tk.form[1:] in lx.unnamed else tk.form
+            starts_here = [m for m in ments if tk.os <= m.start < tk.oe + 1]
+            if w in lx.unnamed and not starts_here:
+                return None
+        return ments[0].ent if ments else None
+
+    def _nominal(self, i: int) -> Quote | None:
+        """إعلان ماكرون أن … / وجاء في بيان الوزارة أن …: a masdar or document noun, its genitive naming an
+        entity, then إن/أن → a report by that entity."""
+        d = self.d
+        lx = _lex()
+        t = d.toks[i]
+        f = t.form
+        for p in ("وب", "ول", "وك", "فب", "و", "ف", "ب", "ل", "ك"):
+            if f not in lx.nominal and f.startswith(p) and f[len(p):] in lx.nominal:
+                f = f[len(p):]
+        if f not in lx.nominal or i + 1 >= len(d.toks):
+            return None
+        nxt = d.toks[i + 1]
+        k = bisect.bisect_left(d.ment_starts, nxt.os - 1)
+        if k >= len(d.ments) or d.ments[k].start > nxt.os + 1:
+            return None  # the genitive right after the noun must be a name (# of a hashtag allowed)
+        m = d.ments[k]
+        j = bisect.bisect_left(d.tok_starts, d.orig_to_norm(m.end))
+        comp = None
+        for k in range(j, min(j + 4, len(d.toks))):
+            fk = d.toks[k].form
+            if fk in lx.comps:
+                comp = k
+                break
+            if not fk[0].isalpha() or fk in lx.oblique:
+                break
+        if comp is None or comp in self.used_comps:
+            return None
+        self.used_comps.add(comp)
+        sent_end = d.sentence_end(d.toks[comp].ne)
+        start = d.toks[comp].ne
+        content = d.span(start, self._clause_end(start, sent_end))
+        if content is None or len(content.text.split()) < 3:
+            return None
+        qtype = "indirect"
+        cs, ce = d.orig_to_norm(content.start), d.orig_to_norm(content.end)
+        if any(cs <= qa and qb <= ce + 1 for qa, qb in d.quotes):
+            qtype = "mixed"
+        return Quote(qtype, m.ent, None, Span(t.os, t.oe, d.text[t.os : t.oe]), content)
 
     def _sentence_initial(self, qa: int) -> bool:
         s = self.d.s
@@ -582,10 +687,15 @@ class QuoteFinder:
         d = self.d
         lx = _lex()
         t = d.toks[i]
+        ma_qala = False
         if i > 0 and d.toks[i - 1].form in lx.relative | lx.demonstratives and cue.kind == "verb":
             # a verb in a relative clause (الحدود التي حذرت موسكو …) or after a demonstrative subject
-            # (وهذا يكشف عن …، وهو ما ينفيه) describes; it does not report
-            return None
+            # (وهذا يكشف عن …، وهو ما ينفيه) describes; it does not report — except «ما قالت إنه …»
+            # (what X said was …), whose إنه/إنها follows the verb at once
+            nxt = d.toks[i + 1].form if i + 1 < len(d.toks) else ""
+            if not (d.toks[i - 1].form == "ما" and nxt in lx.comps and nxt not in ("إن", "أن", "ان")):
+                return None
+            ma_qala = True
         sent_end = d.sentence_end(t.ne)
         # scan forward for the first of: complementizer, ':' or an opening quotation mark
         comp_j = colon_j = None
@@ -615,8 +725,11 @@ class QuoteFinder:
             if j > i + 1 and _cue_of(tj.form, d.lemmas[j], d.text[tj.os : tj.oe]) is not None and tj.form not in lx.adverbial:
                 break  # another reporting verb starts before this one found its content
             j += 1
-        if qopen is None and comp_j is None and colon_j is None and not cue.content_obj:
-            return None
+        if qopen is None and comp_j is None and colon_j is None:
+            if not cue.content_obj or self._post_attribution(i):
+                return None  # «…، كما أكد بيان …» attributes the clause before (_source_attributions)
+        if comp_j is not None:
+            self.used_comps.add(comp_j)
         stop_tok = comp_j if comp_j is not None else (colon_j if colon_j is not None else j)
         stop_orig = d.toks[stop_tok].os if stop_tok < len(d.toks) else len(d.text)
         if qopen is not None:
@@ -652,6 +765,12 @@ class QuoteFinder:
                 elif cue.kind == "masdar":
                     addressee = m.ent
         resolved = False
+        if ma_qala and speaker is None:
+            # ونشرت X بيانا، الاثنين، ما قالت إنه …: the subject is the nearest name before in the sentence
+            ss = self._sentence_start(t.ns)
+            before = d.mentions_between(d.nt.to_orig(ss, ss)[0], d.toks[i - 1].os)
+            if before:
+                speaker, resolved = before[-1].ent, True
         if cue.kind == "verb" and cue.lemma == "نقل":
             # نقلت فرانس برس عن مسؤول قوله: the speaker is whoever follows عن (unnamed → null)
             for j2 in range(i + 1, min(stop_tok, len(d.toks))):
@@ -744,6 +863,10 @@ class QuoteFinder:
         while j < len(d.toks) and d.toks[j].ns < sent_end:
             if d.toks[j].form in ("،", ",") and j + 1 < len(d.toks) and d.toks[j + 1].form in lx.adverbial:
                 return d.toks[j].ns
+            if d.toks[j].form in ("،", ",") and j + 2 < len(d.toks) and d.toks[j + 1].form in lx.post_verb:
+                t2 = d.toks[j + 2]
+                if t2.form[0].isalpha() and _cue_of(t2.form, d.lemmas[j + 2], d.text[t2.os : t2.oe]) is not None:
+                    return d.toks[j].ns  # «…، كما أكد أن …» opens the next report
             j += 1
         return sent_end
 
@@ -868,9 +991,13 @@ class QuoteFinder:
         j = i + 1
         if j >= len(d.toks) or j >= stop_tok:
             return None
-        kind = _lex().anaphors.get(d.toks[j].form)
+        lx = _lex()
+        kind = lx.anaphors.get(d.toks[j].form)
         if kind is None:
             return None
+        named = self._anaphor_by_head(i, j, lx.anaphor_heads.get(d.toks[j].form, []))
+        if named is not None:
+            return named
         for sp in reversed(self.last_speakers):
             if kind == "ANY" or self.ent_type.get(sp) == kind:
                 return sp
@@ -882,6 +1009,34 @@ class QuoteFinder:
                 return d.ments[k].ent
             k -= 1
         return None
+
+    def _anaphor_by_head(self, i: int, j: int, heads: list[str]) -> str | None:
+        """الصحيفة → the latest entity named with that head (صحيفة "يوميوري"، وزارة الداخلية); an adjective after
+        the anaphor (الهيئة الإماراتية) must then agree with the name (…بالإمارات)."""
+        d = self.d
+        if not heads:
+            return None
+        adj = ""
+        if j + 1 < len(d.toks):
+            f = d.toks[j + 1].form
+            if f.startswith("ال") and f.endswith(("يه", "ية", "ي")) and len(f) > 5:
+                adj = f[2:].removesuffix("ه").removesuffix("ة").removesuffix("ي")
+        lo = d.toks[i].os - 4000
+        k = bisect.bisect_left(d.ment_starts, d.toks[i].os) - 1
+        first: str | None = None
+        while k >= 0 and d.ments[k].start >= lo:
+            m = d.ments[k]
+            k -= 1
+            mn = N(d.text[m.start : m.end])
+            prev, own = d.word_before(m.start)
+            if not (any(mn.startswith(h + " ") for h in heads) or prev.lstrip("وبل") in heads):
+                continue
+            if not adj:
+                return m.ent
+            if adj[:-1] in mn or adj[:-1] in prev:
+                return m.ent
+            first = first or m.ent
+        return first if not adj else None
 
     def _unnamed_subject(self, i: int, stop_tok: int) -> bool:
         """وقال دبلوماسيون إن / قالت مسودة قرار: a subject is there but names no entity → speaker null."""

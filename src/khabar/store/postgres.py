@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from khabar.document import Document
 from khabar.store.keys import index_text, match_form, words
-from khabar.store.sqlite import Hit, _pub_date, _s, content_hash, snippet, word_count
+from khabar.store.sqlite import Hit, _pub_date, _s, content_hash, snippet, unpack_json, word_count
 
 SCHEMA_VERSION = 1
 # Any constant: serialises concurrent migrations of the same database.
@@ -50,6 +51,9 @@ MIGRATIONS: dict[int, str] = {
             || setweight(to_tsvector('simple'::regconfig, body_keys), 'B')
         ) STORED
     );
+    -- Keep the tsvector in the row (out of line only when the row cannot fit a page): ranking reads it for
+    -- every match, and a TOAST fetch per document dominates the latency of common words.
+    ALTER TABLE documents ALTER COLUMN tsv SET STORAGE MAIN;
     CREATE INDEX IF NOT EXISTS documents_tsv ON documents USING gin(tsv);
     CREATE INDEX IF NOT EXISTS documents_pub ON documents(pub_date);
     CREATE INDEX IF NOT EXISTS documents_source ON documents(lower(source));
@@ -110,6 +114,9 @@ MIGRATIONS: dict[int, str] = {
         ent_id TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS event_args_doc ON event_args(doc, n);
+    CREATE INDEX IF NOT EXISTS event_args_ent ON event_args(doc, ent_id, role);
+    -- Texts replaced by a newer version of the same article id: ingesting the corpus again stays a no-op.
+    CREATE TABLE IF NOT EXISTS superseded (hash TEXT PRIMARY KEY, id TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS times (
         doc BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
         start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT,
@@ -142,6 +149,22 @@ def _tsquery(query: str) -> str | None:
     plainto_tsquery('simple', …): the same parser as the indexed keys, every word required, no syntax."""
     ws = words(query)
     return " ".join(ws) if ws else None
+
+
+def _pairs(name: str, *, actor: bool = False) -> tuple[str, list[Any]]:
+    """SQL selecting the (doc, ent_id) pairs a name stands for (QID, normalised name, canonical name or any
+    mention; for actors also a country code), as SQLiteStore does: a UNION of separate index probes."""
+    key = _clean(match_form(name))
+    name = _clean(name) or ""
+    sql = ("SELECT doc, ent_id FROM entities WHERE wikidata=%s"
+           " UNION SELECT doc, ent_id FROM entities WHERE name_key=%s"
+           " UNION SELECT doc, ent_id FROM entities WHERE lower(canonical)=lower(%s)"
+           " UNION SELECT doc, ent_id FROM mentions WHERE key=%s")
+    args: list[Any] = [name, key, name, key]
+    if actor:
+        sql += " UNION SELECT doc, ent_id FROM entities WHERE country=upper(%s)"
+        args.append(name)
+    return sql, args
 
 
 def _redact(dsn: str) -> str:
@@ -203,7 +226,10 @@ class PostgresStore:
 
     # -- writing ---------------------------------------------------------------------------------------
     def has_hash(self, digest: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM documents WHERE hash=%s", (digest,)).fetchone() is not None
+        """Whether this text is stored, or was stored and then replaced by a newer version of its article."""
+        return self.conn.execute(
+            "SELECT 1 FROM documents WHERE hash=%s UNION ALL SELECT 1 FROM superseded WHERE hash=%s", (digest, digest)
+        ).fetchone() is not None
 
     def has_text(self, text: str) -> bool:
         return self.has_hash(content_hash(text))
@@ -225,8 +251,9 @@ class PostgresStore:
         digest = content_hash(doc.text)
         if self.has_hash(digest):
             return False
-        old = self.conn.execute("SELECT rowid FROM documents WHERE id=%s", (_clean(doc.id),)).fetchone()
-        if old:  # same id, new text: the article was updated, replace it
+        old = self.conn.execute("SELECT rowid, hash, id FROM documents WHERE id=%s", (_clean(doc.id),)).fetchone()
+        if old:  # same id, new text: the article was updated, replace it (and remember the old text)
+            self.conn.execute("INSERT INTO superseded(hash, id) VALUES(%s, %s) ON CONFLICT DO NOTHING", (old[1], old[2]))
             self._delete_rowid(old[0])
         meta = doc.meta or {}
         title = meta.get("title")
@@ -291,6 +318,87 @@ class PostgresStore:
             ex('INSERT INTO times(doc, start, "end", text, type, value) VALUES(%s,%s,%s,%s,%s,%s)',
                [(rowid, t.start, t.end, c(t.text), t.type, c(t.value)) for t in doc.times])
 
+    def import_sqlite(self, path: str | Path, *, batch: int = 500,
+                      on_progress: Callable[[int, int], None] | None = None) -> int:
+        """Copy every document of a SQLite store (layers and search keys as stored there, no re-analysis)
+        into this one; documents already here (same text) are skipped, so it can be re-run or resumed.
+        Returns how many were added. Each batch is one transaction."""
+        from khabar.store.sqlite import SQLiteStore
+
+        added = seen = 0
+        with SQLiteStore(path) as src:  # opening migrates an older SQLite store first
+            total = len(src)
+            if src.conn.execute("SELECT 1 FROM sqlite_master WHERE name='superseded'").fetchone():
+                with self.transaction():
+                    rows = src.conn.execute("SELECT hash, id FROM superseded").fetchall()
+                    self.conn.cursor().executemany(
+                        "INSERT INTO superseded(hash, id) VALUES(%s, %s) ON CONFLICT DO NOTHING",
+                        [(h, _clean(i)) for h, i in rows])
+            last = 0
+            while True:
+                docs = src.conn.execute(
+                    "SELECT d.rowid, d.id, d.hash, d.title, d.source, d.category, d.url, d.published, d.pub_date,"
+                    " d.chars, d.words, d.topic, d.added, d.json, d.text, f.title, f.body FROM documents d"
+                    " LEFT JOIN documents_fts f ON f.rowid = d.rowid WHERE d.rowid > ? ORDER BY d.rowid LIMIT ?",
+                    (last, batch)).fetchall()
+                if not docs:
+                    break
+                last = docs[-1][0]
+                seen += len(docs)
+                with self.transaction():
+                    added += self._import_batch(src.conn, docs)
+                if on_progress:
+                    on_progress(seen, total)
+        return added
+
+    def _import_batch(self, src: Any, docs: list[tuple[Any, ...]]) -> int:
+        hashes = [d[2] for d in docs]
+        have = {r[0] for r in self.conn.execute(
+            "SELECT hash FROM documents WHERE hash = ANY(%s) UNION SELECT hash FROM superseded WHERE hash = ANY(%s)",
+            (hashes, hashes))}
+        new = [d for d in docs if d[2] not in have]
+        if not new:
+            return 0
+        # Same id with another text here: the SQLite copy is the newer article (as add() replaces it).
+        ids = [_clean(d[1]) for d in new]
+        self.conn.execute("INSERT INTO superseded(hash, id) SELECT hash, id FROM documents WHERE id = ANY(%s)"
+                          " ON CONFLICT DO NOTHING", (ids,))
+        self.conn.execute("DELETE FROM documents WHERE id = ANY(%s)", (ids,))
+        rowids = [r[0] for r in self.conn.execute(
+            "SELECT nextval(pg_get_serial_sequence('documents', 'rowid')) FROM generate_series(1, %s)", (len(new),))]
+        remap = {d[0]: r for d, r in zip(new, rowids, strict=True)}
+        clean = lambda row: tuple(_clean(v) if isinstance(v, str) else v for v in row)  # noqa: E731
+        cur = self.conn.cursor()
+        with cur.copy("COPY documents (rowid, id, hash, title, source, category, url, published, pub_date, chars,"
+                      " words, topic, added, json, text, title_keys, body_keys) FROM STDIN") as cp:
+            for d, rowid in zip(new, rowids, strict=True):
+                title_keys = d[15] if d[15] is not None else index_text(str(d[3] or ""))
+                body_keys = d[16] if d[16] is not None else index_text(d[14] or "")
+                cp.write_row(clean((rowid, *d[1:13], unpack_json(d[13]), d[14], title_keys, body_keys)))
+        marks = ",".join("?" * len(remap))
+        olds = list(remap)
+        for table, cols in (
+            ("entities", "doc, ent_id, type, canonical, canonical_ar, wikidata, country, sector, name_key, n_mentions"),
+            ("mentions", 'doc, ent_id, start, "end", text, key, coref'),
+            ("quotes", 'doc, n, type, speaker, addressee, cue_start, cue_end, cue_text, start, "end", text'),
+            ("events", "doc, n, event, mode, context, date, location, factuality, cameo, evidence"),
+            ("times", 'doc, start, "end", text, type, value'),
+        ):
+            rows = src.execute(f"SELECT {cols} FROM {table} WHERE doc IN ({marks})", olds).fetchall()
+            if rows:
+                with cur.copy(f"COPY {table} ({cols}) FROM STDIN") as cp:
+                    for r in rows:
+                        cp.write_row(clean((remap[r[0]], *r[1:])))
+        rows = src.execute(f"SELECT doc, n, role, ent_id FROM event_args WHERE doc IN ({marks}) ORDER BY rowid",
+                           olds).fetchall()
+        if rows:
+            order: dict[tuple[int, int], int] = {}
+            with cur.copy("COPY event_args (doc, n, i, role, ent_id) FROM STDIN") as cp:
+                for doc, n, role, ent_id in rows:
+                    i = order[doc, n] = order.get((doc, n), -1) + 1
+                    cp.write_row(clean((remap[doc], n, i, role, ent_id)))
+        return len(new)
+
     def _delete_rowid(self, rowid: int) -> None:
         # The layers go by ON DELETE CASCADE.
         self.conn.execute("DELETE FROM documents WHERE rowid=%s", (rowid,))
@@ -345,31 +453,22 @@ class PostgresStore:
             return []
         where: list[str] = []
         args: list[Any] = []
-        if match:
-            where.append("d.tsv @@ plainto_tsquery('simple'::regconfig, %s)")
-            args.append(match)
         if entity:
-            where.append(
-                "d.rowid IN (SELECT doc FROM entities WHERE wikidata=%s OR name_key=%s OR lower(canonical)=lower(%s)"
-                " UNION SELECT doc FROM mentions WHERE key=%s)"
-            )
-            args += [entity, match_form(entity), entity, match_form(entity)]
+            sql, a = _pairs(entity)
+            where.append(f"d.rowid IN (SELECT doc FROM ({sql}) p)")
+            args += a
         if event:
             where.append("d.rowid IN (SELECT doc FROM events WHERE event=%s)")
             args.append(event.upper())
         if actor:
-            where.append(
-                "d.rowid IN (SELECT a.doc FROM event_args a JOIN entities e ON e.doc=a.doc AND e.ent_id=a.ent_id"
-                " WHERE a.role='actor' AND (e.country=%s OR e.wikidata=%s OR e.name_key=%s))"
-            )
-            args += [actor.upper(), actor, match_form(actor)]
+            sql, a = _pairs(actor, actor=True)
+            where.append(f"d.rowid IN (SELECT ea.doc FROM ({sql}) p JOIN event_args ea"
+                         " ON ea.doc=p.doc AND ea.ent_id=p.ent_id AND ea.role='actor')")
+            args += a
         if speaker:
-            where.append(
-                "d.rowid IN (SELECT q.doc FROM quotes q JOIN entities e ON e.doc=q.doc AND e.ent_id=q.speaker"
-                " WHERE e.wikidata=%s OR e.name_key=%s OR lower(e.canonical)=lower(%s)"
-                " OR EXISTS (SELECT 1 FROM mentions m WHERE m.doc=q.doc AND m.ent_id=q.speaker AND m.key=%s))"
-            )
-            args += [speaker, match_form(speaker), speaker, match_form(speaker)]
+            sql, a = _pairs(speaker)
+            where.append(f"d.rowid IN (SELECT q.doc FROM ({sql}) p JOIN quotes q ON q.doc=p.doc AND q.speaker=p.ent_id)")
+            args += a
         if date_from:
             where.append("d.pub_date >= %s")
             args.append(date_from)
@@ -379,6 +478,11 @@ class PostgresStore:
         if source:
             where.append("lower(d.source) = lower(%s)")
             args.append(source)
+        if match:
+            # Last: PostgreSQL evaluates equally cheap-looking conditions in the order written, and reading a
+            # document's tsvector (out of line) costs far more than the date or source comparisons.
+            where.append("d.tsv @@ plainto_tsquery('simple'::regconfig, %s)")
+            args.append(match)
         args = [_clean(a) if isinstance(a, str) else a for a in args]
         cond = " AND ".join(where) or "TRUE"
         if match:
@@ -389,7 +493,8 @@ class PostgresStore:
                 " ts_rank(d.tsv, plainto_tsquery('simple'::regconfig, %s), 1) AS score, d.text"
                 f" FROM documents d WHERE {cond} ORDER BY score DESC, d.rowid LIMIT %s"
             )
-            rows = self.conn.execute(sql, [_clean(match), *args, max(0, limit)]).fetchall()
+            # Never a prepared (generic) plan: the best plan depends on how common the words are.
+            rows = self.conn.execute(sql, [_clean(match), *args, max(0, limit)], prepare=False).fetchall()
         else:
             sql = (f"SELECT d.id, d.title, d.source, d.published, 0.0, d.text FROM documents d WHERE {cond}"
                    " ORDER BY d.pub_date DESC NULLS LAST, d.rowid LIMIT %s")
@@ -400,9 +505,8 @@ class PostgresStore:
         """Stored quotes (newest documents first), optionally of one speaker (name, QID or mention)."""
         where, args = "TRUE", []
         if speaker:
-            where = ("(e.wikidata=%s OR e.name_key=%s OR lower(e.canonical)=lower(%s) OR EXISTS (SELECT 1 FROM"
-                     " mentions m WHERE m.doc=q.doc AND m.ent_id=q.speaker AND m.key=%s))")
-            args = [_clean(a) for a in (speaker, match_form(speaker), speaker, match_form(speaker))]
+            sql, args = _pairs(speaker)
+            where = f"(q.doc, q.speaker) IN ({sql})"
         rows = self.conn.execute(
             "SELECT d.id, d.published, q.type, q.speaker, coalesce(e.canonical_ar, e.canonical), e.wikidata,"
             ' q.cue_text, q.start, q."end", q.text FROM quotes q JOIN documents d ON d.rowid=q.doc'
@@ -422,10 +526,10 @@ class PostgresStore:
             where.append("ev.event=%s")
             args.append(event.upper())
         if actor:
-            where.append("EXISTS (SELECT 1 FROM event_args a JOIN entities e ON e.doc=a.doc AND e.ent_id=a.ent_id"
-                         " WHERE a.doc=ev.doc AND a.n=ev.n AND a.role='actor'"
-                         " AND (e.country=%s OR e.wikidata=%s OR e.name_key=%s))")
-            args += [actor.upper(), actor, match_form(actor)]
+            sql, a = _pairs(actor, actor=True)
+            where.append(f"EXISTS (SELECT 1 FROM ({sql}) p JOIN event_args a ON a.doc=p.doc"
+                         " AND a.ent_id=p.ent_id WHERE a.doc=ev.doc AND a.n=ev.n AND a.role='actor')")
+            args += a
         if date_from:
             where.append("coalesce(ev.date, d.pub_date) >= %s")
             args.append(date_from)

@@ -1,20 +1,28 @@
 """A first rule-based clitic segmenter driven by corpus word frequencies.
 
 Proclitics: conjunction و/ف, then preposition ب/ل/ك or future س, then the article ال (ل + ال is written لل).
-Enclitics: pronouns ه ها هم هما هن كم كن ك ي نا ني. Decisions use the frequencies in
-``data/text/word_freq.tsv.gz`` (built by :mod:`khabar.text.build_lexicon` from ANT, Apache-2.0):
+Enclitics: pronouns ه ها هم هما هن كم كن ك نا ني (ي only after a preposition: لي — as a suffix it is too
+often a nisba adjective, a construct plural or a normalised ى). Decisions use the frequencies in
+``data/text/word_freq.tsv.gz`` (built by :mod:`khabar.text.build_lexicon` from ANT, Apache-2.0); the clitic
+inventory, never-split words and fixed analyses are in ``data/text/segmentation.json``:
 
-* a proclitic is split off only when the remainder is itself a known word (seen ≥ ``MIN_STEM`` times),
-  the whole word is not far more frequent than the remainder, and the whole word is not a lexical word of
-  its own (one that takes the article: الفكرة ⇒ فكرة is not ف + كرة); so بوتين is not ب + وتين;
+* a conjunction is split off when the rest is a known word (seen ≥ ``MIN_STEM`` times) and the whole is at
+  most ``RATIO_CONJ`` times more frequent (وأضاف = و + أضاف), or when the whole is rare/unseen and the rest is
+  preposition + known word (ولبايدن) — or, for و, any unseen word of five letters or more (وبايدن);
+* a preposition or future س is split off only when the remainder is a known word at least as frequent as
+  the whole (بايدن is not ب + ايدن, بوتين is not ب + وتين; لبوتين = ل + بوتين);
+* no proclitic is split from a word that takes the article itself (الفكرة ⇒ فكرة is not ف + كرة);
 * the article is split unless the word is an exception (الله, الذي …), its hamza spelling dominates
   (المانيا ~ ألمانيا, الى ~ إلى) or it takes the article itself (الالتزام ⇒ التزام);
 * an enclitic is split only when the stem is a known word (with ة restored before the suffix: حكومته →
-  حكومة + ه), not much rarer than the whole, and the stem is seen with at least one other pronoun suffix
-  (a paradigm check: بنك is not بن + ك, روسي is not روس + ي).
+  حكومة + ه), not much rarer than the whole, and the written stem takes at least two other pronouns
+  (a paradigm check: بنك is not بن + ك, توجه is not توج + ه);
+* when stem + pronoun explains a word better than a proclitic (its stem is more frequent), it wins:
+  كلها = كل + ها (not ك + لها), فيهم = في + هم (not ف + يهم).
 
 Results are cached per surface form, so a text costs one dictionary lookup per repeated word.
 The trained morphology stage may later overwrite ``Token.seg``/``words``; this is the default.
+Score: ``khabar eval clitics`` (UD Arabic-PUD words glued by SpaceAfter=No).
 """
 
 from __future__ import annotations
@@ -28,7 +36,7 @@ from pathlib import Path
 from khabar.text.normalize import char_table
 
 MIN_STEM = 3  # a remainder must be seen at least this often to count as a word
-RATIO_CONJ = 30  # و/ف: وأضاف is 20× more frequent than أضاف, yet و + أضاف
+RATIO_CONJ = 30  # و: وأضاف is 20× more frequent than أضاف, yet و + أضاف
 RATIO_PREP = 1  # ب/ل/ك/س: بايدن (7) is not ب + ايدن (5), yet لبوتين (57) is ل + بوتين (1458)
 RATIO_CONJ_F = 10  # ف is rarer than و as a conjunction
 RATIO_ENC = 2  # stem + pronoun is rarely more frequent than the bare stem (توجه is not توج + ه)

@@ -2,7 +2,7 @@
 
 Kinds: ARABIC, NUMBER, LATIN (any non-Arabic letters), URL, EMAIL, HASHTAG, MENTION, PUNCT, SYMBOL.
 Whitespace and invisible format controls (RLM/LRM/ZWJ/ZWNJ/BOM …) between tokens are skipped; a joiner
-inside an Arabic word stays in that word's span (its ``norm`` drops it).
+between the letters of an Arabic word stays in that word's span (its ``norm`` drops it).
 Punctuation is one character a token (``الأول/ديسمبر`` → الأول · / · ديسمبر), except runs of dots.
 """
 
@@ -17,8 +17,10 @@ AR_LETTER = (
     "\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
     "\u0750-\u077f\u08a0-\u08c9\ufb50-\ufd3d\ufd50-\ufdfb\ufe70-\ufe74\ufe76-\ufefc"
 )
-# Marks that belong inside an Arabic word: harakat, Quranic marks, tatweel, zero-width (non-)joiners.
-AR_MARK = "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08ca-\u08ff\u200c\u200d"
+# Marks that belong inside an Arabic word: harakat, Quranic marks, tatweel.
+AR_MARK = "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08ca-\u08ff"
+# Zero-width (non-)joiners: kept inside a word, never at its edges (so sentence trimming never cuts a token).
+JOINER = "\u200c\u200d"
 _ARABIC_BLOCKS = "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 _DIGIT = r"\d"
 _URL_END = r"""[^\s<>"'«»“”‘’()\[\]{}.,;:!?،؛؟]"""
@@ -28,10 +30,10 @@ _URL_BODY = r"""[^\s<>"«»“”()\[\]{}]"""
 # start any other kind. Repetitions inside URL/EMAIL are bounded so hostile input cannot make a pass quadratic.
 TOKEN_RE = re.compile(
     rf"""
-    (?P<ARABIC>[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*)
+    (?P<ARABIC>[{AR_LETTER}][{AR_LETTER}{AR_MARK}]*(?:[{JOINER}]+[{AR_LETTER}{AR_MARK}]+)*)
   | (?P<URL>(?:https?://|www\.){_URL_BODY}{{0,2000}}{_URL_END})
   | (?P<EMAIL>[A-Za-z0-9][A-Za-z0-9._%+-]{{0,63}}@[A-Za-z0-9-]{{1,63}}(?:\.[A-Za-z0-9-]{{1,63}}){{0,8}}\.[A-Za-z]{{2,24}}\b)
-  | (?P<HASHTAG>\#[\w{AR_MARK}]*[^\W_][\w{AR_MARK}]*)
+  | (?P<HASHTAG>\#[\w{AR_MARK}]*[^\W_][\w{AR_MARK}]*(?:[{JOINER}]+[\w{AR_MARK}]+)*)
   | (?P<MENTION>@\w*[^\W\d_]\w*)
   | (?P<NUMBER>{_DIGIT}+(?:[.,\u066b\u066c]{_DIGIT}+)*[%\u066a\u2030]?)
   | (?P<LATIN>[^\W\d_{_ARABIC_BLOCKS}]+(?:['’][^\W\d_{_ARABIC_BLOCKS}]+)*)

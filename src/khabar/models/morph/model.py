@@ -153,6 +153,7 @@ class MorphModel:
         self.lemma_lex: dict[str, str] = data["lemma_lex"]
         self.lemma_key: dict[str, str] = data["lemma_key"]
         self.lemma_rules: dict[str, list[Any]] = data["lemma_rules"]
+        self.lemma_any: dict[str, str] = data.get("lemma_any", {})
         self.params: dict[str, float] = data.get("params", {})
         # majority tag of each frequent word over unlabelled news, as tagged by a first-round model
         self.newstag: dict[str, str] | None = data.get("newstag")
@@ -171,6 +172,7 @@ class MorphModel:
         self.doc_weight = int(self.params.get("doc_weight", 50))
         self.sure_margin = float(self.params.get("sure_margin", 1e9))
         self.lemma_attest = float(self.params.get("lemma_attest", 0.0))
+        self.al_boost = float(self.params.get("al_boost", 1.0))
         self._zero = [0.0] * n
         self._pair: dict[tuple[str, str], list[float]] = {}
         self._tri: dict[tuple[str, str, str], list[float]] = {}
@@ -223,6 +225,8 @@ class MorphModel:
                 if enc:
                     pieces.append((b, n, "", 0, "", "enc"))
                 divisor = 1.0 + (plen + (1 if enc else 0) - 1) * 0.5
+                if plen and cand.startswith("ال"):
+                    divisor /= self.al_boost  # و/ف/ب/ك/ل + the article: almost always two words
                 known_bonus = 1000.0 if self._known(cand) else 0.0
                 out.append((pieces, key(cand), known_bonus / divisor if known_bonus else -divisor))
         return key(s), out
@@ -343,6 +347,8 @@ class MorphModel:
         lem = self.lemma_lex.get(form + "\t" + tag)
         if lem is None:
             lem = self.lemma_key.get(key(form) + "\t" + tag)
+        if lem is None and tag not in ("PUNCT", "NUM", "SYM"):
+            lem = self.lemma_any.get(key(form))  # a known form under another tag: its lemma rarely changes
         if lem is None:
             lem = self._lemma_by_rule(form, tag)
         if len(self._lemma_cache) < 500_000:

@@ -27,7 +27,8 @@ DEFAULT_TRAIN = SHARED / "data/ud/padt-v1/dev.conllu"
 DEFAULT_NEWS = [SHARED / "data/news/ant-v2.1-multisource.jsonl.gz", SHARED / "data/news/ant-v1.1-jawharafm.jsonl.gz",
                 SHARED / "data/news/saudinewsnet-2015.jsonl.gz"]
 # tuned on the held-out fifth of PADT dev (see MORPH_MODEL_CARD.md)
-DEFAULT_PARAMS = {"split_ratio": 0.5, "min_stem_freq": 1, "doc_weight": 20000, "sure_margin": 20, "lemma_attest": 0.1}
+DEFAULT_PARAMS = {"split_ratio": 0.5, "min_stem_freq": 1, "doc_weight": 20000, "sure_margin": 20, "lemma_attest": 0.1,
+                  "al_boost": 10}
 DEFAULT_EPOCHS = 12
 DEFAULT_PARAMS["self_train_docs"] = 0
 TAGS = ["NOUN", "ADJ", "ADP", "VERB", "CCONJ", "PUNCT", "PRON", "X", "NUM", "PART", "DET", "ADV", "SYM", "PROPN",
@@ -189,6 +190,7 @@ def build_model(sents: list[GoldSentence], freq: dict[str, int], params: dict[st
     seg_key: dict[str, Counter[str]] = defaultdict(Counter)
     lem: dict[str, Counter[str]] = defaultdict(Counter)
     lem_key: dict[str, Counter[str]] = defaultdict(Counter)
+    lem_any: dict[str, Counter[str]] = defaultdict(Counter)
     rules: dict[str, Counter[tuple[int, str, int, str]]] = defaultdict(Counter)
     for s in sents:
         for tok in s.tokens:
@@ -199,6 +201,7 @@ def build_model(sents: list[GoldSentence], freq: dict[str, int], params: dict[st
             for w in tok.words:
                 lem[w.form + "\t" + w.upos][w.lemma] += 1
                 lem_key[key(w.form) + "\t" + w.upos][w.lemma] += 1
+                lem_any[key(w.form)][w.lemma] += 1
                 base, script = lemma_script(w.form, w.lemma, w.upos)
                 for n in range(0, 5):
                     if n > len(base):
@@ -218,6 +221,7 @@ def build_model(sents: list[GoldSentence], freq: dict[str, int], params: dict[st
         "freq": freq,
         "lemma_lex": {k: c.most_common(1)[0][0] for k, c in lem.items()},
         "lemma_key": {k: c.most_common(1)[0][0] for k, c in lem_key.items()},
+        "lemma_any": {k: c.most_common(1)[0][0] for k, c in lem_any.items()},
         "lemma_rules": lemma_rules,
         "weights": train_tagger(sents, freq, epochs=epochs, newstag=newstag),
         "params": params or {},
@@ -262,9 +266,12 @@ def save_model(data: dict[str, Any], path: Path = MODEL_PATH) -> Path:
 
 
 def split_holdout(sents: list[GoldSentence], every: int = 5) -> tuple[list[GoldSentence], list[GoldSentence]]:
-    """Every ``every``-th sentence is held out for tuning."""
-    train = [s for i, s in enumerate(sents) if i % every]
-    held = [s for i, s in enumerate(sents) if not i % every]
+    """Every ``every``-th source article is held out for tuning (whole articles, like an unseen test set)."""
+    docs: dict[str, int] = {}
+    for s in sents:
+        docs.setdefault(s.doc_id, len(docs))
+    train = [s for s in sents if docs[s.doc_id] % every]
+    held = [s for s in sents if not docs[s.doc_id] % every]
     return train, held
 
 
