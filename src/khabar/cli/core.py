@@ -54,7 +54,7 @@ def analyze(
         check_date(published)
     except ValueError as err:
         raise fail(f"--published: {err}") from None
-    if path != "-" and not Path(path).exists():
+    if path != "-" and "://" not in path[:12] and not Path(path).exists():
         raise fail(f"{path}: no such file or directory")
     multi = is_multi(path)
     mode = fmt or (OutFormat.jsonl if multi else OutFormat.json)

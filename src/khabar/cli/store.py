@@ -76,7 +76,7 @@ def ingest(
     if not paths:
         raise _fail("give at least one PATH to ingest (or --demo)")
     for p in paths:
-        if p != "-" and not Path(p).exists():
+        if p != "-" and "://" not in p[:12] and not Path(p).exists():
             raise _fail(f"{p}: no such file or directory")
     err = Console(stderr=True)
     nworkers = workers if workers > 0 else default_workers()

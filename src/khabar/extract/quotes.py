@@ -169,7 +169,8 @@ def _cue_of_form_uncached(form: str, orig: str) -> _Cue | None:
     for c in cands:
         info = lx.verbs.get(c)
         if info:
-            fem = c.endswith(("ت", "تا")) or c.startswith("ت")
+            # تقول is feminine, but تابع/توقع (past, stem-initial ت) are not: a present form has a ي twin
+            fem = c.endswith(("ت", "تا")) or (c.startswith("ت") and "ي" + c[1:] in lx.verbs)
             return _Cue("verb", info[0], info[1], info[2], fem)
     for c in cands[:4]:
         if c in lx.adverbial and not (ta_marbuta and c.endswith("ه") and N(orig[-1:]) != "ه"):
@@ -388,6 +389,7 @@ class QuoteFinder:
         self.d = _Doc(doc)
         self.used_comps: set[int] = set()  # complementizer tokens a reporting verb already took
         self.last_speakers: list[str] = []
+        self.gender: dict[str, bool] = {}  # speaker → feminine? (from the latest verb it was the subject of)
         self.sentence_speaker: tuple[int, str] | None = None  # (sentence start, speaker) of the latest quote
         self.ent_type = {e.id: e.type for e in doc.entities}
         self.dateline_end = doc.dateline.end if doc.dateline is not None else _dateline_end(doc.text)
@@ -428,6 +430,8 @@ class QuoteFinder:
                     claimed.append(qrange)
                 if quote.speaker:
                     self.last_speakers.append(quote.speaker)
+                    if cue.kind == "verb":
+                        self.gender[quote.speaker] = cue.feminine
                     self.sentence_speaker = (self._sentence_start(t.ns), quote.speaker)
             i += 1
         out += self._source_attributions(out)
@@ -643,7 +647,7 @@ class QuoteFinder:
             consumed.add(k)
             end = d.sentence_end(t.ne)
             sp = self._first_speaker(t.oe, d.nt.to_orig(end, end)[0])
-            speaker = sp[0] if sp else (self.last_speakers[-1] if self.last_speakers else None)
+            speaker = sp[0] if sp else self._last_speaker(cue.feminine)
             return speaker, Span(t.os, t.oe, d.text[t.os : t.oe])
         rest = d.s[t.ns : t.ns + 14]
         for src in _lex().sources:
@@ -939,11 +943,21 @@ class QuoteFinder:
         if pers:
             return pers[-1].ent
         if self.last_speakers:
-            return self.last_speakers[-1]
+            return self._last_speaker(cue.feminine if cue.kind == "verb" else None)
         for m in in_sentence:
             if not _is_oblique(d, m, a2)[0]:
                 return m.ent
         return None
+
+    def _last_speaker(self, feminine: bool | None) -> str | None:
+        """The latest speaker whose verb agreed in gender (وتابع after وأشارت الصحيفة goes back to the man)."""
+        if not self.last_speakers:
+            return None
+        if feminine is not None:
+            for sp in reversed(self.last_speakers[-12:]):
+                if self.gender.get(sp, feminine) == feminine:
+                    return sp
+        return self.last_speakers[-1]
 
     def _sentence_start(self, npos: int) -> int:
         s = self.d.s

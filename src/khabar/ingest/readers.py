@@ -212,6 +212,11 @@ def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[
     if str(path) == "-":
         yield from read_stdin(max_bytes)
         return
+    if "://" in str(path)[:12]:  # a URL (page or feed); only http(s) is fetched
+        from khabar.ingest.web import read_url
+
+        yield from read_url(str(path), max_bytes)
+        return
     p = Path(path)
     if not p.exists():
         yield InputError(str(p), "no such file or directory")
@@ -240,16 +245,18 @@ def read_file(p: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record | 
 
 
 def is_multi(path: str | Path) -> bool:
-    """Whether a path stands for many articles (directory or JSONL) rather than one."""
+    """Whether a path stands for many articles (directory, JSONL, URL: maybe a feed) rather than one."""
     if str(path) == "-":
         return False
+    if "://" in str(path)[:12]:
+        return True
     p = Path(path)
     return p.is_dir() or kind_of(p) == "jsonl"
 
 
 def count_inputs(path: str | Path) -> int | None:
     """How many records ``read_path`` will yield, cheaply (lines of JSONL, files of a tree); None for stdin."""
-    if str(path) == "-":
+    if str(path) == "-" or "://" in str(path)[:12]:
         return None
     p = Path(path)
     files = list(walk(p)) if p.is_dir() else [p]

@@ -70,9 +70,10 @@ MIGRATIONS: dict[int, str] = {
         n_mentions INTEGER NOT NULL,
         PRIMARY KEY (doc, ent_id)
     );
-    CREATE INDEX IF NOT EXISTS entities_wd ON entities(wikidata);
-    CREATE INDEX IF NOT EXISTS entities_key ON entities(name_key);
-    CREATE INDEX IF NOT EXISTS entities_canon ON entities(lower(canonical));
+    -- Name lookups cover (doc, ent_id): a common entity (a country, a currency) is an index-only scan.
+    CREATE INDEX IF NOT EXISTS entities_wd ON entities(wikidata, doc, ent_id);
+    CREATE INDEX IF NOT EXISTS entities_key ON entities(name_key, doc, ent_id);
+    CREATE INDEX IF NOT EXISTS entities_canon ON entities(lower(canonical), doc, ent_id);
     CREATE INDEX IF NOT EXISTS entities_country ON entities(country);
     CREATE TABLE IF NOT EXISTS mentions (
         doc BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
@@ -83,7 +84,7 @@ MIGRATIONS: dict[int, str] = {
         key TEXT,
         coref INTEGER NOT NULL DEFAULT 0
     );
-    CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key);
+    CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key, doc, ent_id);
     CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc, ent_id);
     CREATE TABLE IF NOT EXISTS quotes (
         doc BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
@@ -151,18 +152,19 @@ def _tsquery(query: str) -> str | None:
     return " ".join(ws) if ws else None
 
 
-def _pairs(name: str, *, actor: bool = False) -> tuple[str, list[Any]]:
+def _pairs(name: str, *, actor: bool = False, cols: str = "doc, ent_id") -> tuple[str, list[Any]]:
     """SQL selecting the (doc, ent_id) pairs a name stands for (QID, normalised name, canonical name or any
-    mention; for actors also a country code), as SQLiteStore does: a UNION of separate index probes."""
+    mention; for actors also a country code), as SQLiteStore does: a UNION of separate index probes.
+    ``cols="doc"`` selects the documents only (a plain union the planner estimates well)."""
     key = _clean(match_form(name))
     name = _clean(name) or ""
-    sql = ("SELECT doc, ent_id FROM entities WHERE wikidata=%s"
-           " UNION SELECT doc, ent_id FROM entities WHERE name_key=%s"
-           " UNION SELECT doc, ent_id FROM entities WHERE lower(canonical)=lower(%s)"
-           " UNION SELECT doc, ent_id FROM mentions WHERE key=%s")
+    sql = (f"SELECT {cols} FROM entities WHERE wikidata=%s"
+           f" UNION SELECT {cols} FROM entities WHERE name_key=%s"
+           f" UNION SELECT {cols} FROM entities WHERE lower(canonical)=lower(%s)"
+           f" UNION SELECT {cols} FROM mentions WHERE key=%s")
     args: list[Any] = [name, key, name, key]
     if actor:
-        sql += " UNION SELECT doc, ent_id FROM entities WHERE country=upper(%s)"
+        sql += f" UNION SELECT {cols} FROM entities WHERE country=upper(%s)"
         args.append(name)
     return sql, args
 
@@ -454,8 +456,8 @@ class PostgresStore:
         where: list[str] = []
         args: list[Any] = []
         if entity:
-            sql, a = _pairs(entity)
-            where.append(f"d.rowid IN (SELECT doc FROM ({sql}) p)")
+            sql, a = _pairs(entity, cols="doc")
+            where.append(f"d.rowid IN ({sql})")
             args += a
         if event:
             where.append("d.rowid IN (SELECT doc FROM events WHERE event=%s)")
