@@ -1,14 +1,15 @@
 """Search latency of the two store backends (SQLite FTS5, PostgreSQL tsvector/GIN) on the ANT corpus.
 
     .venv/bin/python bench/search_bench.py                      # all 31,525 ANT articles (analyses them once)
-    .venv/bin/python bench/search_bench.py --limit 2000 --sqlite /tmp/ant2000.db
-    .venv/bin/python bench/search_bench.py --sqlite khabar.db --pg postgresql://me@localhost/khabar
+    .venv/bin/python bench/search_bench.py --limit 2000                        # the first 2,000 only
+    .venv/bin/python bench/search_bench.py --sqlite ant.db --pg postgresql://me@localhost/khabar
 
-1. SQLite: reuses the store at ``--sqlite`` when it holds at least ``--limit`` documents, else ingests the
-   first ``--limit`` ANT articles into it with the full pipeline (``khabar ingest``; needed because the
-   queries filter by entity).
-2. PostgreSQL: ``--pg DSN``, or a private throw-away server (initdb/pg_ctl, as in the tests). Documents are
-   copied from the SQLite store (no re-analysis) unless the PostgreSQL store already holds as many.
+1. SQLite: ``--sqlite PATH`` of an existing store (e.g. built by ``khabar ingest``) is used as it is;
+   otherwise the first ``--limit`` ANT articles are ingested with the full pipeline into
+   ``$TMPDIR/khabar-bench-ant-<limit>.db`` (resumable; entities are needed for the entity filters).
+2. PostgreSQL: ``--pg DSN``, or a private throw-away server (initdb/pg_ctl as in the tests, shared_buffers
+   512 MB instead of the stock 128 MB). Documents are copied from the SQLite store with
+   ``PostgresStore.import_sqlite`` (no re-analysis) unless the PostgreSQL store already holds as many.
 3. A fixed, seeded set of queries drawn from the stored documents — ``text`` (one or two title words),
    ``text+entity`` (a title word and an entity of the same article, by QID or Arabic name) and
    ``text+entity+date`` (also a 3-month window around the article's date) — runs against both backends:
@@ -78,6 +79,48 @@ def copy_to_postgres(sqlite_path: Path, pg: Any) -> float:
     pg.conn.execute("VACUUM ANALYZE")  # planner statistics and visibility map (index-only scans) for fresh tables
     print(f"\n  {added} added in {time.perf_counter() - t0:.0f} s", flush=True)
     return time.perf_counter() - t0
+
+
+def replicate(src: Path, k: int) -> Path:
+    """A scale-test copy of a store: every analysed article ``k`` times (ids and hashes suffixed ~1…~k-1,
+    search keys and entity layers copied, dates kept). Replicas carry no document JSON (search never reads
+    it), which keeps the file near ``k`` times the index size instead of ``k`` times the token layer."""
+    import zlib
+
+    dst = src.with_name(f"{src.stem}-x{k}.db")
+    if dst.exists():
+        with sqlite3.connect(dst) as con:
+            if con.execute("SELECT count(*) FROM documents").fetchone()[0] >= k * _count(src):
+                return dst
+        dst.unlink()
+    with sqlite3.connect(f"file:{src}?mode=ro", uri=True) as a, sqlite3.connect(dst) as b:
+        a.backup(b)
+    con = sqlite3.connect(dst, isolation_level=None)
+    cols = [r[1] for r in con.execute("PRAGMA table_info(documents)")]
+    top = con.execute("SELECT max(rowid) FROM documents").fetchone()[0] or 0
+    empty = zlib.compress(b'{"text": ""}')
+    for g in range(1, k):
+        off = g * (top + 1)
+        sel = ", ".join({"rowid": f"rowid+{off}", "id": f"id||'~{g}'", "hash": f"hash||'~{g}'", "json": "?"}.get(c, c)
+                        for c in cols)
+        con.execute("BEGIN")
+        con.execute(f"INSERT INTO documents({', '.join(cols)}) SELECT {sel} FROM documents WHERE rowid<={top}", (empty,))
+        con.execute(f"INSERT INTO documents_fts(rowid, title, body) SELECT rowid+{off}, title, body FROM documents_fts"
+                    f" WHERE rowid<={top}")
+        for table in ("entities", "mentions", "quotes", "events", "event_args", "times"):
+            tcols = [r[1] for r in con.execute(f"PRAGMA table_info({table})")]
+            names = ", ".join(f'"{c}"' for c in tcols)
+            vals = ", ".join(f"doc+{off}" if c == "doc" else f'"{c}"' for c in tcols)
+            con.execute(f"INSERT INTO {table}({names}) SELECT {vals} FROM {table} WHERE doc<={top}")
+        con.execute("COMMIT")
+    con.execute("ANALYZE")
+    con.close()
+    return dst
+
+
+def _count(path: Path) -> int:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
+        return int(con.execute("SELECT count(*) FROM documents").fetchone()[0])
 
 
 def make_queries(sqlite_path: Path, n_per_kind: int, seed: int) -> list[tuple[str, dict[str, Any]]]:
@@ -151,14 +194,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--source", type=Path, default=ANT, help="JSONL(.gz) corpus (default: ANT v2.1, 31,525 articles)")
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles (default: all)")
     ap.add_argument("--sqlite", type=Path, default=None,
-                    help="SQLite store to reuse or build (default: ./bench-ant-<limit>.db)")
+                    help="SQLite store to reuse as it is, or to build (default: $TMPDIR/khabar-bench-ant-<limit>.db)")
     ap.add_argument("--pg", default=None, help="PostgreSQL DSN to use (default: a private temporary server)")
+    ap.add_argument("--pg-shared-buffers", default="512MB", help="shared_buffers of the temporary server")
     ap.add_argument("--workers", "-j", type=int, default=0, help="analysis processes when building (0 = all cores)")
     ap.add_argument("--queries", type=int, default=70, help="queries per kind (3 kinds)")
     ap.add_argument("--repeat", type=int, default=3, help="timed passes over the query set")
     ap.add_argument("--top", type=int, default=10, help="results per query")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--backends", default="sqlite,postgresql")
+    ap.add_argument("--replicate", type=int, default=1,
+                    help="scale test: search a copy holding every stored article K times (no re-analysis)")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures as JSON here")
     a = ap.parse_args(argv)
 
@@ -167,11 +213,14 @@ def main(argv: list[str] | None = None) -> int:
 
     from khabar.store.sqlite import SQLiteStore
 
-    sqlite_path = a.sqlite or Path(f"bench-ant-{a.limit or 'all'}.db")
+    sqlite_path = a.sqlite or Path(tempfile.gettempdir()) / f"khabar-bench-ant-{a.limit or 'all'}.db"
     if a.sqlite is not None and sqlite_path.exists():
         print(f"reusing {sqlite_path} as it is (no ingest)", flush=True)
     else:  # build, or finish an interrupted build (ingest is resumable and skips what is stored)
         build_sqlite(sqlite_path, a.source, a.limit, a.workers)
+    if a.replicate > 1:
+        print(f"replicating {sqlite_path} {a.replicate} times (scale test) …", flush=True)
+        sqlite_path = replicate(sqlite_path, a.replicate)
     queries = make_queries(sqlite_path, a.queries, a.seed)
     backends = [b.strip() for b in a.backends.split(",") if b.strip()]
     results: dict[str, dict[str, Any]] = {}
@@ -188,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
             sys.path.insert(0, str(ROOT / "tests"))
             from pg_server import TempPostgres
 
-            server = TempPostgres()
+            # PostgreSQL's stock shared_buffers (128 MB) is meant to be raised; the full corpus needs more.
+            server = TempPostgres({"shared_buffers": a.pg_shared_buffers})
             if not server.available:
                 raise SystemExit("no PostgreSQL binaries found; pass --pg DSN or run .ci/postgres.sh")
             server.start()
@@ -207,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
             if server is not None:
                 server.stop()
 
-    t = Table(title=f"khabar search latency (ms): {sizes.get('sqlite', 0)} documents from {a.source.name}, "
+    t = Table(title=f"khabar search latency (ms): {sizes.get('sqlite', 0)} documents ({sqlite_path.name}), "
                     f"{len(queries)} queries × {a.repeat} passes, top {a.top}")
     for col in ("backend", "kind", "n", "p50", "p95", "p99", "mean", "with hits"):
         t.add_column(col, justify="left" if col in ("backend", "kind") else "right")

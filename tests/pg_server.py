@@ -72,7 +72,8 @@ def _server_user() -> tuple[str | None, Any]:
 class TempPostgres:
     """``with TempPostgres() as pg: dsn = pg.new_database()`` — a private server, removed on exit."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: dict[str, str] | None = None) -> None:
+        self.settings = settings or {}  # extra server settings (-c name=value), e.g. shared_buffers
         self.external = os.environ.get("KHABAR_TEST_PG_DSN")
         self.bindir = None if self.external else find_bindir()
         self.dir: Path | None = None
@@ -108,7 +109,8 @@ class TempPostgres:
         for _attempt in range(3):  # the free port may be taken between choosing and binding
             self.port = _free_port()
             opts = (f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off"
-                    " -c synchronous_commit=off -c full_page_writes=off -c max_connections=40")
+                    " -c synchronous_commit=off -c full_page_writes=off -c max_connections=40"
+                    + "".join(f" -c {k}={v}" for k, v in self.settings.items()))
             res = self._run([str(self.bindir / "pg_ctl"), "-D", str(data), "-l", str(self.dir / "server.log"),
                              "-w", "-t", "60", "-o", opts, "start"], pw)
             if res.returncode == 0:

@@ -107,3 +107,65 @@ def test_seed_and_dev_scores() -> None:
         d = run_on_gold(g, g["text"])
         total.add(score_quotes(d.quotes, d.entities, g["quotes"], g["entities"]))
     assert total.f1 >= 0.85
+
+
+# --- speaker attribution round 2 (issue 6, second helper) ------------------------------------------------
+
+MORE = {
+    **PEOPLE,
+    "ent_paper": ("ORG", ["الأهرام"]),
+    "ent_agency": ("ORG", ["رويترز"]),
+    "ent_uni": ("ORG", ["جامعة القاهرة"]),
+}
+
+
+def quotes_of(text: str) -> list[tuple[str | None, str, str]]:
+    doc = doc_with(text, MORE)
+    return [(q.speaker, q.cue.text if q.cue else "", q.content.text or "") for q in doc.quotes]
+
+
+def test_nominal_cue_with_genitive_speaker() -> None:
+    assert quotes_of("وذلك بعد إعلان سامي عادل أن الحكومة ستستقيل قريبا.") == [
+        ("ent_a", "إعلان", "الحكومة ستستقيل قريبا")
+    ]
+    assert quotes_of("وجاء في بيان وزارة الصحة أن اللقاح آمن تماما للأطفال.")[0][0] == "ent_min"
+    # no name right after the noun, or no إن/أن: not a report
+    assert quotes_of("وتزامنا مع إعلان سامي عادل، أغلقت المدارس أبوابها.") == []
+
+
+def test_attribution_after_the_content() -> None:
+    text = "أغلقت المدارس أبوابها في العاصمة يوم الأحد، كما أكد بيان صادر عن وزارة الصحة."
+    assert quotes_of(text) == [("ent_min", "أكد", "أغلقت المدارس أبوابها في العاصمة يوم الأحد")]
+    text = "أغلقت المدارس أبوابها في العاصمة يوم الأحد، حسبما نقلت وكالة رويترز عن سامي عادل."
+    assert quotes_of(text)[0][0] == "ent_a"  # the source after عن speaks, not the agency
+    text = "أغلقت المدارس أبوابها في العاصمة يوم الأحد، بحسب ما ذكرت صحيفة الأهرام."
+    assert quotes_of(text)[0][0] == "ent_paper"
+    text = "أغلقت المدارس أبوابها في العاصمة يوم الأحد، حسبما قالت مصادر في وزارة الصحة."
+    assert quotes_of(text)[0][0] is None  # unnamed sources inside an organisation stay unnamed
+    # «كما أكد أن …» is a report of its own, and it ends the content before it
+    assert quotes_of("وقالت ليلى حسن إن الوضع صعب، كما أكدت أن المدارس مغلقة.") == [
+        ("ent_b", "وقالت", "الوضع صعب"),
+        ("ent_b", "أكدت", "المدارس مغلقة"),
+    ]
+
+
+def test_clause_connector_ends_the_content() -> None:
+    qs = quotes_of("وأكد سامي عادل أن الوضع مستقر، فيما قالت ليلى حسن إن الأمر صعب جدا.")
+    assert qs == [("ent_a", "وأكد", "الوضع مستقر"), ("ent_b", "قالت", "الأمر صعب جدا")]
+
+
+def test_anaphor_resolves_by_its_head_noun() -> None:
+    text = ("ذكرت صحيفة الأهرام أن المدارس مغلقة. وقالت جامعة القاهرة إن الدروس مستمرة. "
+            "وذكرت الصحيفة أن الطلاب غاضبون.")
+    assert [q[0] for q in quotes_of(text)] == ["ent_paper", "ent_uni", "ent_paper"]
+
+
+def test_dropped_subject_agrees_in_gender() -> None:
+    text = 'وقال سامي عادل إن الوضع صعب. وأشارت الأهرام إلى أن المدارس مغلقة. وتابع "لن نستسلم أبدا لهذا الوضع".'
+    assert [q[0] for q in quotes_of(text)] == ["ent_a", "ent_paper", "ent_a"]
+
+
+def test_ma_qala_innahu() -> None:
+    text = "ونشرت وزارة الصحة بيانا، الاثنين، ما قالت إنه تراجع كبير في عدد الإصابات."
+    assert quotes_of(text) == [("ent_min", "قالت", "تراجع كبير في عدد الإصابات")]
+    assert quotes_of("وهو ما قالت ليلى حسن إن الوضع يحتمله.") == []  # «ما قالت … إن» is not «ما قالت إنه»

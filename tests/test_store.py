@@ -295,3 +295,20 @@ def test_html_pages_are_ingested_with_metadata(tmp_path: Path) -> None:
     assert good[0].meta["published"].startswith("2021-12-12")
     assert "القائمة" not in good[0].text and "استأنفا المحادثات" in good[0].text
     assert [Path(e.origin).name for e in recs if isinstance(e, InputError)] == ["empty.html"]
+
+
+def test_reindex_after_the_key_function_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import khabar.store.sqlite as sq
+
+    path = tmp_path / "k.db"
+    with open_store(path) as st:
+        st.add(doc("قال الكرملين إن بوتين سيزور الصين.", "a"))
+        assert st.index_is_current and st.stats()["index_current"] is True
+        st.conn.execute("UPDATE meta SET value='old' WHERE key='keys'")
+        st.conn.execute("DELETE FROM documents_fts")  # an index an older normaliser built, here: useless
+        assert not st.index_is_current and st.search("بوتين") == []
+        assert st.reindex() == 1
+        assert st.index_is_current and [h.id for h in st.search("بوتين")] == ["a"]
+    monkeypatch.setattr(sq, "fingerprint", lambda: "changed")
+    with open_store(path) as st:
+        assert not st.index_is_current

@@ -186,6 +186,22 @@ def test_hostile_text_is_stored_losslessly(make_target: Callable[[], str], backe
         assert st.search(source="s'; --") != [] and st.search(entity="'; DROP TABLE x; --") == []
 
 
+def test_huge_documents_and_queries(make_target: Callable[[], str]) -> None:
+    import random
+
+    rng = random.Random(7)
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    vocab = ["".join(rng.choice(letters) for _ in range(rng.randint(4, 9))) for _ in range(60_000)]
+    # Keys far beyond a tsvector's 1 MB: stored, searchable by the keys that fit (the first ones).
+    text = "وبوتين " + " ".join(rng.choice(vocab) for _ in range(150_000))
+    with open_store(make_target()) as st:
+        assert st.add(Document(text=text, id="huge")) is True
+        assert [h.id for h in st.search("بوتين")] == ["huge"]
+        assert st.search("ب" * 5000) == [] and st.add(Document(text=text, id="huge")) is False
+        assert len(st.search(" ".join(vocab[:2000]))) <= 1  # a long query is no crash
+        assert st.search(entity="x" * 10000) == []
+
+
 def test_ingest_into_the_store_is_idempotent(make_target: Callable[[], str], tmp_path: Path) -> None:
     import json
 

@@ -35,11 +35,13 @@ def train_morph(
     if not train.exists():
         typer.echo(f"khabar: error: {train}: no such file", err=True)
         raise typer.Exit(2)
-    target = out or MODEL_PATH
+    # a tuning run (--holdout) never overwrites the packaged model unless --out says so
+    target = out or (None if holdout else MODEL_PATH)
     t0 = time.perf_counter()
     model, held = run_train(train, news_paths, target, holdout=holdout, freq_cache=freq_cache,
-                            params=DEFAULT_PARAMS, epochs=epochs)
-    typer.echo(f"wrote {target} ({target.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - t0:.1f} s")
+                            params=dict(DEFAULT_PARAMS), epochs=epochs)
+    if target is not None:
+        typer.echo(f"wrote {target} ({target.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - t0:.1f} s")
     if held:
         _print_scores("held-out slice of " + train.name, evaluate_sentences(held, model))
 

@@ -154,6 +154,9 @@ def search(
     if not query.strip() and not any((entity, event, actor, speaker, date_from, date_to, source)):
         raise _fail("give a QUERY or at least one filter (--entity, --event, --actor, --speaker, --from, --to, --source)")
     with _open(db, must_exist=True) as store:
+        if not store.index_is_current:
+            typer.echo("khabar: note: the search index was built by another khabar version and may miss matches; "
+                       f"run `khabar reindex --db {store.path}`", err=True)
         hits = store.search(query, limit=limit, entity=entity, event=event, actor=actor, speaker=speaker,
                             date_from=date_from, date_to=date_to, source=source)
     if fmt is TableFormat.jsonl:
@@ -172,6 +175,14 @@ def search(
         if h.title:
             typer.echo(f"     {h.title}")
         typer.echo(f"     {h.snippet}")
+
+
+@app.command()
+def reindex(db: DbOpt = None) -> None:
+    """Rebuild the full-text index with this version's normalisation (after an upgrade changed it)."""
+    with _open(db, must_exist=True) as store:
+        n = store.reindex()
+    typer.echo(f"reindexed {n} documents")
 
 
 @app.command()

@@ -72,6 +72,7 @@ class _Lex:
         self.anaphor_heads = {k: heads.get(k, [k[2:]] if k.startswith("ال") else [k]) for k in self.anaphors}
         self.after_markers = {N(w) for w in lx.get("source_markers_after", ["بحسب", "حسب", "وفقا", "وفق", "نقلا"])}
         self.post_verb = {N(w) for w in lx.get("post_verb_markers", [])}
+        self.connectors = [N(w).split() for w in lx.get("clause_connectors", [])]
         self.doc_source = {N(w) for w in lx.get("source_of_document", [])}
 
 
@@ -871,8 +872,25 @@ class QuoteFinder:
                 t2 = d.toks[j + 2]
                 if t2.form[0].isalpha() and _cue_of(t2.form, d.lemmas[j + 2], d.text[t2.os : t2.oe]) is not None:
                     return d.toks[j].ns  # «…، كما أكد أن …» opens the next report
+            if d.toks[j].form in ("،", ",") and self._connector_report(j + 1, sent_end):
+                return d.toks[j].ns  # «…، فيما قالت X إن …» / «…، فإن X قال …»
             j += 1
         return sent_end
+
+    def _connector_report(self, j: int, sent_end: int) -> bool:
+        """Does a clause connector (فيما، بينما، في حين، فإن) at token ``j`` open a new report (a cue within 10 tokens)?"""
+        d = self.d
+        for conn in _lex().connectors:
+            if j + len(conn) <= len(d.toks) and [d.toks[j + k].form for k in range(len(conn))] == conn:
+                k0 = j + len(conn)
+                for k in range(k0, min(k0 + 10, len(d.toks))):
+                    tk = d.toks[k]
+                    if tk.ns >= sent_end:
+                        return False
+                    if tk.form[0].isalpha() and _cue_of(tk.form, d.lemmas[k], d.text[tk.os : tk.oe]) is not None:
+                        return True
+                return False
+        return False
 
     def _nested(self, j0: int, sent_end: int, consumed: set[int]) -> tuple[int, str | None] | None:
         """A second cue + complementizer early in the content → (inner content start, inner addressee)."""

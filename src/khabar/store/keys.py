@@ -80,3 +80,16 @@ def fts_query(query: str, *, any_word: bool = False) -> str | None:
         return None
     quoted = ['"' + w.replace('"', '""') + '"' for w in ws]
     return (" OR " if any_word else " AND ").join(quoted)
+
+
+# Characters whose matching form a better normaliser might change; their forms fingerprint the key function.
+_PROBE = ("أإآٱءؤئ ى ي ة ه ـ ً ٌ ٍ َ ُ ِ ّ ْ ٰ ٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹ ﻻ ﷲ ﺑ \u200c\u200d\u200e\u200f\u202b\u2066 "
+          "Ａ ﬁ ß İ ك ی ە ڤ گ پ چ وبالفيديو للرئيس فسيقول ولبوتين")
+
+
+def fingerprint() -> str:
+    """A short hash of how this version turns text into search keys; a stored index built with another
+    fingerprint may miss matches (``khabar reindex`` rebuilds it)."""
+    import hashlib
+
+    return hashlib.sha256(index_text(_PROBE).encode("utf-8")).hexdigest()[:16]

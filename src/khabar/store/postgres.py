@@ -5,12 +5,14 @@ Arabic search works exactly as in the SQLite FTS5 index: each document keeps the
 (``khabar.store.keys``: normalised words plus their clitic-stripped stems) in a column, a tsvector over
 them with the 'simple' configuration (no stemming, no stop words) is indexed with GIN, and queries are
 normalised the same way, so بوتين finds وبوتين and لبوتين. Documents are idempotent by content hash.
+``PostgresStore.import_sqlite(path)`` copies an embedded store over without analysing anything again.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -136,6 +138,28 @@ def _clean(s: str | None) -> str | None:
     if s is None or not _SURROGATE.search(s):
         return s
     return _SURROGATE.sub("\ufffd", s)
+
+
+_TSV_LIMIT = 1_000_000  # a tsvector holds < 1 MiB of lexemes plus their positions
+
+
+def _fit_keys(keys: str) -> str:
+    """Search keys that fit a tsvector: a very long document keeps each key once (term frequencies are
+    lost, matching is not), and only beyond that is the key list cut."""
+    if len(keys) < 100_000:  # cannot reach the limit: ≤ 4 bytes a character, ≤ 2 a position
+        return keys
+    counts = Counter(keys.split())
+    # PostgreSQL's own measure: lexeme bytes, then (aligned) a count and 2 bytes per position (≤ 256 kept).
+    size = sum(len(w.encode("utf-8")) + 3 + 2 * min(n, 256) for w, n in counts.items())
+    if size < _TSV_LIMIT:
+        return keys
+    out, size = [], 0
+    for w in counts:  # first occurrence order
+        size += len(w.encode("utf-8")) + 5
+        if size >= _TSV_LIMIT:
+            break
+        out.append(w)
+    return " ".join(out)
 
 
 def _doc_json(doc: Document) -> str:
@@ -269,7 +293,7 @@ class PostgresStore:
              _clean(_s(meta.get("category"))), _clean(_s(meta.get("url"))), _clean(_s(published)),
              _clean(_pub_date(published)), len(doc.text), word_count(doc), _clean(doc.topic),
              datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), _doc_json(doc), _clean(doc.text),
-             _clean(index_text(str(title or ""))), _clean(index_text(doc.text, segs))),
+             _fit_keys(_clean(index_text(str(title or ""))) or ""), _fit_keys(_clean(index_text(doc.text, segs)) or "")),
         ).fetchone()
         if row is None:  # another writer stored the same text (or id) meanwhile
             return False
@@ -376,7 +400,8 @@ class PostgresStore:
             for d, rowid in zip(new, rowids, strict=True):
                 title_keys = d[15] if d[15] is not None else index_text(str(d[3] or ""))
                 body_keys = d[16] if d[16] is not None else index_text(d[14] or "")
-                cp.write_row(clean((rowid, *d[1:13], unpack_json(d[13]), d[14], title_keys, body_keys)))
+                cp.write_row(clean((rowid, *d[1:13], unpack_json(d[13]), d[14], _fit_keys(title_keys),
+                                    _fit_keys(body_keys))))
         marks = ",".join("?" * len(remap))
         olds = list(remap)
         for table, cols in (

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.document import Document
-from khabar.store.keys import fts_query, index_text, match_form
+from khabar.store.keys import fingerprint, fts_query, index_text, match_form
 
 SCHEMA_VERSION = 4
 
@@ -224,6 +224,39 @@ class SQLiteStore:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise
+        # Which search-key function built the index: an empty store takes this version's.
+        if not len(self):
+            self._set_meta("keys", fingerprint())
+        elif self.conn.execute("SELECT value FROM meta WHERE key='keys'").fetchone() is None:
+            self._set_meta("keys", "unknown")
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                          (key, value))
+
+    @property
+    def index_is_current(self) -> bool:
+        """False when the search index was built by a different normaliser/stemmer than this one."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key='keys'").fetchone()
+        return bool(row) and row[0] == fingerprint()
+
+    def reindex(self, batch: int = 500) -> int:
+        """Rebuild the full-text index from the stored documents with this version's search keys."""
+        n = 0
+        rowids = [r[0] for r in self.conn.execute("SELECT rowid FROM documents ORDER BY rowid")]
+        for i in range(0, len(rowids), batch):
+            with self.transaction():
+                for rowid in rowids[i:i + batch]:
+                    title, raw = self.conn.execute("SELECT title, json FROM documents WHERE rowid=?", (rowid,)).fetchone()
+                    doc = Document.from_json(unpack_json(raw))
+                    self.conn.execute("DELETE FROM documents_fts WHERE rowid=?", (rowid,))
+                    self.conn.execute(
+                        "INSERT INTO documents_fts(rowid, title, body) VALUES(?,?,?)",
+                        (rowid, index_text(str(title or "")), index_text(doc.text, [t.seg for t in doc.tokens if len(t.seg) > 1])),
+                    )
+                    n += 1
+        self._set_meta("keys", fingerprint())
+        return n
 
     @property
     def schema_version(self) -> int:
@@ -501,6 +534,7 @@ class SQLiteStore:
             "published": {"first": one("SELECT min(pub_date) FROM documents"),
                           "last": one("SELECT max(pub_date) FROM documents")},
             "schema_version": self.schema_version,
+            "index_current": self.index_is_current,
             "backend": self.backend,
             "path": self.path,
         }

@@ -26,11 +26,11 @@ SHARED = Path(__file__).resolve().parents[4].parent / "shared"
 DEFAULT_TRAIN = SHARED / "data/ud/padt-v1/dev.conllu"
 DEFAULT_NEWS = [SHARED / "data/news/ant-v2.1-multisource.jsonl.gz", SHARED / "data/news/ant-v1.1-jawharafm.jsonl.gz",
                 SHARED / "data/news/saudinewsnet-2015.jsonl.gz"]
-# tuned on the held-out fifth of PADT dev (see MORPH_MODEL_CARD.md)
-DEFAULT_PARAMS = {"split_ratio": 0.5, "min_stem_freq": 1, "doc_weight": 20000, "sure_margin": 20, "lemma_attest": 0.1,
-                  "al_boost": 10}
+# tuned on the held-out fifth of PADT dev articles (see MORPH_MODEL_CARD.md); self_train_docs > 0 (majority tags
+# from news tagged by a first-round model as a feature) was tried and gave no gain, so it is off
+DEFAULT_PARAMS: dict[str, float] = {"split_ratio": 0.5, "min_stem_freq": 1, "doc_weight": 20000, "sure_margin": 20,
+                                    "lemma_attest": 0.1, "al_boost": 10, "self_train_docs": 0}
 DEFAULT_EPOCHS = 12
-DEFAULT_PARAMS["self_train_docs"] = 0
 TAGS = ["NOUN", "ADJ", "ADP", "VERB", "CCONJ", "PUNCT", "PRON", "X", "NUM", "PART", "DET", "ADV", "SYM", "PROPN",
         "AUX", "SCONJ", "INTJ"]
 
@@ -154,7 +154,8 @@ def _sentence_words(sent: GoldSentence, freq: dict[str, int],
 
 
 def train_tagger(sents: list[GoldSentence], freq: dict[str, int], epochs: int = 8,
-                 seed: int = 1, newstag: dict[str, str] | None = None) -> dict[str, dict[str, float]]:
+                 seed: int = 1, newstag: dict[str, str] | None = None,
+                 drop: tuple[float, float] = (0.5, 0.1)) -> dict[str, dict[str, float]]:
     rng = random.Random(seed)
     index = {t: i for i, t in enumerate(TAGS)}
     data = [_sentence_words(s, freq, newstag) for s in sents]
@@ -166,8 +167,8 @@ def train_tagger(sents: list[GoldSentence], freq: dict[str, int], epochs: int = 
             # word-form dropout: rare forms lose their identity now and then, so the affix features learn
             statics = []
             for feats, k, _t in sent:
-                drop = rng.random() < (0.5 if form_counts[k] <= 1 else 0.1)
-                statics.append([f for f in feats if not (drop and f.startswith("w="))])
+                off = rng.random() < (drop[0] if form_counts[k] <= 1 else drop[1])
+                statics.append([f for f in feats if not (off and f.startswith("w="))])
             guesses = [TAGS[_argmax(model.score(f))] for f in statics]
             t1 = t2 = pw = "<s>"
             for j, (_feats, k, tag) in enumerate(sent):
@@ -209,6 +210,7 @@ def build_model(sents: list[GoldSentence], freq: dict[str, int], params: dict[st
                     suffix = base[len(base) - n :]
                     rules[w.upos + "\t" + base[:1] + "\t" + suffix][script] += 1
                     rules[w.upos + "\t\t" + suffix][script] += 1
+    p = params or {}
     lemma_rules = {}
     for k, c in rules.items():
         script, n = c.most_common(1)[0]
@@ -223,7 +225,8 @@ def build_model(sents: list[GoldSentence], freq: dict[str, int], params: dict[st
         "lemma_key": {k: c.most_common(1)[0][0] for k, c in lem_key.items()},
         "lemma_any": {k: c.most_common(1)[0][0] for k, c in lem_any.items()},
         "lemma_rules": lemma_rules,
-        "weights": train_tagger(sents, freq, epochs=epochs, newstag=newstag),
+        "weights": train_tagger(sents, freq, epochs=epochs, newstag=newstag,
+                                drop=(float(p.get("drop_rare", 0.5)), float(p.get("drop_other", 0.1)))),
         "params": params or {},
         **({"newstag": newstag} if newstag is not None else {}),
     }
@@ -275,7 +278,7 @@ def split_holdout(sents: list[GoldSentence], every: int = 5) -> tuple[list[GoldS
     return train, held
 
 
-def train(train_path: Path = DEFAULT_TRAIN, news: list[Path] | None = None, out: Path = MODEL_PATH,
+def train(train_path: Path = DEFAULT_TRAIN, news: list[Path] | None = None, out: Path | None = MODEL_PATH,
           holdout: bool = False, freq_cache: Path | None = None, min_count: int = 3,
           params: dict[str, float] | None = None, epochs: int = 8) -> tuple[MorphModel, list[GoldSentence]]:
     from khabar.models.morph.newsfreq import load_or_count
