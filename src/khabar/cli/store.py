@@ -110,6 +110,11 @@ def ingest(
         try:
             report = run_ingest(paths, store, published=published, workers=nworkers, max_bytes=max_bytes,
                                 on_progress=tick if show else None)
+        except KeyboardInterrupt:
+            # Committed batches stay; the same command resumes (stored texts are not analysed again).
+            typer.echo(f"\ninterrupted; the store holds {len(store)} documents. Run the same command again to "
+                       "continue where it stopped.", err=True)
+            raise typer.Exit(130) from None
         finally:
             if show:
                 bar.stop()

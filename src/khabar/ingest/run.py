@@ -118,7 +118,7 @@ def ingest(
     *,
     published: str | None = None,
     workers: int = 1,
-    batch: int = 64,
+    batch: int = 16,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_progress: Callable[[IngestReport], None] | None = None,
     pipeline: Any = None,
