@@ -1,7 +1,7 @@
-"""``khabar code-events PATH`` (events of one article, as a table, JSON or GDELT-style CSV) and
+"""``khabar events PATH`` (events of one article, as a table, JSON or GDELT-style CSV, via :func:`show_events`) and
 ``khabar eval gsr [FILE]`` (PLOVER type recall and source-actor match on the UniversalPetrarch Arabic GSR).
 
-``khabar events`` itself belongs to the corpus store (stored events); this command codes a file directly.
+Without a PATH, ``khabar events`` lists the events kept in the store (``khabar.cli.store``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from khabar.cli.apps import app, eval_app
+from khabar.cli.apps import eval_app
 
 
 def _read(path: str) -> str:
@@ -27,8 +27,7 @@ def _read(path: str) -> str:
     return p.read_text(encoding="utf-8", errors="replace")
 
 
-@app.command("code-events")
-def code_events(
+def show_events(
     path: Annotated[str, typer.Argument(help="Article text file (UTF-8), or - for stdin.")],
     published: Annotated[str | None, typer.Option("--published", help="Publication date, YYYY-MM-DD.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv (GDELT-style).")] = "table",

@@ -1,6 +1,6 @@
 """Views and scores of the times and quotes layers.
 
-``khabar times PATH`` and ``khabar quotes-in PATH`` show what the extractors find in an article (``--format
+``khabar times PATH`` and ``khabar quotes PATH`` (via :func:`show_quotes`) show what the extractors find in an article (``--format
 pretty`` table by default, or ``json``); ``khabar eval quotes-times`` scores them against khabar/1 gold files
 (entities from the gold file by default, to judge these stages alone); ``khabar eval timex-omani`` checks the
 time recogniser on the Omani TimeML files.
@@ -79,8 +79,7 @@ def times_cmd(
     Console().print(table)
 
 
-@app.command("quotes-in")
-def quotes_cmd(
+def show_quotes(
     path: Annotated[str, typer.Argument(help="A UTF-8 text file (or - for stdin).")],
     published: Annotated[str | None, typer.Option("--published", help="Publication date YYYY-MM-DD.")] = None,
     entities: Annotated[

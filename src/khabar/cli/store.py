@@ -229,12 +229,19 @@ def stats(
 
 @app.command()
 def quotes(
+    path: Annotated[str | None, typer.Argument(help="Analyse this article file (or -) instead of reading the store.")] = None,
+    published: Annotated[str | None, typer.Option("--published", help="With PATH: publication date YYYY-MM-DD.")] = None,
     speaker: Annotated[str | None, typer.Option(help="Speaker name or QID.")] = None,
     db: DbOpt = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0)] = 20,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
-    """Stored quotes, optionally only those of one speaker."""
+    """Stored quotes, optionally only those of one speaker; with PATH, the quotes of that article."""
+    if path is not None:
+        from khabar.cli.extract import show_quotes
+
+        show_quotes(path, published=published, entities=None, fmt="pretty" if fmt is TableFormat.table else "json")
+        return
     with _open(db, must_exist=True) as store:
         rows = store.quotes(speaker=speaker, limit=limit)
     _rows_out(rows, fmt, lambda r: f"{r['doc']}  {r['speaker_name'] or '?'} ({r['type']}): {r['text']}")
@@ -242,6 +249,9 @@ def quotes(
 
 @app.command()
 def events(
+    path: Annotated[str | None, typer.Argument(help="Code this article file (or -) instead of reading the store.")] = None,
+    published: Annotated[str | None, typer.Option("--published", help="With PATH: publication date YYYY-MM-DD.")] = None,
+    all_factuality: Annotated[bool, typer.Option("--all", help="With PATH: also negated/hypothetical/future.")] = False,
     event: Annotated[str | None, typer.Option(help="PLOVER event type.")] = None,
     actor: Annotated[str | None, typer.Option(help="Actor: ISO3 country, QID or name.")] = None,
     date_from: Annotated[str | None, typer.Option("--from")] = None,
@@ -250,7 +260,13 @@ def events(
     limit: Annotated[int, typer.Option("--limit", "-n", min=0)] = 20,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
-    """Stored events, filtered by type, actor and date."""
+    """Stored events, filtered by type, actor and date; with PATH, the PLOVER events coded in that article."""
+    if path is not None:
+        from khabar.cli.events import show_events
+
+        show_events(path, published=published, fmt="table" if fmt is TableFormat.table else "json",
+                    all_factuality=all_factuality)
+        return
     _date(date_from, "--from")
     _date(date_to, "--to")
     with _open(db, must_exist=True) as store:

@@ -93,7 +93,7 @@ def paradigm_features(k: str, freq: dict[str, int]) -> list[str]:
 
 
 def static_features(form: str, role: str, before: str, has_enc: bool, freq: dict[str, int] | None = None,
-                    newstag: dict[str, str] | None = None) -> list[str]:
+                    newstag: dict[str, str] | None = None, clusters: dict[str, str] | None = None) -> list[str]:
     """Lexical features of one word: its form, affixes and where it sits among the token's clitics."""
     k = key(form)
     f = ["bias", "w=" + k, "s1=" + k[-1:], "s2=" + k[-2:], "s3=" + k[-3:], "p1=" + k[:1], "p2=" + k[:2],
@@ -116,7 +116,21 @@ def static_features(form: str, role: str, before: str, has_enc: bool, freq: dict
         f.extend(paradigm_features(k, freq))
         if newstag is not None:
             f.append("nt=" + newstag.get(k, "?"))
+        if clusters:
+            f.extend(cluster_features(k, clusters))
     return f
+
+
+def cluster_features(k: str, clusters: dict[str, str]) -> list[str]:
+    """Distributional class of the word in unlabelled news (names, nouns and verbs fall in different clusters)."""
+    c = clusters.get(k)
+    tag = "c"
+    if c is None and k.startswith("ال") and len(k) > 3:
+        c, tag = clusters.get(k[2:]), "cb"
+    if c is None:
+        return ["c=none"]
+    parts = c.split(".")
+    return [tag + "1=" + parts[0], tag + "2=" + ".".join(parts[:2]), tag + "3=" + c]
 
 
 def word_class(k: str, pw: str) -> str:
@@ -157,6 +171,7 @@ class MorphModel:
         self.params: dict[str, float] = data.get("params", {})
         # majority tag of each frequent word over unlabelled news, as tagged by a first-round model
         self.newstag: dict[str, str] | None = data.get("newstag")
+        self.clusters: dict[str, str] | None = data.get("clusters")
         n = len(self.tags)
         # sparse {tag index: weight} → dense lists, so that scoring is list arithmetic
         self.weights: dict[str, list[float]] = {}
@@ -320,7 +335,8 @@ class MorphModel:
             role = pieces[i][5] if pieces else "stem"
             before = forms[i - 1] if i and pieces[i - 1][5] == "pro" else ""
             wg = self.weights.get
-            found = [w for w in map(wg, static_features(form, role, before, has_enc and role == "stem", self.freq, self.newstag)) if w]
+            found = [w for w in map(wg, static_features(form, role, before, has_enc and role == "stem", self.freq, self.newstag,
+                                                     self.clusters)) if w]
             vec = [sum(col) for col in zip(*found)] if found else [0.0] * n_tags  # noqa: B905
             static.append(vec)
             top = max(vec)

@@ -31,6 +31,8 @@ DEFAULT_NEWS = [SHARED / "data/news/ant-v2.1-multisource.jsonl.gz", SHARED / "da
 DEFAULT_PARAMS: dict[str, float] = {"split_ratio": 0.5, "min_stem_freq": 1, "doc_weight": 20000, "sure_margin": 20,
                                     "lemma_attest": 0.1, "al_boost": 10, "self_train_docs": 0}
 DEFAULT_EPOCHS = 12
+# word clusters from Apache-2.0 news (built by the NER layer); copied into morph.json.gz, never read at runtime
+DEFAULT_CLUSTERS = Path(__file__).resolve().parents[1] / "ner" / "data" / "clusters.tsv.gz"
 TAGS = ["NOUN", "ADJ", "ADP", "VERB", "CCONJ", "PUNCT", "PRON", "X", "NUM", "PART", "DET", "ADV", "SYM", "PROPN",
         "AUX", "SCONJ", "INTJ"]
 
@@ -138,8 +140,8 @@ class Averaged:
         return out
 
 
-def _sentence_words(sent: GoldSentence, freq: dict[str, int],
-                    newstag: dict[str, str] | None = None) -> list[tuple[list[str], str, str]]:
+def _sentence_words(sent: GoldSentence, freq: dict[str, int], newstag: dict[str, str] | None = None,
+                    clusters: dict[str, str] | None = None) -> list[tuple[list[str], str, str]]:
     """(static features, key, tag) for each gold word of a sentence, using the gold segmentation."""
     out = []
     for tok in sent.tokens:
@@ -148,17 +150,18 @@ def _sentence_words(sent: GoldSentence, freq: dict[str, int],
         has_enc = any(p[5] == "enc" for p in pieces)
         for i, (w, p) in enumerate(zip(tok.words, pieces, strict=True)):
             before = tok.words[i - 1].form if i and pieces[i - 1][5] == "pro" else ""
-            feats = static_features(w.form, p[5], before, has_enc and p[5] == "stem", freq, newstag)
+            feats = static_features(w.form, p[5], before, has_enc and p[5] == "stem", freq, newstag, clusters)
             out.append((feats, key(w.form), w.upos))
     return out
 
 
 def train_tagger(sents: list[GoldSentence], freq: dict[str, int], epochs: int = 8,
                  seed: int = 1, newstag: dict[str, str] | None = None,
-                 drop: tuple[float, float] = (0.5, 0.1)) -> dict[str, dict[str, float]]:
+                 drop: tuple[float, float] = (0.5, 0.1),
+                 clusters: dict[str, str] | None = None) -> dict[str, dict[str, float]]:
     rng = random.Random(seed)
     index = {t: i for i, t in enumerate(TAGS)}
-    data = [_sentence_words(s, freq, newstag) for s in sents]
+    data = [_sentence_words(s, freq, newstag, clusters) for s in sents]
     form_counts = Counter(k for sent in data for _f, k, _t in sent)
     model = Averaged(len(TAGS))
     for _epoch in range(epochs):
@@ -186,7 +189,8 @@ def _argmax(v: list[float]) -> int:
 
 # ------------------------------------------------------------------------------------------- build
 def build_model(sents: list[GoldSentence], freq: dict[str, int], params: dict[str, float] | None = None,
-                epochs: int = 8, newstag: dict[str, str] | None = None) -> dict[str, Any]:
+                epochs: int = 8, newstag: dict[str, str] | None = None,
+                clusters: dict[str, str] | None = None) -> dict[str, Any]:
     seg_exact: dict[str, Counter[str]] = defaultdict(Counter)
     seg_key: dict[str, Counter[str]] = defaultdict(Counter)
     lem: dict[str, Counter[str]] = defaultdict(Counter)
@@ -226,9 +230,11 @@ def build_model(sents: list[GoldSentence], freq: dict[str, int], params: dict[st
         "lemma_any": {k: c.most_common(1)[0][0] for k, c in lem_any.items()},
         "lemma_rules": lemma_rules,
         "weights": train_tagger(sents, freq, epochs=epochs, newstag=newstag,
-                                drop=(float(p.get("drop_rare", 0.5)), float(p.get("drop_other", 0.1)))),
+                                drop=(float(p.get("drop_rare", 0.5)), float(p.get("drop_other", 0.1))),
+                                clusters=clusters),
         "params": params or {},
         **({"newstag": newstag} if newstag is not None else {}),
+        **({"clusters": clusters} if clusters else {}),
     }
 
 
@@ -262,6 +268,19 @@ def tag_news(model: MorphModel, path: Path, n_docs: int, min_count: int = 3, min
     return out
 
 
+def load_clusters(path: Path | None) -> dict[str, str]:
+    """word → hierarchical cluster id ("a.b.c"), keys normalised like :func:`key`."""
+    if path is None or not path.exists():
+        return {}
+    out: dict[str, str] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 2 and parts[0]:
+                out[key(parts[0])] = parts[1]
+    return out
+
+
 def save_model(data: dict[str, Any], path: Path = MODEL_PATH) -> Path:
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
         json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
@@ -280,7 +299,8 @@ def split_holdout(sents: list[GoldSentence], every: int = 5) -> tuple[list[GoldS
 
 def train(train_path: Path = DEFAULT_TRAIN, news: list[Path] | None = None, out: Path | None = MODEL_PATH,
           holdout: bool = False, freq_cache: Path | None = None, min_count: int = 3,
-          params: dict[str, float] | None = None, epochs: int = 8) -> tuple[MorphModel, list[GoldSentence]]:
+          params: dict[str, float] | None = None, epochs: int = 8,
+          clusters_path: Path | None = DEFAULT_CLUSTERS) -> tuple[MorphModel, list[GoldSentence]]:
     from khabar.models.morph.newsfreq import load_or_count
 
     sents = load_sentences(train_path)
@@ -288,13 +308,14 @@ def train(train_path: Path = DEFAULT_TRAIN, news: list[Path] | None = None, out:
     if holdout:
         sents, held = split_holdout(sents)
     freq = load_or_count(news if news is not None else DEFAULT_NEWS, freq_cache, min_count=min_count)
-    data = build_model(sents, freq, params, epochs=epochs)
+    clusters = load_clusters(clusters_path) if (params or {}).get("clusters", 1) else {}
+    data = build_model(sents, freq, params, epochs=epochs, clusters=clusters)
     n_self = int((params or {}).get("self_train_docs", 0))
     news_paths = news if news is not None else DEFAULT_NEWS
     if n_self and news_paths:
         # second round: the first model tags unlabelled news; each frequent word's majority tag becomes a feature
         newstag = tag_news(MorphModel(data), news_paths[0], n_self)
-        data = build_model(sents, freq, params, epochs=epochs, newstag=newstag)
+        data = build_model(sents, freq, params, epochs=epochs, newstag=newstag, clusters=clusters)
     if out is not None:
         save_model(data, out)
     return MorphModel(data), held
