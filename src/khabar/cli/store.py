@@ -32,7 +32,8 @@ def _open(db: str | None, must_exist: bool = False) -> Any:
     from khabar.store import default_db_path, open_store
 
     target = db or str(default_db_path())
-    if must_exist and target != ":memory:" and not Path(target).expanduser().exists():
+    is_url = "://" in target
+    if must_exist and not is_url and target != ":memory:" and not Path(target).expanduser().exists():
         raise _fail(f"no store at {target}; run `khabar ingest PATH --db {target}` first")
     try:
         return open_store(target)

@@ -138,6 +138,14 @@ def word_class(k: str, pw: str) -> str:
     return k[-2:] + ("+" if k.startswith("ال") else "-") + ("+" if pw.startswith("ال") else "-")
 
 
+def neighbour_cluster(k: str, clusters: dict[str, str] | None, levels: int = 2) -> str | None:
+    """The cluster of a neighbouring word, as a context feature value (None: no clusters in the model)."""
+    if not clusters:
+        return None
+    c = clusters.get(k)
+    return ".".join(c.split(".")[:levels]) if c else "-"
+
+
 def context_features(t1: str, t2: str, pw: str, nw: str, ng: str, s2: str) -> list[str]:
     return ["t1=" + t1, "t12=" + t1 + t2, "pw=" + pw, "nw=" + nw, "ng=" + ng, "t1s=" + t1 + s2, "t1ng=" + t1 + ng]
 
@@ -188,6 +196,7 @@ class MorphModel:
         self.sure_margin = float(self.params.get("sure_margin", 1e9))
         self.lemma_attest = float(self.params.get("lemma_attest", 0.0))
         self.al_boost = float(self.params.get("al_boost", 1.0))
+        self.lemma_beta = float(self.params.get("lemma_beta", 0.0))
         self._zero = [0.0] * n
         self._pair: dict[tuple[str, str], list[float]] = {}
         self._tri: dict[tuple[str, str, str], list[float]] = {}
@@ -345,10 +354,17 @@ class MorphModel:
         stem = next((i for i, p in enumerate(pieces) if p[5] == "stem"), 0)
         zero = self._zero
         wg = self.weights.get
-        as_prev = [wg("pw=" + k, zero) for k in keys]
+        as_prev = []
         as_next = []
+        cl = self.clusters
         for k, gs in zip(keys, guess, strict=True):
             a, b = wg("nw=" + k, zero), wg("ng=" + gs, zero)
+            pv = wg("pw=" + k, zero)
+            nc = neighbour_cluster(k, cl)
+            if nc is not None:
+                b = self._add(b, wg("nc=" + nc, zero))
+                pv = self._add(pv, wg("pc=" + nc, zero))
+            as_prev.append(pv)
             as_next.append([x + y for x, y in zip(a, b, strict=True)])
         ana = Analysis(pieces, forms, keys, static, guess, stem, as_prev, as_next, sure)
         if cache_key is not None and len(self._cache) < 500_000:
@@ -380,19 +396,27 @@ class MorphModel:
             for n in (4, 3, 2, 1, 0):
                 if n > len(base):
                     continue
-                rule = self.lemma_rules.get(tag + "\t" + first + "\t" + base[len(base) - n :])
-                if rule is None:
+                rules = self.lemma_rules.get(tag + "\t" + first + "\t" + base[len(base) - n :])
+                if rules is None:
                     continue
-                p, add, k, suf = rule
-                core = base[p:]
-                if k > len(core) - 1:
-                    continue
-                out = add + (core[: len(core) - k] if k else core) + suf
-                if out != base and tag in _NOMINAL and self._attested(out) < self.lemma_attest * self._attested(base):
-                    return base  # a name that merely looks inflected (الكرملين is not a plural of كرمل)
-                if tag == "VERB" and not self._attested(out) and self._attested("ا" + out):
-                    return "ا" + out  # derived forms VII/VIII/X: يتفق → اتفق
-                return out
+                if rules and not isinstance(rules[0], list):
+                    rules = [[*rules, 1]]  # a model file from before rule alternatives
+                best, best_score = None, -1.0
+                for p, add, k, suf, count in rules:
+                    core = base[p:]
+                    if k > len(core) - 1:
+                        continue
+                    out = add + (core[: len(core) - k] if k else core) + suf
+                    if out != base and tag in _NOMINAL and self._attested(out) < self.lemma_attest * self._attested(base):
+                        out = base  # a name that merely looks inflected (الكرملين is not a plural of كرمل)
+                    elif tag == "VERB" and not self._attested(out) and self._attested("ا" + out):
+                        out = "ا" + out  # derived forms VII/VIII/X: يتفق → اتفق
+                    # the rule's support, times how often the result is written in news (غزت → غزا, not غز)
+                    sc = count * (1.0 + self._attested(out)) ** self.lemma_beta
+                    if sc > best_score:
+                        best, best_score = out, sc
+                if best is not None:
+                    return best
         return base
 
     def _attested(self, w: str) -> int:

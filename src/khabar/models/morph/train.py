@@ -17,6 +17,7 @@ from khabar.models.morph.model import (
     MorphModel,
     Piece,
     context_features,
+    neighbour_cluster,
     key,
     static_features,
     word_class,
@@ -177,6 +178,11 @@ def train_tagger(sents: list[GoldSentence], freq: dict[str, int], epochs: int = 
             for j, (_feats, k, tag) in enumerate(sent):
                 nw, ng = (sent[j + 1][1], guesses[j + 1]) if j + 1 < len(sent) else ("</s>", "</s>")
                 allf = statics[j] + context_features(t1, t2, pw, nw, ng, word_class(k, pw))
+                if clusters:
+                    if pw != "<s>":
+                        allf.append("pc=" + str(neighbour_cluster(pw, clusters)))
+                    if nw != "</s>":
+                        allf.append("nc=" + str(neighbour_cluster(nw, clusters)))
                 g = _argmax(model.score(allf))
                 model.update(allf, index[tag], g)
                 t2, t1, pw = t1, TAGS[g], k
@@ -215,11 +221,13 @@ def build_model(sents: list[GoldSentence], freq: dict[str, int], params: dict[st
                     rules[w.upos + "\t" + base[:1] + "\t" + suffix][script] += 1
                     rules[w.upos + "\t\t" + suffix][script] += 1
     p = params or {}
-    lemma_rules = {}
+    lemma_rules: dict[str, list[Any]] = {}
+    n_alt = int(p.get("lemma_alts", 4))
     for k, c in rules.items():
-        script, n = c.most_common(1)[0]
-        if n >= 2 or k.endswith("\t"):
-            lemma_rules[k] = list(script)
+        top = c.most_common(n_alt)
+        if top[0][1] >= 2 or k.endswith("\t"):
+            # alternatives with their counts: the runtime picks among them by attestation in news
+            lemma_rules[k] = [[*script, n] for script, n in top if n >= 2 or script == top[0][0]]
     return {
         "tags": TAGS,
         "seg_exact": {k: json.loads(c.most_common(1)[0][0]) for k, c in seg_exact.items()},
