@@ -16,6 +16,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "khabar.cli.kb",  # kb build/lookup
     "khabar.cli.extract",  # times/quotes views, eval of times/quotes
     "khabar.cli.events",  # events listing, gsr eval
+    "khabar.cli.topics",  # train/eval topic, dedup
+    "khabar.cli.serve",  # serve (HTTP API + web page)
 )
 
 

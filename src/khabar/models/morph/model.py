@@ -197,6 +197,7 @@ class MorphModel:
         self.lemma_attest = float(self.params.get("lemma_attest", 0.0))
         self.al_boost = float(self.params.get("al_boost", 1.0))
         self.lemma_beta = float(self.params.get("lemma_beta", 0.0))
+        self.lemma_pool = int(self.params.get("lemma_pool", 0))
         self._zero = [0.0] * n
         self._pair: dict[tuple[str, str], list[float]] = {}
         self._tri: dict[tuple[str, str, str], list[float]] = {}
@@ -391,7 +392,10 @@ class MorphModel:
         if tag in ("PUNCT", "NUM", "SYM") or not _ARABIC.search(form):
             return form
         base = form[2:] if form.startswith("ال") and len(form) > 3 and tag not in _KEEP_AL else form
-        # rules that know the first letter (an imperfect prefix or not) before the ones that do not
+        # rules that know the first letter (an imperfect prefix or not) before the ones that do not; the longest
+        # known ending first. With ``lemma_pool`` the candidates of every matching rule are pooled (weighted by
+        # the length of the ending they know), so that a rare but right edit (غزت → غزا) can win on attestation.
+        support: dict[str, float] = {}
         for first in (base[:1], ""):
             for n in (4, 3, 2, 1, 0):
                 if n > len(base):
@@ -401,7 +405,7 @@ class MorphModel:
                     continue
                 if rules and not isinstance(rules[0], list):
                     rules = [[*rules, 1]]  # a model file from before rule alternatives
-                best, best_score = None, -1.0
+                total = sum(r[4] for r in rules)
                 for p, add, k, suf, count in rules:
                     core = base[p:]
                     if k > len(core) - 1:
@@ -411,13 +415,17 @@ class MorphModel:
                         out = base  # a name that merely looks inflected (الكرملين is not a plural of كرمل)
                     elif tag == "VERB" and not self._attested(out) and self._attested("ا" + out):
                         out = "ا" + out  # derived forms VII/VIII/X: يتفق → اتفق
-                    # the rule's support, times how often the result is written in news (غزت → غزا, not غز)
-                    sc = count * (1.0 + self._attested(out)) ** self.lemma_beta
-                    if sc > best_score:
-                        best, best_score = out, sc
-                if best is not None:
-                    return best
-        return base
+                    w = count / total * (n + 1 + (2 if first else 0)) if self.lemma_pool else count
+                    support[out] = support.get(out, 0.0) + w
+                if support and not self.lemma_pool:
+                    break
+            if support and not self.lemma_pool:
+                break
+        if not support:
+            return base
+        # the rule's support, times how often the result is written in news (غزت → غزا, not غز)
+        beta = self.lemma_beta
+        return max(support, key=lambda o: support[o] * (1.0 + self._attested(o)) ** beta)
 
     def _attested(self, w: str) -> int:
         k = key(w)

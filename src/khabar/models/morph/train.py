@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from khabar.models.morph.conllu import ENCLITICS as ENCLITIC_FORMS
 from khabar.models.morph.conllu import GoldSentence, GoldToken, _is_enclitic, _is_proclitic, load_sentences
 from khabar.models.morph.model import (
     _KEEP_AL,
@@ -33,6 +34,9 @@ DEFAULT_PARAMS: dict[str, float] = {"split_ratio": 0.5, "min_stem_freq": 1, "doc
                                     "lemma_attest": 0.1, "al_boost": 10, "self_train_docs": 0}
 DEFAULT_EPOCHS = 12
 # word clusters from Apache-2.0 news (built by the NER layer); copied into morph.json.gz, never read at runtime
+DEFAULT_PUD = SHARED / "data/ud/pud/ar_pud-ud-test.conllu"
+# PUD (UD v2) → PADT v1 conventions, so that PUD sentences can train the same tagger
+PUD_TO_PADT1 = {"PROPN": "X", "SCONJ": "CCONJ", "AUX": "VERB", "INTJ": "X"}
 DEFAULT_CLUSTERS = Path(__file__).resolve().parents[1] / "ner" / "data" / "clusters.tsv.gz"
 TAGS = ["NOUN", "ADJ", "ADP", "VERB", "CCONJ", "PUNCT", "PRON", "X", "NUM", "PART", "DET", "ADV", "SYM", "PROPN",
         "AUX", "SCONJ", "INTJ"]
@@ -196,7 +200,8 @@ def _argmax(v: list[float]) -> int:
 # ------------------------------------------------------------------------------------------- build
 def build_model(sents: list[GoldSentence], freq: dict[str, int], params: dict[str, float] | None = None,
                 epochs: int = 8, newstag: dict[str, str] | None = None,
-                clusters: dict[str, str] | None = None) -> dict[str, Any]:
+                clusters: dict[str, str] | None = None,
+                extra_tagger: list[GoldSentence] | None = None) -> dict[str, Any]:
     seg_exact: dict[str, Counter[str]] = defaultdict(Counter)
     seg_key: dict[str, Counter[str]] = defaultdict(Counter)
     lem: dict[str, Counter[str]] = defaultdict(Counter)
@@ -237,7 +242,7 @@ def build_model(sents: list[GoldSentence], freq: dict[str, int], params: dict[st
         "lemma_key": {k: c.most_common(1)[0][0] for k, c in lem_key.items()},
         "lemma_any": {k: c.most_common(1)[0][0] for k, c in lem_any.items()},
         "lemma_rules": lemma_rules,
-        "weights": train_tagger(sents, freq, epochs=epochs, newstag=newstag,
+        "weights": train_tagger(sents + (extra_tagger or []), freq, epochs=epochs, newstag=newstag,
                                 drop=(float(p.get("drop_rare", 0.5)), float(p.get("drop_other", 0.1))),
                                 clusters=clusters),
         "params": params or {},
@@ -276,6 +281,32 @@ def tag_news(model: MorphModel, path: Path, n_docs: int, min_count: int = 3, min
     return out
 
 
+def pud_half(path: Path, part: int) -> list[GoldSentence]:
+    """PUD sentences with index % 2 == part, glued into written tokens (PUD lists ل and لسلطة as two tokens) and
+    tagged with PADT v1 conventions. Odd sentences (part 1) train the tagger; even ones (part 0) stay a test."""
+    out = []
+    for i, sent in enumerate(load_sentences(path)):
+        if i % 2 != part:
+            continue
+        merged: list[GoldToken] = []
+        for tok in sent.tokens:
+            w = tok.words[0]
+            w.upos = PUD_TO_PADT1.get(w.upos, w.upos)
+            prev = merged[-1] if merged else None
+            glued = prev is not None and prev.end == tok.start and sent.text[tok.start : tok.end].isalpha()
+            if glued and w.upos == "PRON" and w.form in ENCLITIC_FORMS:
+                w.xpos = "SP------2-"  # the PADT-style marker _is_enclitic looks for
+                prev.words.append(w)
+                prev.end = tok.end
+            elif glued and _is_proclitic(prev.words[-1].form, prev.words[-1].upos):
+                prev.words.append(w)
+                prev.end = tok.end
+            else:
+                merged.append(GoldToken(tok.start, tok.end, [w]))
+        out.append(GoldSentence(sent.text, merged, sent.sent_id, sent.doc_id))
+    return out
+
+
 def load_clusters(path: Path | None) -> dict[str, str]:
     """word → hierarchical cluster id ("a.b.c"), keys normalised like :func:`key`."""
     if path is None or not path.exists():
@@ -308,7 +339,8 @@ def split_holdout(sents: list[GoldSentence], every: int = 5) -> tuple[list[GoldS
 def train(train_path: Path = DEFAULT_TRAIN, news: list[Path] | None = None, out: Path | None = MODEL_PATH,
           holdout: bool = False, freq_cache: Path | None = None, min_count: int = 3,
           params: dict[str, float] | None = None, epochs: int = 8,
-          clusters_path: Path | None = DEFAULT_CLUSTERS) -> tuple[MorphModel, list[GoldSentence]]:
+          clusters_path: Path | None = DEFAULT_CLUSTERS,
+          pud_path: Path | None = None) -> tuple[MorphModel, list[GoldSentence]]:
     from khabar.models.morph.newsfreq import load_or_count
 
     sents = load_sentences(train_path)
@@ -317,7 +349,9 @@ def train(train_path: Path = DEFAULT_TRAIN, news: list[Path] | None = None, out:
         sents, held = split_holdout(sents)
     freq = load_or_count(news if news is not None else DEFAULT_NEWS, freq_cache, min_count=min_count)
     clusters = load_clusters(clusters_path) if (params or {}).get("clusters", 1) else {}
-    data = build_model(sents, freq, params, epochs=epochs, clusters=clusters)
+    # half of PUD trains the tagger only (its lemmas and clitic conventions differ from PADT's)
+    extra = pud_half(pud_path, 1) if pud_path is not None and pud_path.exists() else []
+    data = build_model(sents, freq, params, epochs=epochs, clusters=clusters, extra_tagger=extra)
     n_self = int((params or {}).get("self_train_docs", 0))
     news_paths = news if news is not None else DEFAULT_NEWS
     if n_self and news_paths:

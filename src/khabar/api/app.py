@@ -1,0 +1,349 @@
+"""The HTTP API (FastAPI) over a khabar store, and the web page it serves.
+
+``create_app(db)`` builds the app; ``khabar serve`` runs it with uvicorn. The API is read-only: every store
+connection it opens is put in read-only mode (SQLite ``query_only``, PostgreSQL read-only transactions),
+and there is no ingest endpoint — ingest with ``khabar ingest``. ``POST /api/analyze`` analyses a text and
+returns its khabar/1 document without storing it.
+
+Store connections are per thread (SQLite connections may not cross threads; FastAPI runs the sync
+endpoints in a thread pool), opened on first use and closed when the app shuts down.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from khabar import __version__
+
+DEFAULT_MAX_BODY = 2_000_000  # bytes of a POST /api/analyze request
+MAX_LIMIT = 200
+Limit = Annotated[int, Query(ge=0, le=MAX_LIMIT, description=f"At most this many results (≤ {MAX_LIMIT}).")]
+WEB_DIR = Path(__file__).resolve().parent.parent / "web"
+# The page loads nothing from elsewhere: everything is served by this app ('self').
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
+       " base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+class KhabarJSON(JSONResponse):
+    """JSON as UTF-8 with Arabic kept readable; an unpaired surrogate (one code point) becomes '?' so that
+    offsets stay valid and a stray surrogate in a stored text can never turn a reply into a 500."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8", "replace")
+
+
+class AnalyzeRequest(BaseModel):
+    """Text to analyse (nothing is stored)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(description="The article text, as is; offsets in the reply index into it (code points).")
+    published: str | None = Field(None, description="Publication date YYYY-MM-DD, anchors relative dates.")
+    id: str | None = Field(None, max_length=200, description="Document id (default: derived from the text).")
+
+
+class StoreUnavailable(Exception):
+    pass
+
+
+class _Stores:
+    """One read-only store connection per thread, all closed at shutdown."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self.local = threading.local()
+        self.opened: list[Any] = []
+        self.lock = threading.Lock()
+        self.error: str | None = None
+        is_url = "://" in target
+        if not is_url and target != ":memory:" and not Path(target).expanduser().exists():
+            self.error = f"no store at {target}; run `khabar ingest PATH --db {target}` first"
+
+    def get(self) -> Any:
+        if self.error:
+            raise StoreUnavailable(self.error)
+        store = getattr(self.local, "store", None)
+        if store is None:
+            from khabar.store import open_store
+
+            try:
+                store = open_store(self.target)
+                _read_only(store)
+            except Exception as err:  # not a database, newer schema, server down…
+                raise StoreUnavailable(f"cannot open store: {type(err).__name__}: {err}") from None
+            self.local.store = store
+            with self.lock:
+                self.opened.append(store)
+        return store
+
+    def close(self) -> None:
+        with self.lock:
+            stores, self.opened = self.opened, []
+        for store in stores:
+            try:
+                store.close()
+            except Exception:  # noqa: S110 - a connection owned by another (finished) thread; the process ends anyway
+                pass
+
+
+def _read_only(store: Any) -> None:
+    if getattr(store, "backend", "") == "sqlite":
+        store.conn.execute("PRAGMA query_only=ON")
+    else:
+        store.conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+
+
+class BodyLimit:
+    """Refuse request bodies over ``limit`` bytes with 413, whether announced (Content-Length) or streamed."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("method") not in ("POST", "PUT", "PATCH"):
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        if length is not None:
+            try:
+                too_big = int(length) > self.limit
+            except ValueError:
+                too_big = False
+            if too_big:
+                await _too_large(self.limit)(scope, receive, send)
+                return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            msg = await receive()
+            if msg["type"] == "http.request":
+                seen += len(msg.get("body", b""))
+                if seen > self.limit:
+                    # Raised inside the endpoint's body read: FastAPI passes HTTPException through.
+                    raise HTTPException(413, _too_large_message(self.limit))
+            return msg
+
+        await self.app(scope, counted, send)
+
+
+def _too_large_message(limit: int) -> str:
+    return f"request body too large: at most {limit:,} bytes"
+
+
+def _too_large(limit: int) -> Response:
+    return KhabarJSON({"detail": _too_large_message(limit)}, status_code=413)
+
+
+def _date(value: str | None, name: str) -> str | None:
+    from khabar.ingest.run import check_date
+
+    try:
+        return check_date(value)
+    except ValueError as err:
+        raise HTTPException(422, f"{name}: {err}") from None
+
+
+_MARK = re.compile(r"\[([^\[\]\n]{1,200})\]")
+
+
+def snippet_parts(snippet: str, query: str) -> list[dict[str, Any]]:
+    """The store's snippet split into plain and marked parts. The store brackets the matched word; a
+    bracketed stretch counts as the mark only when it holds a query word (or stem), so brackets of the
+    original text are shown as they are."""
+    from khabar.store.keys import stems, words
+
+    qwords = set(words(query))
+    if qwords:
+        for m in _MARK.finditer(snippet):
+            ws = words(m.group(1))
+            if any(w in qwords or qwords & set(stems(w)) for w in ws):
+                parts = [{"text": snippet[:m.start()], "mark": False}, {"text": m.group(1), "mark": True},
+                         {"text": snippet[m.end():], "mark": False}]
+                return [p for p in parts if p["text"]]
+    return [{"text": snippet, "mark": False}] if snippet else []
+
+
+def create_app(db: str | None = None, *, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+    """The khabar web app over the store at ``db`` (path or postgresql:// URL; default: the user's store)."""
+    from khabar.store import default_db_path
+
+    target = db or str(default_db_path())
+    stores = _Stores(target)
+    analyze_lock = threading.Lock()  # pipeline stages keep caches; analyse one text at a time
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        stores.close()
+
+    app = FastAPI(
+        title="khabar",
+        version=__version__,
+        description="Arabic news turned into structured, searchable facts. Read-only access to a khabar store; "
+                    "every offset is a code-point index into the untouched original text.",
+        default_response_class=KhabarJSON,
+        lifespan=lifespan,
+        # FastAPI's /docs and /redoc pages load their scripts from a CDN; khabar stays offline, so the
+        # schema is served at /openapi.json and the web page renders it itself (#/api).
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.stores = stores
+    app.add_middleware(BodyLimit, limit=max_body)
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if not request.url.path.startswith("/api/"):
+            response.headers.setdefault("Content-Security-Policy", CSP)
+        return response
+
+    # -- errors: always JSON with a readable "detail", never a traceback -----------------------------
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> Response:
+        errors = [{"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+                  for e in exc.errors()]
+        message = "; ".join("body: not valid JSON" if e["type"] == "json_invalid" else
+                            f"{'.'.join(e['loc'][1:] or e['loc'])}: {e['msg']}" for e in errors) or "invalid request"
+        return KhabarJSON({"detail": message, "errors": errors}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> Response:
+        return KhabarJSON({"detail": exc.detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(StoreUnavailable)
+    async def no_store(_: Request, exc: StoreUnavailable) -> Response:
+        return KhabarJSON({"detail": str(exc)}, status_code=503)
+
+    @app.exception_handler(Exception)
+    async def crash(_: Request, exc: Exception) -> Response:
+        return KhabarJSON({"detail": f"internal error ({type(exc).__name__})"}, status_code=500)
+
+    @contextmanager
+    def store() -> Iterator[Any]:
+        st = stores.get()
+        try:
+            yield st
+        except Exception as err:
+            if getattr(st, "backend", "") != "sqlite":  # a broken PostgreSQL connection: reopen next time
+                stores.local.store = None
+            raise err
+
+    # -- the page ------------------------------------------------------------------------------------
+    @app.get("/", include_in_schema=False)
+    def page() -> Response:
+        return FileResponse(WEB_DIR / "index.html", media_type="text/html; charset=utf-8")
+
+    app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
+
+    # -- the API -------------------------------------------------------------------------------------
+    @app.get("/api/search", tags=["store"], summary="Search documents by text, entity, event, actor, speaker, date")
+    def search(
+        q: Annotated[str, Query(max_length=1000, description="Words to find (all required); spelling variants and clitics fold.")] = "",
+        entity: Annotated[str | None, Query(max_length=200, description="Entity name or Wikidata QID.")] = None,
+        event: Annotated[str | None, Query(max_length=50, description="PLOVER event type, e.g. CONSULT.")] = None,
+        actor: Annotated[str | None, Query(max_length=200, description="Event actor: ISO3 country, QID or name.")] = None,
+        speaker: Annotated[str | None, Query(max_length=200, description="Quoted speaker: name or QID.")] = None,
+        date_from: Annotated[str | None, Query(alias="from", description="Published on or after YYYY-MM-DD.")] = None,
+        date_to: Annotated[str | None, Query(alias="to", description="Published on or before YYYY-MM-DD.")] = None,
+        source: Annotated[str | None, Query(max_length=200, description="Source as stored in meta.source.")] = None,
+        limit: Limit = 20,
+    ) -> dict[str, Any]:
+        """Ranked documents (BM25) with a snippet around the first match; an empty query with no filter lists
+        the newest documents. ``snippet_parts`` marks the matched word for display."""
+        _date(date_from, "from")
+        _date(date_to, "to")
+        filters = {"entity": entity or None, "event": event or None, "actor": actor or None,
+                   "speaker": speaker or None, "date_from": date_from or None, "date_to": date_to or None,
+                   "source": source or None}
+        with store() as st:
+            hits = st.search(q, limit=limit, **filters)
+            current = st.index_is_current
+        out = []
+        for h in hits:
+            d = h.to_dict()
+            d["snippet_parts"] = snippet_parts(h.snippet, q)
+            out.append(d)
+        return {"query": q, "filters": {k: v for k, v in filters.items() if v}, "count": len(out), "hits": out,
+                "index_current": current}
+
+    @app.get("/api/documents/{doc_id:path}", tags=["store"], summary="One stored document (khabar/1 JSON)")
+    def document(
+        doc_id: str,
+        tokens: Annotated[bool, Query(description="Include the token layer (the largest one).")] = True,
+    ) -> dict[str, Any]:
+        with store() as st:
+            doc = st.get(doc_id)
+        if doc is None:
+            raise HTTPException(404, f"no document with id {doc_id!r}")
+        if not tokens:
+            doc.tokens = []
+        return doc.to_dict()
+
+    @app.get("/api/quotes", tags=["store"], summary="Stored quotes, optionally of one speaker")
+    def quotes(
+        speaker: Annotated[str | None, Query(max_length=200, description="Speaker name or QID.")] = None,
+        limit: Limit = 20,
+    ) -> dict[str, Any]:
+        with store() as st:
+            rows = st.quotes(speaker=speaker or None, limit=limit)
+        return {"count": len(rows), "quotes": rows}
+
+    @app.get("/api/events", tags=["store"], summary="Stored PLOVER events by type, actor and date")
+    def events(
+        event: Annotated[str | None, Query(max_length=50, description="PLOVER event type.")] = None,
+        actor: Annotated[str | None, Query(max_length=200, description="Actor: ISO3 country, QID or name.")] = None,
+        date_from: Annotated[str | None, Query(alias="from", description="Event (or article) date ≥ YYYY-MM-DD.")] = None,
+        date_to: Annotated[str | None, Query(alias="to", description="Event (or article) date ≤ YYYY-MM-DD.")] = None,
+        limit: Limit = 20,
+    ) -> dict[str, Any]:
+        _date(date_from, "from")
+        _date(date_to, "to")
+        with store() as st:
+            rows = st.events(event=event or None, actor=actor or None, date_from=date_from or None,
+                             date_to=date_to or None, limit=limit)
+        return {"count": len(rows), "events": rows}
+
+    @app.get("/api/stats", tags=["store"], summary="Counts, top entities and speakers, events by type and month")
+    def stats(top: Annotated[int, Query(ge=0, le=100, description="How many top entities/speakers.")] = 10) -> dict[str, Any]:
+        with store() as st:
+            data = st.stats(top=top)
+        data.pop("path", None)  # a server detail, not the client's business
+        return data
+
+    @app.post("/api/analyze", tags=["analysis"], summary="Analyse a text (nothing is stored)",
+              responses={413: {"description": "Body too large"}, 422: {"description": "Invalid text or date"}})
+    def analyze(req: AnalyzeRequest) -> dict[str, Any]:
+        """Run the full pipeline on ``text`` and return the khabar/1 document. The body may be at most
+        the server's limit (2 MB by default)."""
+        _date(req.published, "published")
+        if any("\ud800" <= c <= "\udfff" for c in req.text):
+            raise HTTPException(422, "text: contains unpaired UTF-16 surrogates")
+        from khabar.pipeline import default_pipeline
+
+        with analyze_lock:
+            doc = default_pipeline()(req.text, published=req.published, doc_id=req.id or None)
+        return doc.to_dict()
+
+    @app.get("/api/health", tags=["meta"], summary="Liveness and store availability")
+    def health() -> dict[str, Any]:
+        return {"ok": True, "version": __version__, "store": stores.error is None}
+
+    return app

@@ -1,0 +1,213 @@
+"""Pipeline stage ``topics``: the article's topic (ANT category), an extractive summary and keyphrases.
+
+* ``doc.topic`` — the packaged classifier (:mod:`khabar.models.topic`), one of the ANT v2.1 category names.
+* ``doc.summary`` — the 2-3 best sentences in text order: lead position plus centrality (TF-IDF cosine of the
+  sentence to the whole article), skipping the headline line, the dateline and very short sentences.
+* ``doc.keyphrases`` — TF-IDF over word keys with ANT document frequencies; n-grams up to 3 that neither
+  start nor end with a stopword, returned as they are written in the text.
+
+A text with (almost) no Arabic words gets no topic, summary or keyphrases rather than a guess.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from khabar.document import Document, Span, Token
+from khabar.models.topic.features import token_keys
+from khabar.models.topic.model import get_model, load_stopwords
+from khabar.pipeline import register
+
+DF_PATH = Path(__file__).resolve().parent.parent / "data" / "topics" / "df.tsv.gz"
+MIN_ARABIC_WORDS = 3
+MIN_SENTENCE_WORDS = 6
+MAX_KEYPHRASES = 8
+_HEADLINE_END = re.compile(r"[.!?؟…]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class DocFreq:
+    n_docs: int
+    df: dict[str, int]
+
+    def idf(self, key: str) -> float:
+        # unseen words get the idf of a word seen in one document: rare, but not infinitely informative
+        return math.log((self.n_docs + 1) / (self.df.get(key, 1) + 1)) + 1.0
+
+
+_DF: DocFreq | None = None
+_DF_LOCK = threading.Lock()
+
+
+def doc_freq() -> DocFreq:
+    """The packaged ANT document-frequency table (loaded once); an empty table if it is missing."""
+    global _DF
+    if _DF is None:
+        with _DF_LOCK:
+            if _DF is None:
+                n, df = 1, {}
+                if DF_PATH.exists():
+                    with gzip.open(DF_PATH, "rt", encoding="utf-8") as fh:
+                        head = fh.readline().split("\t")
+                        n = int(head[1]) if len(head) == 2 and head[0] == "#docs" else 1
+                        for line in fh:
+                            k, _, c = line.rstrip("\n").partition("\t")
+                            if c:
+                                df[k] = int(c)
+                _DF = DocFreq(n, df)
+    return _DF
+
+
+def _is_headline(text: str, sent: Span, index: int) -> bool:
+    """The first sentence is a headline when it is a line of its own without closing punctuation."""
+    if index != 0:
+        return False
+    after = text[sent.end : sent.end + 3]
+    return "\n" in after and not _HEADLINE_END.search(text[sent.start : sent.end])
+
+
+def summarize(doc: Document, keys: list[str | None], stop: frozenset[str], dfq: DocFreq,
+              max_sentences: int = 3) -> list[Span]:
+    """Extractive, lead-biased summary as sentence spans in text order."""
+    sents = doc.sentences
+    if not sents or not doc.tokens:
+        return []
+    dl = doc.dateline
+    # word keys per sentence (tokens and sentences are both in text order: one merge pass)
+    per: list[dict[str, int]] = [{} for _ in sents]
+    words = [0] * len(sents)
+    si = 0
+    for tok, k in zip(doc.tokens, keys, strict=True):
+        while si < len(sents) and sents[si].end <= tok.start:
+            si += 1
+        if si == len(sents):
+            break
+        if k is None or tok.start < sents[si].start:
+            continue
+        words[si] += 1
+        if k not in stop:
+            bag = per[si]
+            bag[k] = bag.get(k, 0) + 1
+    eligible: list[int] = []
+    for i, s in enumerate(sents):
+        if words[i] < MIN_SENTENCE_WORDS or _is_headline(doc.text, s, i):
+            continue
+        if dl is not None and s.start >= dl.start and s.end <= dl.end:
+            continue
+        eligible.append(i)
+    if not eligible:
+        return []
+    vecs: list[dict[str, float]] = []
+    centre: dict[str, float] = {}
+    for i in eligible:
+        v = {k: (1.0 + math.log(c)) * dfq.idf(k) for k, c in per[i].items()}
+        vecs.append(v)
+        for k, x in v.items():
+            centre[k] = centre.get(k, 0.0) + x
+    cnorm = math.sqrt(sum(x * x for x in centre.values())) or 1.0
+    scored: list[tuple[float, int]] = []
+    for rank, (i, v) in enumerate(zip(eligible, vecs, strict=True)):
+        vnorm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        cos = sum(x * centre.get(k, 0.0) for k, x in v.items()) / (vnorm * cnorm)
+        lead = 1.0 / math.sqrt(1.0 + rank)  # news puts the gist first
+        scored.append((0.5 * cos + 0.5 * lead, i))
+    k = max_sentences if len(eligible) >= 6 else min(2, len(eligible))
+    best = sorted(i for _, i in sorted(scored, key=lambda t: (-t[0], t[1]))[:k])
+    return [Span(sents[i].start, sents[i].end) for i in best]
+
+
+def _surface(text: str, toks: list[Token]) -> str:
+    """The phrase as written, without a leading conjunction/preposition glued to an article (والحكومة → الحكومة)."""
+    s = text[toks[0].start : toks[-1].end]
+    first = toks[0].norm
+    if len(first) > 4 and first[0] in "وفبك" and first[1:3] == "ال":
+        s = s[1:]
+    elif len(first) > 4 and first.startswith("وال"):
+        s = s[1:]
+    return " ".join(s.split())
+
+
+def keyphrases(doc: Document, keys: list[str | None], stop: frozenset[str], dfq: DocFreq,
+               top: int = MAX_KEYPHRASES) -> list[str]:
+    """Top TF-IDF n-grams (n ≤ 3) as surface strings; multi-word phrases must occur at least twice."""
+    toks = doc.tokens
+    counts: dict[tuple[str, ...], int] = {}
+    first_at: dict[tuple[str, ...], tuple[int, int]] = {}
+    surfaces: dict[tuple[str, ...], dict[str, int]] = {}
+    n_tok = len(toks)
+    for i in range(n_tok):
+        k0 = keys[i]
+        if k0 is None or k0 in stop:
+            continue
+        for n in (1, 2, 3):
+            j = i + n - 1
+            if j >= n_tok:
+                break
+            kj = keys[j]
+            if kj is None:
+                break
+            if n > 1 and toks[j].start - toks[j - 1].end > 1:
+                break  # a line break or odd spacing ends a phrase
+            if kj in stop:
+                continue  # may sit inside a longer phrase, but a phrase cannot end with it
+            gram = tuple(keys[i : j + 1])  # type: ignore[arg-type]
+            if n == 1 and len(k0) < 3:
+                continue
+            counts[gram] = counts.get(gram, 0) + 1
+            if gram not in first_at:
+                first_at[gram] = (i, j)
+            surf = _surface(doc.text, toks[i : j + 1])
+            bag = surfaces.setdefault(gram, {})
+            bag[surf] = bag.get(surf, 0) + 1
+    if not counts:
+        return []
+    scored: list[tuple[float, int, tuple[str, ...]]] = []
+    for gram, c in counts.items():
+        if len(gram) > 1 and c < 2:
+            continue
+        idf = sum(dfq.idf(k) for k in gram if k not in stop) / len(gram) * (1.0 + 0.5 * (len(gram) - 1))
+        pos = first_at[gram][0] / max(1, n_tok)
+        scored.append(((1.0 + math.log(c)) * idf * (1.2 - 0.4 * pos), first_at[gram][0], gram))
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    chosen: list[tuple[str, ...]] = []
+    for _, _, gram in scored:
+        words = set(gram)
+        if any(words <= set(g) or set(g) <= words for g in chosen):
+            continue  # already covered by a longer (or shorter, better-scored) phrase
+        chosen.append(gram)
+        if len(chosen) == top:
+            break
+    out: list[str] = []
+    for gram in chosen:
+        bag = surfaces[gram]
+        surf = max(bag.items(), key=lambda kv: kv[1])[0]  # ties keep the first one seen
+        if surf and surf not in out:
+            out.append(surf)
+    return out
+
+
+def analyse_topics(doc: Document) -> None:
+    """Fill ``doc.topic``, ``doc.summary`` and ``doc.keyphrases`` from the tokens and sentences."""
+    doc.topic, doc.summary, doc.keyphrases = None, [], []
+    toks = doc.tokens
+    if sum(1 for t in toks if t.kind == "ARABIC") < MIN_ARABIC_WORDS:
+        return
+    keys = token_keys(toks)
+    stop = load_stopwords()
+    dfq = doc_freq()
+    model = get_model()
+    if model is not None:
+        pred = model.predict_keys(keys)
+        doc.topic = pred[0] if pred else None
+    doc.summary = summarize(doc, keys, stop, dfq)
+    doc.keyphrases = keyphrases(doc, keys, stop, dfq)
+
+
+@register("topics", requires=["sentences", "tokens"], provides=["topics"])
+def topics_stage(doc: Document) -> None:
+    analyse_topics(doc)

@@ -1,0 +1,1 @@
+"""Topic classifier (ANT v2.1 categories): features, model loading and training."""

@@ -1,0 +1,88 @@
+"""The shipped topic classifier: pure-Python inference over a small JSON model, loaded lazily once."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from khabar.document import Token
+from khabar.models.topic.features import doc_features, token_keys, word_key
+from khabar.text.normalize import normalize
+
+MODEL_PATH = Path(__file__).resolve().parent / "topic.json.gz"
+STOPWORDS_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "topics" / "stopwords.txt"
+
+
+@lru_cache(maxsize=1)
+def load_stopwords(path: Path = STOPWORDS_PATH) -> frozenset[str]:
+    """Stopword keys (normalised, article stripped) from the data file; ``#`` starts a comment."""
+    out: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        w = line.split("#", 1)[0].strip()
+        if w:
+            out.add(word_key(normalize(w)))
+    return frozenset(out)
+
+
+class TopicModel:
+    def __init__(self, data: dict[str, Any], stopwords: frozenset[str] | None = None) -> None:
+        self.labels: list[str] = list(data["labels"])
+        scale = float(data.get("scale", 1))
+        # feature -> weight row (one float per label)
+        self.weights: dict[str, tuple[float, ...]] = {
+            k: tuple(v / scale for v in row) for k, row in zip(data["vocab"], data["W"], strict=True)
+        }
+        self.bias: list[float] = [float(v) for v in data["b"]]
+        self.stopwords = load_stopwords() if stopwords is None else stopwords
+
+    def predict_features(self, feats: dict[str, int]) -> tuple[str, float]:
+        """(label, probability) for unigram/bigram counts (log(1 + tf), unit length, as in training)."""
+        get = self.weights.get
+        hits = [(w, math.log1p(c)) for k, c in feats.items() if (w := get(k)) is not None]
+        if not hits:
+            return self.labels[max(range(len(self.bias)), key=self.bias.__getitem__)], 0.0
+        norm = math.sqrt(sum(v * v for _, v in hits)) or 1.0
+        z = list(self.bias)
+        n = len(z)
+        for w, v in hits:
+            v /= norm
+            for i in range(n):
+                z[i] += w[i] * v
+        m = max(z)
+        ex = [math.exp(x - m) for x in z]
+        best = max(range(n), key=ex.__getitem__)
+        return self.labels[best], ex[best] / sum(ex)
+
+    def predict_keys(self, keys: list[str | None]) -> tuple[str, float] | None:
+        if not any(k is not None for k in keys):
+            return None
+        return self.predict_features(doc_features(keys, self.stopwords))
+
+    def predict_tokens(self, tokens: list[Token]) -> tuple[str, float] | None:
+        """(label, probability), or ``None`` for a text with no words (no guess on empty input)."""
+        return self.predict_keys(token_keys(tokens))
+
+    def predict_text(self, text: str) -> tuple[str, float] | None:
+        from khabar.text.stage import tokenize_text
+
+        return self.predict_tokens(tokenize_text(text))
+
+
+_LOCK = threading.Lock()
+_MODEL: TopicModel | None = None
+
+
+def get_model() -> TopicModel | None:
+    """The packaged model (loaded on first use), or ``None`` when it has not been trained/shipped."""
+    global _MODEL
+    if _MODEL is None:
+        with _LOCK:
+            if _MODEL is None and MODEL_PATH.exists():
+                with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as fh:
+                    _MODEL = TopicModel(json.load(fh))
+    return _MODEL
