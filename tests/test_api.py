@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sqlite3
+import subprocess
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,11 +16,14 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
 
-from fastapi.testclient import TestClient  # noqa: E402
+with warnings.catch_warnings():  # Starlette's note that it prefers httpx2; httpx is what CI installs
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from khabar.api import create_app  # noqa: E402
+from khabar.api.app import WEB_DIR as WEB  # noqa: E402
 from khabar.api.app import snippet_parts  # noqa: E402
 from khabar.document import Document  # noqa: E402
 from khabar.ingest.run import ingest  # noqa: E402
@@ -148,6 +154,7 @@ def test_document_round_trip_and_404(client: TestClient) -> None:
     assert doc.tokens and doc.check_offsets() == []
     slim = client.get("/api/documents/short/1", params={"tokens": "false"}).json()
     assert slim["tokens"] == [] and slim["text"] == body["text"]
+    assert client.get("/api/documents/short%2F1").json()["id"] == "short/1"  # as the page encodes ids
     for missing in ("nope", "a/b/c", "%00", "x" * 500):
         r = client.get("/api/documents/" + missing)
         assert r.status_code == 404 and "no document" in r.json()["detail"]
@@ -217,6 +224,8 @@ def test_analyze_returns_a_khabar_document(client: TestClient) -> None:
     doc = Document.from_dict(r.json())
     assert doc.text == text and doc.id == "mine" and doc.published == "2021-12-12"
     assert doc.tokens and doc.sentences and doc.check_offsets() == []
+    slim = client.post("/api/analyze", params={"tokens": "false"}, json={"text": text}).json()
+    assert slim["tokens"] == [] and slim["sentences"] == r.json()["sentences"]
 
 
 @pytest.mark.parametrize(
@@ -291,3 +300,41 @@ def test_serve_command(monkeypatch: pytest.MonkeyPatch, db: str) -> None:
     assert result.exit_code == 0, result.output
     assert calls and calls[0]["port"] == 8123 and calls[0]["host"] == "127.0.0.1"
     assert CliRunner().invoke(app, ["serve", "--port", "0"]).exit_code != 0
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node not installed")
+def test_page_highlights_follow_code_point_offsets(client: TestClient) -> None:
+    """The page's highlighter (app.js ``segments``, run under node) covers the text exactly, counts in
+    code points (an emoji before the spans would shift UTF-16 indices), and marks every mention."""
+    text = "🙂 موسكو (رويترز) - قال الرئيس الروسي فلاديمير بوتين يوم الأحد: \"سنواصل المحادثات\"."
+    doc = client.post("/api/analyze", json={"text": text, "published": "2021-12-12"}).json()
+    doc["entities"].append({"id": "manual", "type": "PER", "mentions": [{"start": 2, "end": 7, "text": text[2:7]}]})
+    js = WEB / "static" / "app.js"
+    script = ("const {segments} = require(process.argv[1]);"
+              "const doc = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+              "process.stdout.write(JSON.stringify(segments(doc)));")
+    out = subprocess.run(["node", "-e", script, str(js)], input=json.dumps(doc), capture_output=True,
+                         text=True, timeout=30, check=True).stdout
+    segs = json.loads(out)
+    assert "".join(s["text"] for s in segs) == text
+    pos = 0
+    for s in segs:
+        assert s["start"] == pos and text[s["start"]:s["end"]] == s["text"]
+        pos = s["end"]
+    for ent in doc["entities"]:
+        for m in ent["mentions"]:
+            inside = [s for s in segs if m["start"] <= s["start"] and s["end"] <= m["end"]]
+            assert inside and all("ent" in s["classes"] for s in inside)
+    assert any(s["ent"] == "manual" and s["text"] == "موسكو" for s in segs)
+
+
+def test_internal_errors_are_json_without_traceback(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from khabar.store.sqlite import SQLiteStore
+
+    def boom(*_a: object, **_k: object) -> None:
+        raise RuntimeError("secret internals /etc/passwd")
+
+    monkeypatch.setattr(SQLiteStore, "search", boom)
+    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+        r = c.get("/api/search", params={"q": "بوتين"})
+    assert r.status_code == 500 and r.json() == {"detail": "internal error (RuntimeError)"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -12,7 +12,27 @@ from rich.table import Table
 
 from khabar.cli.apps import bench_app, eval_app, train_app
 
+if TYPE_CHECKING:
+    from khabar.models.ner.tagger import NerTagger
+
 _SHARED = Path("../shared")
+
+
+def tag_windows(tagger: NerTagger, sents: list[list[str]], window: int) -> list[list[str]]:
+    """Tag CoNLL sentences as pseudo-documents of ``window`` sentences (the files have no document breaks):
+    document features and document repairs see one window at a time; window 1 = sentence by sentence."""
+    from khabar.models.ner.docfix import refine
+
+    tags: list[list[str]] = []
+    for k in range(0, len(sents), max(1, window)):
+        part = sents[k: k + max(1, window)]
+        if window > 1:
+            got = tagger.tag_doc(part)
+            refine(part, got, tagger.features)
+        else:
+            got = [tagger.tag(t) for t in part]
+        tags.extend(got)
+    return tags
 
 
 def _fail(message: str) -> typer.Exit:
@@ -68,14 +88,10 @@ def train_ner(
         else:
             shutil.copy(first, target / "ner.crfsuite")
     if dev:
-        from khabar.models.ner.docfix import refine
 
         tagger = NerTagger(target / "ner.crfsuite", target)
-        tags = [tagger.tag(t) for t, _ in dev_set]
         for name, window in (("sentence by sentence", 1), ("20-sentence documents", 20)):
-            if window > 1:
-                for k in range(0, len(dev_set), window):
-                    refine([t for t, _ in dev_set[k: k + window]], tags[k: k + window], tagger.features)
+            tags = tag_windows(tagger, [t for t, _ in dev_set], window)
             p, r, f = score([g for _, g in dev_set], tags).prf()
             typer.echo(f"dev (last 10% of ANERcorp train), {name}: P {100 * p:.1f} R {100 * r:.1f} F1 {100 * f:.1f}")
 
@@ -94,7 +110,6 @@ def eval_ner(
     if not conll.exists():
         raise _fail(f"{conll}: no such file")
     if pred is None:
-        from khabar.models.ner.docfix import refine
         from khabar.models.ner.tagger import default_tagger
 
         tagger = default_tagger()
@@ -102,10 +117,7 @@ def eval_ner(
             raise _fail("no NER model in the package; run `khabar train ner` first")
         sents = read_conll(conll, tag_col=tag_col)
         t0 = time.perf_counter()
-        tags = [tagger.tag(toks) for toks, _ in sents]
-        if window > 1:
-            for k in range(0, len(sents), window):
-                refine([t for t, _ in sents[k: k + window]], tags[k: k + window], tagger.features)
+        tags = tag_windows(tagger, [t for t, _ in sents], window)
         dt = time.perf_counter() - t0
         pred = pred_out or Path(f"{conll.stem}.ner-pred.txt")
         write_conll(pred, ((toks, gold, p) for (toks, gold), p in zip(sents, tags, strict=True)))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from khabar.document import Document, Span, Token
-from khabar.models.topic.features import token_keys
+from khabar.models.topic.features import token_keys, word_key
 from khabar.models.topic.model import get_model, load_stopwords
 from khabar.pipeline import register
 
@@ -27,7 +27,7 @@ DF_PATH = Path(__file__).resolve().parent.parent / "data" / "topics" / "df.tsv.g
 MIN_ARABIC_WORDS = 3
 MIN_SENTENCE_WORDS = 6
 MAX_KEYPHRASES = 8
-_HEADLINE_END = re.compile(r"[.!?؟…]\s*$")
+_HEADLINE_END = re.compile(r"[.:]\s*$")  # a line ending in ? or ! is still a headline
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,7 @@ def doc_freq() -> DocFreq:
 
 
 def _is_headline(text: str, sent: Span, index: int) -> bool:
-    """The first sentence is a headline when it is a line of its own without closing punctuation."""
+    """The first sentence is a headline when it is a line of its own not closed by a full stop or colon."""
     if index != 0:
         return False
     after = text[sent.end : sent.end + 3]
@@ -121,14 +121,14 @@ def summarize(doc: Document, keys: list[str | None], stop: frozenset[str], dfq: 
     return [Span(sents[i].start, sents[i].end) for i in best]
 
 
-def _surface(text: str, toks: list[Token]) -> str:
-    """The phrase as written, without a leading conjunction/preposition glued to an article (والحكومة → الحكومة)."""
+def _surface(text: str, toks: list[Token], first_key: str) -> str:
+    """The phrase as written, without a leading conjunction/preposition (والحكومة → الحكومة, وحماقي → حماقي)."""
     s = text[toks[0].start : toks[-1].end]
     first = toks[0].norm
     if len(first) > 4 and first[0] in "وفبك" and first[1:3] == "ال":
         s = s[1:]
-    elif len(first) > 4 and first.startswith("وال"):
-        s = s[1:]
+    elif len(first) >= 4 and first[0] in "وفبلك" and word_key(first) == first[0] + first_key:
+        s = s[1:]  # merge_clitic_variants took the prefix off this key
     return " ".join(s.split())
 
 
@@ -161,7 +161,7 @@ def keyphrases(doc: Document, keys: list[str | None], stop: frozenset[str], dfq:
             counts[gram] = counts.get(gram, 0) + 1
             if gram not in first_at:
                 first_at[gram] = (i, j)
-            surf = _surface(doc.text, toks[i : j + 1])
+            surf = _surface(doc.text, toks[i : j + 1], k0)
             bag = surfaces.setdefault(gram, {})
             bag[surf] = bag.get(surf, 0) + 1
     if not counts:
@@ -191,13 +191,28 @@ def keyphrases(doc: Document, keys: list[str | None], stop: frozenset[str], dfq:
     return out
 
 
+def merge_clitic_variants(keys: list[str | None]) -> list[str | None]:
+    """Map وحماقي / بحماقي to حماقي when the bare word also occurs in the same article.
+
+    A single-letter proclitic (و ف ب ل ك) is too ambiguous to strip everywhere (وزير, بريطانيا), but
+    inside one article the bare form next to the prefixed one settles it.
+    """
+    present = {k for k in keys if k is not None}
+    out: list[str | None] = []
+    for k in keys:
+        if k is not None and len(k) >= 4 and k[0] in "وفبلك" and k[1:] in present:
+            k = k[1:]
+        out.append(k)
+    return out
+
+
 def analyse_topics(doc: Document) -> None:
     """Fill ``doc.topic``, ``doc.summary`` and ``doc.keyphrases`` from the tokens and sentences."""
     doc.topic, doc.summary, doc.keyphrases = None, [], []
     toks = doc.tokens
     if sum(1 for t in toks if t.kind == "ARABIC") < MIN_ARABIC_WORDS:
         return
-    keys = token_keys(toks)
+    keys = merge_clitic_variants(token_keys(toks))
     stop = load_stopwords()
     dfq = doc_freq()
     model = get_model()

@@ -198,6 +198,7 @@ class MorphModel:
         self.al_boost = float(self.params.get("al_boost", 1.0))
         self.lemma_beta = float(self.params.get("lemma_beta", 0.0))
         self.lemma_pool = int(self.params.get("lemma_pool", 0))
+        self.weak_verbs = int(self.params.get("weak_verbs", 0))
         self._zero = [0.0] * n
         self._pair: dict[tuple[str, str], list[float]] = {}
         self._tri: dict[tuple[str, str, str], list[float]] = {}
@@ -396,6 +397,16 @@ class MorphModel:
         # known ending first. With ``lemma_pool`` the candidates of every matching rule are pooled (weighted by
         # the length of the ending they know), so that a rare but right edit (غزت → غزا) can win on attestation.
         support: dict[str, float] = {}
+        seen: dict[str, int] = {}
+
+        def attested(w: str) -> int:
+            n = seen.get(w)
+            if n is None:
+                n = seen[w] = self._attested(w)
+            return n
+
+        nominal, verb = tag in _NOMINAL, tag == "VERB"
+        min_attest = self.lemma_attest * attested(base) if nominal else 0.0
         for first in (base[:1], ""):
             for n in (4, 3, 2, 1, 0):
                 if n > len(base):
@@ -411,9 +422,9 @@ class MorphModel:
                     if k > len(core) - 1:
                         continue
                     out = add + (core[: len(core) - k] if k else core) + suf
-                    if out != base and tag in _NOMINAL and self._attested(out) < self.lemma_attest * self._attested(base):
+                    if out != base and nominal and attested(out) < min_attest:
                         out = base  # a name that merely looks inflected (الكرملين is not a plural of كرمل)
-                    elif tag == "VERB" and not self._attested(out) and self._attested("ا" + out):
+                    elif verb and not attested(out) and attested("ا" + out):
                         out = "ا" + out  # derived forms VII/VIII/X: يتفق → اتفق
                     w = count / total * (n + 1 + (2 if first else 0)) if self.lemma_pool else count
                     support[out] = support.get(out, 0.0) + w
@@ -425,7 +436,23 @@ class MorphModel:
             return base
         # the rule's support, times how often the result is written in news (غزت → غزا, not غز)
         beta = self.lemma_beta
-        return max(support, key=lambda o: support[o] * (1.0 + self._attested(o)) ** beta)
+        best = max(support, key=lambda o: support[o] * (1.0 + attested(o)) ** beta) if len(support) > 1 else next(iter(support))
+        if tag == "VERB" and len(best) == 2 and self.weak_verbs:
+            best = self._weak_verb(best)
+        return best
+
+    def _weak_verb(self, stem: str) -> str:
+        """Defective verbs lose their final letter before a suffix (غزت, رمت): restore ا or ى when news writes
+        that form as a word far more often than the bare two letters and rarely with the article (not a noun)."""
+        g = self.freq.get
+        f_stem = g(key(stem), 0)
+        best, best_f = stem, 0
+        for end in ("ا", "ى"):
+            k = key(stem + end)
+            f = g(k, 0)
+            if f > 2 * f_stem and g("ال" + k, 0) * 2 < f and f > best_f:
+                best, best_f = stem + end, f
+        return best
 
     def _attested(self, w: str) -> int:
         k = key(w)

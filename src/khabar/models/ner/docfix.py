@@ -3,6 +3,9 @@
 * Name propagation: a name the tagger found once (جو بايدن, حلف شمال الأطلسي) is tagged again where it recurs
   untagged in the same document, and a person's last name alone (بايدن) counts as that person — the CRF sees one
   sentence at a time and misses names in weak contexts.
+* Verb overrun: a person span never ends in a word that reads as an inflected verb — dual/plural/feminine
+  endings (ا, وا, ان) on a stem the news uses more often than the word itself (جو بايدن استأنفا → جو بايدن),
+  unless the silver lexicon knows the word as a name.
 * Broadcaster names: a place name right after قناة/تلفزيون … and followed by a number (روسيا 1, فرنسا 24) is the
   channel (ORG), number included. The trigger words live in ``data/triggers.json`` (class MEDIA).
 """
@@ -17,6 +20,23 @@ from khabar.models.ner.features import Featurizer
 
 _MAX_LEN = 6
 _COMMON_RANK = 300  # a last name among the 300 most frequent news words (الله …) is not propagated alone
+_VERB_ENDINGS = ("وا", "ان", "ا")
+_VERB_BASE_RANK = 30_000  # the stem without the ending must be a common news word
+
+
+def verb_like(feats: Featurizer, stem: str) -> bool:
+    """Does a (clitic-stripped, normalised) word read as an inflected verb rather than a name?"""
+    if feats.silver.get(stem, "").endswith(("hi", "mid")) or stem.startswith("ال"):
+        return False
+    rank = feats.rank
+    r_word = rank.get(stem, 10**9)
+    for end in _VERB_ENDINGS:
+        if stem.endswith(end) and len(stem) - len(end) >= 3:
+            base = stem[: -len(end)]
+            r = rank.get(base, 10**9)
+            if r < _VERB_BASE_RANK and r < r_word and not feats.silver.get(base, "").endswith(("hi", "mid")):
+                return True
+    return False
 
 
 def _fill(tags: list[str], i: int, j: int, typ: str) -> None:
@@ -30,6 +50,10 @@ def refine(words: Sequence[Sequence[str]], tags: list[list[str]], feats: Featuri
     media = feats.media
     stems = [[feats.word(w)[5] for w in ws] for ws in words]
     norms = [[feats.word(w)[6] for w in ws] for ws in words]
+    for si, tg in enumerate(tags):
+        for i, j, typ in spans(tg):
+            if typ == "PER" and j - i >= 2 and verb_like(feats, stems[si][j - 1]):
+                tg[j - 1] = "O"
     for si, ws in enumerate(words):
         tg = tags[si]
         for i, j, typ in spans(tg):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from khabar.text.normalize import normalize
 
 DATA_DIR = Path(__file__).parent / "data"
 _MAX_GAZ_LEN = 6
+_DOC_MIN_RANK = 300  # the 300 most frequent news words (في, الله …) carry no document-level cues
+_DOC_MAX_CUES = 8
 
 
 def _shape(w: str) -> str:
@@ -71,7 +74,7 @@ class Featurizer:
                 elif not cls.startswith("_"):
                     for w in words:
                         self.trigger.setdefault(w, cls)
-        self._cache: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], str, str]] = {}
+        self._cache: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], str, str, str]] = {}
 
     # -- clitics -------------------------------------------------------------------------------------
     def split(self, n: str) -> tuple[str, str]:
@@ -93,7 +96,8 @@ class Featurizer:
         return pre, cur
 
     # -- per-word features ---------------------------------------------------------------------------
-    def word(self, w: str) -> tuple[list[str], list[str], list[str], list[str], list[str], str, str]:
+    def word(self, w: str) -> tuple[list[str], list[str], list[str], list[str], list[str], str, str, str]:
+        """(own, -1, +1, -2, +2 feature lists, stem, normal form, context cue for the document features)."""
         hit = self._cache.get(w)
         if hit is not None:
             return hit
@@ -130,7 +134,9 @@ class Featurizer:
         p1 = ["+1s=" + stem, "+1c2=" + c2, "+1c3=" + c3, "+1sh=" + sh, "+1g=" + g, "+1t=" + trig, "+1x2=" + stem[-2:], "+1sl=" + sil]
         m2 = ["-2s=" + stem, "-2c2=" + c2, "-2t=" + trig]
         p2 = ["+2s=" + stem, "+2c2=" + c2, "+2t=" + trig]
-        out = (own, m1, p1, m2, p2, stem, n)
+        # what this word says about a name next to it, aggregated over the document by :meth:`document`
+        cue = trig or ("NAT" if g == "NAT" else "") or (sil[:-2] if sil.endswith("hi") else "")
+        out = (own, m1, p1, m2, p2, stem, n, cue)
         if len(self._cache) > 300_000:
             self._cache.clear()
         self._cache[w] = out
@@ -170,7 +176,7 @@ class Featurizer:
         norms = [w[6] for w in words]
         mg = self.gaz_bio(stems, norms)
         seq: list[list[str]] = []
-        for i, (own, _, _, _, _, stem, _) in enumerate(words):
+        for i, (own, _, _, _, _, stem, _, _) in enumerate(words):
             f = ["b", *own]
             if i > 0:
                 f += words[i - 1][1]
@@ -195,3 +201,47 @@ class Featurizer:
                 f.append("-1" + (mg[i - 1] if i > 0 and mg[i - 1] else "mg=O"))
             seq.append(f)
         return seq
+
+    def document(self, sents: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+        """Sentence features plus document-level context aggregation: every word also sees the cues (trigger
+        word, nationality adjective, confidently typed silver name) next to its OTHER occurrences in the
+        document, so a name in a weak context borrows the strong context it has elsewhere."""
+        seqs = [self.sentence(toks) for toks in sents]
+        if len(sents) < 2 and sum(len(t) for t in sents) < 30:
+            return seqs
+        rank = self.rank
+        unknown = 10**9
+        words = [[self.word(t) for t in toks] for toks in sents]
+        seen: Counter[str] = Counter()
+        cues: dict[str, Counter[str]] = defaultdict(Counter)
+        for ws in words:
+            n = len(ws)
+            for i, w in enumerate(ws):
+                stem = w[5]
+                if len(stem) < 3 or rank.get(stem, unknown) < _DOC_MIN_RANK or not stem[0].isalpha():
+                    continue
+                seen[stem] += 1
+                if i > 0 and ws[i - 1][7]:
+                    cues[stem]["dp=" + ws[i - 1][7]] += 1
+                if i + 1 < n and ws[i + 1][7]:
+                    cues[stem]["dn=" + ws[i + 1][7]] += 1
+                if i > 1 and ws[i - 2][7].endswith("T"):  # الرئيس جو بايدن: the title two words back
+                    cues[stem]["dq=" + ws[i - 2][7]] += 1
+        if not cues:
+            return seqs
+        for ws, seq in zip(words, seqs, strict=True):
+            n = len(ws)
+            for i, w in enumerate(ws):
+                stem = w[5]
+                if seen.get(stem, 0) < 2 or stem not in cues:
+                    continue
+                own: Counter[str] = Counter()
+                if i > 0 and ws[i - 1][7]:
+                    own["dp=" + ws[i - 1][7]] += 1
+                if i + 1 < n and ws[i + 1][7]:
+                    own["dn=" + ws[i + 1][7]] += 1
+                if i > 1 and ws[i - 2][7].endswith("T"):
+                    own["dq=" + ws[i - 2][7]] += 1
+                other = [c for c, k in cues[stem].items() if k > own.get(c, 0)]
+                seq[i].extend(sorted(other)[:_DOC_MAX_CUES])
+        return seqs

@@ -68,7 +68,7 @@ def tag_mentions(doc: Document, tagger: NerTagger) -> list[tuple[int, int, str]]
     feats = tagger.features
     sents = _sentences(doc)
     all_words = [[text[t.start: t.end] for t in sent] for sent in sents]
-    all_tags = [tagger.tag(words) for words in all_words]
+    all_tags = tagger.tag_doc(all_words)
     refine(all_words, all_tags, feats)
     for sent, words, tags in zip(sents, all_words, all_tags, strict=True):
         for i, j, typ in spans(tags):

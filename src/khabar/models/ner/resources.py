@@ -2,8 +2,8 @@
 
 * word clusters from the unlabelled Apache-2.0 news (ANT v2.1 + ANT v1.1): left/right neighbour co-occurrence,
   PPMI, truncated SVD, then hierarchical k-means so that a cluster id has Brown-like prefixes (``3.11.5``);
-* a gazetteer of normalised names with a class (PER, LOC, ORG, ACT) from ANERGazet (research use), the countries
-  list (ODbL) and the UniversalPetrarch actor dictionary (MIT).
+* a gazetteer of normalised names with a class (PER, LOC, ORG, MISC, NAT, ACT) from the khabar knowledge base
+  (Apache-2.0), the countries list (ODbL) and the UniversalPetrarch actor dictionary (MIT) — no ANERGazet.
 """
 
 from __future__ import annotations
@@ -131,27 +131,61 @@ def build_clusters(
     return n
 
 
-def build_gazetteer(shared: Path, out: Path) -> int:
-    """Write ``normalised name<TAB>CLASS`` lines (gzip); returns the number of entries."""
+KB_DIR = Path(__file__).resolve().parents[2] / "kb"  # khabar.kb (Apache-2.0): curated entities, countries
+
+
+def _name(s: str) -> str:
+    return " ".join(_WORD.findall(normalize(s)))
+
+
+def build_gazetteer(shared: Path, out: Path, kb_dir: Path = KB_DIR) -> int:
+    """Write ``normalised name<TAB>CLASS`` lines (gzip); returns the number of entries.
+
+    Only permissively licensed sources: the khabar knowledge base (curated entities and countries with their
+    aliases and capitals; nationality adjectives as class NAT — Apache-2.0), the countries list (ODbL 1.0) and
+    the UniversalPetrarch actor dictionary (MIT, class ACT). ANERGazet (research use only) is deliberately not
+    read, so nothing shipped — gazetteer or model weights — derives from it."""
     entries: set[tuple[str, str]] = set()
-    gaz = shared / "data/gazetteers"
-    for fname, cls in (
-        ("anergazet/AlignedPersGazetteer.txt", "PER"),
-        ("anergazet/AlignedLocGazetteer.txt", "LOC"),
-        ("anergazet/AlignedOrgGazetteer.txt", "ORG"),
-    ):
-        path = gaz / fname
-        if path.exists():
-            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-                name = " ".join(_WORD.findall(normalize(line)))
-                if name and not line.startswith("="):
+    stop_path = kb_dir / "sources/gaz_stop.txt"  # ambiguous one-word aliases (ابي, عون …) stay out
+    stop = {_name(x) for x in stop_path.read_text(encoding="utf-8").splitlines()
+            if x.strip() and not x.startswith("#")} if stop_path.exists() else set()
+    kb_path = kb_dir / "data/kb.json.gz"
+    if kb_path.exists():
+        with gzip.open(kb_path, "rt", encoding="utf-8") as fh:
+            kb = json.load(fh)
+        for e in kb.get("entities") or []:
+            cls = e.get("type")
+            if cls not in ("PER", "ORG", "LOC", "MISC"):
+                continue
+            for alias in [e.get("ar") or "", *(e.get("aliases") or [])]:
+                name = _name(alias)
+                if name and len(name) > 1 and name not in stop:
                     entries.add((name, cls))
+        for adj in kb.get("adjectives") or {}:
+            name = _name(adj)
+            if len(name) > 2 and " " not in name:
+                entries.add((name, "NAT"))
+                if name.endswith("يه"):  # the KB keys are normalised with ة → ه
+                    entries.add((name[:-1] + "ة", "NAT"))
+    tsv = kb_dir / "sources/countries_ar.tsv"
+    if tsv.exists():
+        for line in tsv.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.split("\t")
+            for col in (2, 4):  # extra country names, capitals
+                if col < len(cols):
+                    for alias in cols[col].split("|"):
+                        name = _name(alias)
+                        if name and alias != "-":
+                            entries.add((name, "LOC"))
+    gaz = shared / "data/gazetteers"
     cpath = gaz / "countries/countries.json"
     if cpath.exists():
         for c in json.loads(cpath.read_text(encoding="utf-8")):
             ara = (c.get("translations") or {}).get("ara") or {}
             for key in ("common", "official"):
-                name = " ".join(_WORD.findall(normalize(ara.get(key) or "")))
+                name = _name(ara.get(key) or "")
                 if name:
                     entries.add((name, "LOC"))
     apath = shared / "data/events/universalpetrarch-arabic/actor_dict_ar_v4.txt"
@@ -163,7 +197,7 @@ def build_gazetteer(shared: Path, out: Path) -> int:
             if not head or head.startswith("+"):
                 continue
             # entries are lemma-ish phrases joined by "_"; keep those that read as surface names
-            name = " ".join(_WORD.findall(normalize(head.replace("_", " "))))
+            name = _name(head.replace("_", " "))
             if name and len(name) > 2:
                 entries.add((name, "ACT"))
     with gzip.open(out, "wt", encoding="utf-8") as fh:

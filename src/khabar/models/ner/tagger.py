@@ -12,6 +12,7 @@ from khabar.models.ner.features import DATA_DIR, Featurizer
 
 MODEL_PATH = DATA_DIR / "ner.crfsuite"
 _MAX_SENT = 200  # long "sentences" are tagged in windows to bound the Viterbi cost
+_DOC_BLOCK = 20_000
 
 
 class NerTagger:
@@ -21,13 +22,27 @@ class NerTagger:
         self._tagger.open(str(model_path))
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
-        """BIO tags (PER/ORG/LOC/MISC) for one sentence of token strings."""
-        if not tokens:
-            return []
-        out: list[str] = []
-        for i in range(0, len(tokens), _MAX_SENT):
-            chunk = tokens[i: i + _MAX_SENT]
-            out.extend(self._tagger.tag(self.features.sentence(chunk)))
+        """BIO tags (PER/ORG/LOC/MISC) for one sentence of token strings (a document of one sentence)."""
+        return self.tag_doc([tokens])[0]
+
+    def tag_doc(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO tags for each sentence of one document (the features see the whole document)."""
+        chunks: list[Sequence[str]] = []
+        owner: list[int] = []
+        for k, toks in enumerate(sents):
+            for i in range(0, len(toks), _MAX_SENT):
+                chunks.append(toks[i: i + _MAX_SENT])
+                owner.append(k)
+        out: list[list[str]] = [[] for _ in sents]
+        a = 0
+        while a < len(chunks):  # documents are featurised in blocks of ~_DOC_BLOCK tokens to bound memory
+            b, size = a, 0
+            while b < len(chunks) and (b == a or size + len(chunks[b]) <= _DOC_BLOCK):
+                size += len(chunks[b])
+                b += 1
+            for k, seq in zip(owner[a:b], self.features.document(chunks[a:b]), strict=True):
+                out[k].extend(self._tagger.tag(seq))
+            a = b
         return out
 
 

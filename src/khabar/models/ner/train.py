@@ -11,6 +11,8 @@ import pycrfsuite
 from khabar.models.ner.conll import Sentence, read_conll
 from khabar.models.ner.features import DATA_DIR, Featurizer
 
+DOC_WINDOW = 20  # sentences per pseudo-document in CoNLL files (training and evaluation alike)
+
 
 def load_training(shared: Path, *, dev_fraction: float = 0.1, full: bool = False,
                   extra: bool = True) -> tuple[list[Sentence], list[Sentence], list[Sentence]]:
@@ -34,14 +36,19 @@ def train_model(train: list[Sentence], out: Path, *, extra: list[Sentence] | Non
     feat = Featurizer(data_dir)
     trainer = pycrfsuite.Trainer(verbose=False)
     t0 = time.time()
-    for toks, tags in train:
-        trainer.append(feat.sentence(toks), tags)
+    # ANERcorp has no document breaks: runs of DOC_WINDOW sentences stand in for documents (as at evaluation)
+    for k in range(0, len(train), DOC_WINDOW):
+        part = train[k: k + DOC_WINDOW]
+        for seq, (_, tags) in zip(feat.document([t for t, _ in part]), part, strict=True):
+            trainer.append(seq, tags)
     # Other corpora follow other conventions (AQMAR tags روسيا as ORG in places): "frustratingly easy" domain
     # adaptation — their items also carry a domain-marked copy of every feature, which soaks up what is peculiar
     # to them; the tagger only ever sees the shared copies.
-    for toks, tags in extra or []:
-        seq = feat.sentence(toks)
-        trainer.append([[*f, *("X" + x for x in f)] for f in seq], tags)
+    extra = extra or []
+    for k in range(0, len(extra), DOC_WINDOW):
+        part = extra[k: k + DOC_WINDOW]
+        for seq, (_, tags) in zip(feat.document([t for t, _ in part]), part, strict=True):
+            trainer.append([[*f, *("X" + x for x in f)] for f in seq], tags)
     log(f"features for {len(train):,} sentences ({sum(len(t) for t, _ in train):,} tokens) "
         f"in {time.time() - t0:.0f}s")
     trainer.set_params({

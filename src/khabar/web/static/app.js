@@ -102,27 +102,28 @@ function entityLabel(e) {
   return [e.canonical_ar, e.canonical, e.wikidata, e.country].filter(Boolean).join(" · ") || e.id;
 }
 
-// Highlight every layer over the text: boundaries from all spans, a sweep keeps the active ones.
-function renderText(container, doc) {
+// Highlight every layer over the text: cut at every span boundary, a sweep keeps the spans active over
+// each piece. Pure (no DOM), so it can be tested under node: [{start, end, text, classes, titles, ent}].
+function segments(doc) {
   const cps = Array.from(doc.text);
   const n = cps.length;
-  const ents = new Map(doc.entities.map((e) => [e.id, e]));
+  const ents = new Map((doc.entities || []).map((e) => [e.id, e]));
   const spans = [];
   const add = (s, cls, title, ent) => {
     if (!s || !(s.start < s.end) || s.start < 0 || s.end > n) return;
     spans.push({ start: s.start, end: s.end, cls, title, ent });
   };
-  for (const e of doc.entities) {
+  for (const e of doc.entities || []) {
     for (const m of e.mentions || []) add(m, "ent ent-" + e.type, `${TYPE_AR[e.type] || e.type}: ${entityLabel(e)}`, e.id);
     for (const m of e.coref_mentions || []) add(m, "ent coref ent-" + e.type, `إحالة إلى: ${entityLabel(e)}`, e.id);
   }
-  for (const q of doc.quotes) {
+  for (const q of doc.quotes || []) {
     const sp = ents.get(q.speaker);
     add(q.content, "quote", `قول (${q.type}) — ${sp ? entityLabel(sp) : "متحدث غير معروف"}`, null);
     add(q.cue, "cue", "فعل القول", null);
   }
-  for (const t of doc.times) add(t, "time", `${t.type}${t.value ? " = " + t.value : ""}`, null);
-  for (const ev of doc.events) for (const s of ev.evidence || []) add(s, "evid", `حدث ${ev.event}`, null);
+  for (const t of doc.times || []) add(t, "time", `${t.type}${t.value ? " = " + t.value : ""}`, null);
+  for (const ev of doc.events || []) for (const s of ev.evidence || []) add(s, "evid", `حدث ${ev.event}`, null);
 
   const starts = new Map();
   const points = new Set([0, n]);
@@ -133,18 +134,27 @@ function renderText(container, doc) {
   });
   const cuts = [...points].sort((a, b) => a - b);
   const active = new Set();
-  const frag = document.createDocumentFragment();
+  const out = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
     const a = cuts[k], b = cuts[k + 1];
     for (const i of starts.get(a) || []) active.add(i);
     for (const i of [...active]) if (spans[i].end <= a) active.delete(i);
-    const piece = cps.slice(a, b).join("");
-    if (!active.size) { frag.append(document.createTextNode(piece)); continue; }
     const on = [...active].map((i) => spans[i]);
-    const classes = new Set(on.flatMap((s) => s.cls.split(" ")));
-    const node = el("span", { class: [...classes].join(" "), title: on.map((s) => s.title).join("\n") }, piece);
     const ent = on.filter((s) => s.ent).pop();
-    if (ent) node.dataset.ent = ent.ent;
+    out.push({
+      start: a, end: b, text: cps.slice(a, b).join(""),
+      classes: [...new Set(on.flatMap((s) => s.cls.split(" ")))], titles: on.map((s) => s.title), ent: ent ? ent.ent : null,
+    });
+  }
+  return out;
+}
+
+function renderText(container, doc) {
+  const frag = document.createDocumentFragment();
+  for (const seg of segments(doc)) {
+    if (!seg.classes.length) { frag.append(document.createTextNode(seg.text)); continue; }
+    const node = el("span", { class: seg.classes.join(" "), title: seg.titles.join("\n") }, seg.text);
+    if (seg.ent) node.dataset.ent = seg.ent;
     frag.append(node);
   }
   container.replaceChildren(frag);
@@ -313,7 +323,7 @@ async function runAnalyze(form) {
   if (fd.get("published")) body.published = String(fd.get("published"));
   setStatus("analyze-status", "جارٍ التحليل…");
   try {
-    analyzed = await api("/api/analyze", {
+    analyzed = await api("/api/analyze?tokens=false", {
       method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
     });
     setStatus("analyze-status", "");
@@ -377,4 +387,5 @@ function bind() {
   route();
 }
 
-document.addEventListener("DOMContentLoaded", bind);
+if (typeof document !== "undefined") document.addEventListener("DOMContentLoaded", bind);
+if (typeof module !== "undefined") module.exports = { segments }; // for the tests (node)
