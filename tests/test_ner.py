@@ -133,3 +133,52 @@ def test_stage_bad_input_is_clean(text: str) -> None:
 @needs_model
 def test_model_loads_once() -> None:
     assert default_tagger() is default_tagger()
+
+
+def test_gazetteer_uses_no_anergazet(tmp_path: Path) -> None:
+    """ANERGazet is research-use only: the gazetteer build must not read it even when it is present."""
+    import gzip
+
+    from khabar.models.ner.resources import build_gazetteer
+
+    shared = tmp_path / "shared"
+    (shared / "data/gazetteers/anergazet").mkdir(parents=True)
+    (shared / "data/gazetteers/anergazet/AlignedPersGazetteer.txt").write_text("زززقققاسم\n", encoding="utf-8")
+    out = tmp_path / "gaz.tsv.gz"
+    n = build_gazetteer(shared, out)
+    with gzip.open(out, "rt", encoding="utf-8") as fh:
+        names = {line.split("\t")[0] for line in fh}
+    assert n >= len(names) > 0  # the knowledge base still gives names
+    assert "زززقققاسم" not in names
+
+
+def test_shipped_gazetteer_has_only_known_classes() -> None:
+    import gzip
+
+    from khabar.models.ner.features import DATA_DIR
+
+    path = DATA_DIR / "gazetteer.tsv.gz"
+    if not path.exists():
+        pytest.skip("no gazetteer built")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        classes = {line.rstrip("\n").split("\t")[1] for line in fh}
+    assert classes <= {"PER", "ORG", "LOC", "MISC", "NAT", "ACT"}
+
+
+def test_document_features_borrow_context(feats: Featurizer) -> None:
+    sents = [["قال", "الرئيس", "جو", "بايدن", "إن", "واشنطن"], ["وأكد", "بايدن", "أن", "روسيا"]]
+    seqs = feats.document(sents)
+    assert [len(s) for s in seqs] == [6, 4]
+    assert "dq=PERT" in seqs[1][1]  # the second بايدن sees the title of the first
+    assert not any(f.startswith("d") and "=" in f and f[:3] in ("dp=", "dn=", "dq=") for f in seqs[0][4])
+
+
+def test_person_span_stops_before_a_verb(feats: Featurizer) -> None:
+    from khabar.models.ner.docfix import verb_like
+
+    assert verb_like(feats, "اكدوا")
+    assert not verb_like(feats, "سليمان")
+    words = [["قال", "الرئيس", "جو", "بايدن", "واكدوا", "أن"]]
+    tags = [["O", "O", "B-PER", "I-PER", "I-PER", "O"]]
+    refine(words, tags, feats)
+    assert tags[0][2:5] == ["B-PER", "I-PER", "O"]

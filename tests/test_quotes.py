@@ -169,3 +169,11 @@ def test_ma_qala_innahu() -> None:
     text = "ونشرت وزارة الصحة بيانا، الاثنين، ما قالت إنه تراجع كبير في عدد الإصابات."
     assert quotes_of(text) == [("ent_min", "قالت", "تراجع كبير في عدد الإصابات")]
     assert quotes_of("وهو ما قالت ليلى حسن إن الوضع يحتمله.") == []  # «ما قالت … إن» is not «ما قالت إنه»
+
+
+def test_anaphor_with_a_nisba_adjective_must_agree() -> None:
+    names = {"ent_qa": ("ORG", ["هيئة الطيران في قطر"]), "ent_ag": ("ORG", ["رويترز"])}
+    text = ("أعلنت هيئة الطيران في قطر أن الرحلات مستمرة. وقالت رويترز إن الرحلات توقفت. "
+            "وذكرت الهيئة الإماراتية أن الأجواء مغلقة. وذكرت الهيئة القطرية أن الأجواء مفتوحة.")
+    doc = doc_with(text, names)
+    assert [q.speaker for q in doc.quotes] == ["ent_qa", "ent_ag", None, "ent_qa"]

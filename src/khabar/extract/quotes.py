@@ -9,6 +9,15 @@ a PER preferred over an organisation named inside a title such as المتحدث
 (بيد ان الكرملين قال: the nearest mention before the cue in its clause); otherwise a pronoun or dropped
 subject (انه قال، وأضاف) → the most recent speaker. Mentions with a ل prefix (للرئيس بايدن) after the cue
 are addressees, as is the object of أبلغ/أخبر/حذر….
+
+Also (all lexicon-driven, data file keys in brackets): a masdar/document noun whose genitive is a name, then
+إن/أن (إعلان ماكرون أن، في بيان الوزارة أن) [nominal_cues]; attributions placed after the content — «…، بحسب X»,
+«…، كما أكد بيان صادر عن X», «…، حسبما نقلت وسائل الإعلام عن X» (the source after عن speaks; مصادر في X stays
+unnamed) [source_markers_after, post_verb_markers, source_of_document]; «ما قالت إنه …»; anaphors resolved by
+their head noun (الصحيفة → صحيفة "يوميوري"; الهيئة الإماراتية → the هيئة … بالإمارات) [anaphor_heads]; a dropped
+subject takes the latest speaker whose verb agreed in gender (وتابع after وأشارت الصحيفة), and a plural verb
+(زعموا) never falls back to one person; content ends before «، فيما/بينما/فإن … قال» [clause_connectors] and
+«، كما أكد أن».
 """
 
 from __future__ import annotations
@@ -397,6 +406,7 @@ class QuoteFinder:
         self.d = _Doc(doc)
         self.used_comps: set[int] = set()  # complementizer tokens a reporting verb already took
         self.last_speakers: list[str] = []
+        self._names_cache: dict[str, str] = {}
         self.gender: dict[str, bool] = {}  # speaker → feminine? (from the latest verb it was the subject of)
         self.sentence_speaker: tuple[int, str] | None = None  # (sentence start, speaker) of the latest quote
         self.ent_type = {e.id: e.type for e in doc.entities}
@@ -1046,17 +1056,44 @@ class QuoteFinder:
         named = self._anaphor_by_head(i, j, lx.anaphor_heads.get(d.toks[j].form, []))
         if named is not None:
             return named
+        adj = self._nisba(j + 1)
+
+        def agrees(ent: str) -> bool:
+            # الهيئة الإماراتية can only be an entity whose name says الإمارات
+            return not adj or adj[:-1] in self._names(ent)
+
         for sp in reversed(self.last_speakers):
-            if kind == "ANY" or self.ent_type.get(sp) == kind:
+            if (kind == "ANY" or self.ent_type.get(sp) == kind) and agrees(sp):
                 return sp
         if kind == "ANY":
             return None
         k = bisect.bisect_left(d.ment_starts, d.toks[i].os) - 1
         while k >= 0:
-            if d.ments[k].type == kind:
+            if d.ments[k].type == kind and agrees(d.ments[k].ent):
                 return d.ments[k].ent
             k -= 1
         return None
+
+    def _nisba(self, j: int) -> str:
+        """The stem of a nisba adjective at token ``j`` (الإماراتية → امارات), else ''."""
+        d = self.d
+        if j >= len(d.toks):
+            return ""
+        f = d.toks[j].form
+        if f.startswith("ال") and f.endswith(("يه", "ية", "ي")) and len(f) > 5:
+            return f[2:].removesuffix("ه").removesuffix("ة").removesuffix("ي")
+        return ""
+
+    def _names(self, ent: str) -> str:
+        """All mention texts of an entity, normalised (cached)."""
+        if not self._names_cache:
+            d = self.d
+            names: dict[str, set[str]] = {}
+            for m in d.ments:  # one pass over all mentions, the first time it is needed
+                names.setdefault(m.ent, set()).add(N(d.text[m.start : m.end]))
+            self._names_cache = {e: " ".join(sorted(v)) for e, v in names.items()}
+            self._names_cache.setdefault("", "")
+        return self._names_cache.get(ent, "")
 
     def _anaphor_by_head(self, i: int, j: int, heads: list[str]) -> str | None:
         """الصحيفة → the latest entity named with that head (صحيفة "يوميوري"، وزارة الداخلية); an adjective after
@@ -1064,11 +1101,7 @@ class QuoteFinder:
         d = self.d
         if not heads:
             return None
-        adj = ""
-        if j + 1 < len(d.toks):
-            f = d.toks[j + 1].form
-            if f.startswith("ال") and f.endswith(("يه", "ية", "ي")) and len(f) > 5:
-                adj = f[2:].removesuffix("ه").removesuffix("ة").removesuffix("ي")
+        adj = self._nisba(j + 1)
         lo = d.toks[i].os - 4000
         k = bisect.bisect_left(d.ment_starts, d.toks[i].os) - 1
         first: str | None = None

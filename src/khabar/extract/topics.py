@@ -72,7 +72,7 @@ def _is_headline(text: str, sent: Span, index: int) -> bool:
 
 
 def summarize(doc: Document, keys: list[str | None], stop: frozenset[str], dfq: DocFreq,
-              max_sentences: int = 3) -> list[Span]:
+              max_sentences: int = 3, idf_map: dict[str, float] | None = None) -> list[Span]:
     """Extractive, lead-biased summary as sentence spans in text order."""
     sents = doc.sentences
     if not sents or not doc.tokens:
@@ -102,10 +102,11 @@ def summarize(doc: Document, keys: list[str | None], stop: frozenset[str], dfq: 
         eligible.append(i)
     if not eligible:
         return []
+    idf = {} if idf_map is None else idf_map
     vecs: list[dict[str, float]] = []
     centre: dict[str, float] = {}
     for i in eligible:
-        v = {k: (1.0 + math.log(c)) * dfq.idf(k) for k, c in per[i].items()}
+        v = {k: (1.0 + math.log(c)) * (idf[k] if k in idf else dfq.idf(k)) for k, c in per[i].items()}
         vecs.append(v)
         for k, x in v.items():
             centre[k] = centre.get(k, 0.0) + x
@@ -133,46 +134,47 @@ def _surface(text: str, toks: list[Token], first_key: str) -> str:
 
 
 def keyphrases(doc: Document, keys: list[str | None], stop: frozenset[str], dfq: DocFreq,
-               top: int = MAX_KEYPHRASES) -> list[str]:
+               top: int = MAX_KEYPHRASES, idf_map: dict[str, float] | None = None) -> list[str]:
     """Top TF-IDF n-grams (n ≤ 3) as surface strings; multi-word phrases must occur at least twice."""
     toks = doc.tokens
-    counts: dict[tuple[str, ...], int] = {}
-    first_at: dict[tuple[str, ...], tuple[int, int]] = {}
-    surfaces: dict[tuple[str, ...], dict[str, int]] = {}
+    where: dict[tuple[str, ...], list[int]] = {}  # n-gram -> token indices where it starts
     n_tok = len(toks)
-    for i in range(n_tok):
-        k0 = keys[i]
+    # a phrase continues only over a single space/punctuation-free join: a line break or gap ends it
+    joined = [toks[j].start - toks[j - 1].end <= 1 for j in range(1, n_tok)] + [False]
+    for i, k0 in enumerate(keys):
         if k0 is None or k0 in stop:
             continue
-        for n in (1, 2, 3):
-            j = i + n - 1
-            if j >= n_tok:
-                break
-            kj = keys[j]
-            if kj is None:
-                break
-            if n > 1 and toks[j].start - toks[j - 1].end > 1:
-                break  # a line break or odd spacing ends a phrase
-            if kj in stop:
-                continue  # may sit inside a longer phrase, but a phrase cannot end with it
-            gram = tuple(keys[i : j + 1])  # type: ignore[arg-type]
-            if n == 1 and len(k0) < 3:
-                continue
-            counts[gram] = counts.get(gram, 0) + 1
-            if gram not in first_at:
-                first_at[gram] = (i, j)
-            surf = _surface(doc.text, toks[i : j + 1], k0)
-            bag = surfaces.setdefault(gram, {})
-            bag[surf] = bag.get(surf, 0) + 1
-    if not counts:
+        if len(k0) >= 3:
+            where.setdefault((k0,), []).append(i)
+        if not joined[i]:
+            continue
+        k1 = keys[i + 1]
+        if k1 is None:
+            continue
+        if k1 not in stop:
+            where.setdefault((k0, k1), []).append(i)
+        if joined[i + 1]:
+            k2 = keys[i + 2]
+            if k2 is not None and k2 not in stop:
+                where.setdefault((k0, k1, k2), []).append(i)
+    if not where:
         return []
+    idf_cache = {} if idf_map is None else idf_map
     scored: list[tuple[float, int, tuple[str, ...]]] = []
-    for gram, c in counts.items():
+    for gram, starts in where.items():
+        c = len(starts)
         if len(gram) > 1 and c < 2:
             continue
-        idf = sum(dfq.idf(k) for k in gram if k not in stop) / len(gram) * (1.0 + 0.5 * (len(gram) - 1))
-        pos = first_at[gram][0] / max(1, n_tok)
-        scored.append(((1.0 + math.log(c)) * idf * (1.2 - 0.4 * pos), first_at[gram][0], gram))
+        total = 0.0
+        for k in gram:
+            if k not in stop:
+                x = idf_cache.get(k)
+                if x is None:
+                    x = idf_cache[k] = dfq.idf(k)
+                total += x
+        idf = total / len(gram) * (1.0 + 0.5 * (len(gram) - 1))
+        pos = starts[0] / n_tok
+        scored.append(((1.0 + math.log(c)) * idf * (1.2 - 0.4 * pos), starts[0], gram))
     scored.sort(key=lambda t: (-t[0], t[1]))
     chosen: list[tuple[str, ...]] = []
     for _, _, gram in scored:
@@ -184,8 +186,11 @@ def keyphrases(doc: Document, keys: list[str | None], stop: frozenset[str], dfq:
             break
     out: list[str] = []
     for gram in chosen:
-        bag = surfaces[gram]
-        surf = max(bag.items(), key=lambda kv: kv[1])[0]  # ties keep the first one seen
+        bag: dict[str, int] = {}
+        for i in where[gram]:
+            surf = _surface(doc.text, toks[i : i + len(gram)], gram[0])
+            bag[surf] = bag.get(surf, 0) + 1
+        surf = max(bag.items(), key=lambda kv: kv[1])[0]  # most frequent spelling; ties keep the first
         if surf and surf not in out:
             out.append(surf)
     return out
@@ -219,8 +224,9 @@ def analyse_topics(doc: Document) -> None:
     if model is not None:
         pred = model.predict_keys(keys)
         doc.topic = pred[0] if pred else None
-    doc.summary = summarize(doc, keys, stop, dfq)
-    doc.keyphrases = keyphrases(doc, keys, stop, dfq)
+    idf_map = {k: dfq.idf(k) for k in set(keys) if k is not None}
+    doc.summary = summarize(doc, keys, stop, dfq, idf_map=idf_map)
+    doc.keyphrases = keyphrases(doc, keys, stop, dfq, idf_map=idf_map)
 
 
 @register("topics", requires=["sentences", "tokens"], provides=["topics"])

@@ -190,6 +190,8 @@ class MorphModel:
             self.weights[feat] = vec
         self._cache: dict[str, Analysis] = {}
         self._lemma_cache: dict[tuple[str, str], str] = {}
+        self._att_cache: dict[str, int] = {}
+        self._script_cache: dict[tuple[str, str, str, int], list[tuple[int, str, int, str, float]]] = {}
         self.split_ratio = float(self.params.get("split_ratio", 2.0))
         self.min_stem_freq = int(self.params.get("min_stem_freq", 5))
         self.doc_weight = int(self.params.get("doc_weight", 50))
@@ -396,17 +398,38 @@ class MorphModel:
         # rules that know the first letter (an imperfect prefix or not) before the ones that do not; the longest
         # known ending first. With ``lemma_pool`` the candidates of every matching rule are pooled (weighted by
         # the length of the ending they know), so that a rare but right edit (غزت → غزا) can win on attestation.
+        ck = (tag, base[:1], base[-4:], min(len(base), 12))
+        scripts = self._script_cache.get(ck)
+        if scripts is None:
+            scripts = self._rule_scripts(tag, base)
+            if len(self._script_cache) < 200_000:
+                self._script_cache[ck] = scripts
         support: dict[str, float] = {}
-        seen: dict[str, int] = {}
-
-        def attested(w: str) -> int:
-            n = seen.get(w)
-            if n is None:
-                n = seen[w] = self._attested(w)
-            return n
-
+        attested = self._attested
         nominal, verb = tag in _NOMINAL, tag == "VERB"
         min_attest = self.lemma_attest * attested(base) if nominal else 0.0
+        for p, add, k, suf, w in scripts:
+            core = base[p:]
+            out = add + (core[: len(core) - k] if k else core) + suf
+            if out != base and nominal and attested(out) < min_attest:
+                out = base  # a name that merely looks inflected (الكرملين is not a plural of كرمل)
+            elif verb and not attested(out) and attested("ا" + out):
+                out = "ا" + out  # derived forms VII/VIII/X: يتفق → اتفق
+            support[out] = support.get(out, 0.0) + w
+        if not support:
+            return base
+        # the rule's support, times how often the result is written in news (غزت → غزا, not غز)
+        beta = self.lemma_beta
+        best = max(support, key=lambda o: support[o] * (1.0 + attested(o)) ** beta) if len(support) > 1 else next(iter(support))
+        if tag == "VERB" and len(best) == 2 and self.weak_verbs:
+            best = self._weak_verb(best)
+        return best
+
+    def _rule_scripts(self, tag: str, base: str) -> list[tuple[int, str, int, str, float]]:
+        """The edit scripts that apply to ``base`` with their weights. They depend only on the tag, the first
+        letter, the last four letters and the length, so they are cached by those."""
+        out: list[tuple[int, str, int, str, float]] = []
+        used = 0  # the first ``lemma_pool`` matching rules are pooled (at least one)
         for first in (base[:1], ""):
             for n in (4, 3, 2, 1, 0):
                 if n > len(base):
@@ -417,29 +440,18 @@ class MorphModel:
                 if rules and not isinstance(rules[0], list):
                     rules = [[*rules, 1]]  # a model file from before rule alternatives
                 total = sum(r[4] for r in rules)
+                found = False
                 for p, add, k, suf, count in rules:
-                    core = base[p:]
-                    if k > len(core) - 1:
+                    if k > len(base) - p - 1:
                         continue
-                    out = add + (core[: len(core) - k] if k else core) + suf
-                    if out != base and nominal and attested(out) < min_attest:
-                        out = base  # a name that merely looks inflected (الكرملين is not a plural of كرمل)
-                    elif verb and not attested(out) and attested("ا" + out):
-                        out = "ا" + out  # derived forms VII/VIII/X: يتفق → اتفق
-                    w = count / total * (n + 1 + (2 if first else 0)) if self.lemma_pool else count
-                    support[out] = support.get(out, 0.0) + w
-                if support and not self.lemma_pool:
-                    break
-            if support and not self.lemma_pool:
-                break
-        if not support:
-            return base
-        # the rule's support, times how often the result is written in news (غزت → غزا, not غز)
-        beta = self.lemma_beta
-        best = max(support, key=lambda o: support[o] * (1.0 + attested(o)) ** beta) if len(support) > 1 else next(iter(support))
-        if tag == "VERB" and len(best) == 2 and self.weak_verbs:
-            best = self._weak_verb(best)
-        return best
+                    found = True
+                    out.append((p, add, k, suf, count / total * (n + 1 + (2 if first else 0)) if self.lemma_pool > 1
+                                else count))
+                if found:
+                    used += 1
+                    if used >= self.lemma_pool:
+                        return out
+        return out
 
     def _weak_verb(self, stem: str) -> str:
         """Defective verbs lose their final letter before a suffix (غزت, رمت): restore ا or ى when news writes
@@ -455,8 +467,13 @@ class MorphModel:
         return best
 
     def _attested(self, w: str) -> int:
-        k = key(w)
-        return self.freq.get(k, 0) + self.freq.get("ال" + k, 0)
+        n = self._att_cache.get(w)
+        if n is None:
+            k = _DIAC.sub("", w).translate(_KEY_TABLE)
+            n = self.freq.get(k, 0) + self.freq.get("ال" + k, 0)
+            if len(self._att_cache) < 500_000:
+                self._att_cache[w] = n
+        return n
 
     def _pair_vec(self, t1: str, t2: str) -> list[float]:
         wg, zero = self.weights.get, self._zero

@@ -34,7 +34,7 @@ DEFAULT_NEWS = [SHARED / "data/news/ant-v2.1-multisource.jsonl.gz", SHARED / "da
 # half of PUD as extra tagger data was tried and lowered UPOS (-0.5: different conventions), so pud_path is off
 DEFAULT_PARAMS: dict[str, float] = {"split_ratio": 0.5, "min_stem_freq": 1, "doc_weight": 20000, "sure_margin": 20,
                                     "lemma_attest": 0.05, "al_boost": 10, "self_train_docs": 0, "clusters": 1,
-                                    "lemma_pool": 1, "lemma_beta": 0.3, "lemma_alts": 4, "weak_verbs": 1}
+                                    "lemma_pool": 3, "lemma_beta": 0.3, "lemma_alts": 4, "weak_verbs": 1}
 DEFAULT_EPOCHS = 12
 # word clusters from Apache-2.0 news (built by the NER layer); copied into morph.json.gz, never read at runtime
 DEFAULT_PUD = SHARED / "data/ud/pud/ar_pud-ud-test.conllu"

@@ -38,15 +38,29 @@ def word_key(norm: str) -> str:
     return key
 
 
+_TOKEN_CACHE: dict[str, str | None] = {}
+
+
 def token_keys(tokens: Iterable[Token]) -> list[str | None]:
     """One key per token; ``None`` for tokens that are not words (punctuation, numbers, symbols, URLs)."""
     out: list[str | None] = []
+    append = out.append
+    cache = _TOKEN_CACHE
     for t in tokens:
-        if t.kind in _CONTENT_KINDS or (t.kind is None and t.norm.isalpha()):
-            k = word_key(t.norm)
-            out.append(k if len(k) >= 2 and len(k) <= 40 else None)
+        kind = t.kind
+        if kind in _CONTENT_KINDS or (kind is None and t.norm.isalpha()):
+            norm = t.norm
+            if norm in cache:
+                append(cache[norm])
+                continue
+            k = word_key(norm)
+            key = k if 2 <= len(k) <= 40 else None
+            if len(cache) > 200_000:  # unbounded input must not grow the cache without bound
+                cache.clear()
+            cache[norm] = key
+            append(key)
         else:
-            out.append(None)
+            append(None)
     return out
 
 
