@@ -31,7 +31,7 @@ def train_topic(
     dry_run: Annotated[bool, typer.Option(help="Train and score, write nothing.")] = False,
     cache_dir: Annotated[Path | None, typer.Option(help="Cache the tokenised corpora here.")] = None,
 ) -> None:
-    """Train the topic classifier on ANT v2.1 (80/10/10 by id hash; L2 tuned on dev; test scored once)."""
+    """Train the topic classifier on ANT v2.1 (80/10/10 by body hash; L2 tuned on dev; test scored once)."""
     from khabar.models.topic.train import ANT2, DF_PATH, MODEL_PATH
     from khabar.models.topic.train import train as run_train
 
@@ -55,7 +55,7 @@ def train_topic(
 
 @eval_app.command("topic")
 def eval_topic(
-    split: Annotated[str, typer.Option(help="dev, test (ANT v2.1 by id hash) or jawharafm (out of domain).")] = "dev",
+    split: Annotated[str, typer.Option(help="dev, test (ANT v2.1 by body hash) or jawharafm (out of domain).")] = "dev",
     limit: Annotated[int, typer.Option(help="Score at most this many articles (0 = all).")] = 0,
 ) -> None:
     """Score the packaged topic model through the real text layer (tokenize → classify)."""
@@ -76,7 +76,7 @@ def eval_topic(
     pred: list[int] = []
     t0 = time.perf_counter()
     for rec in read_corpus(path):
-        if split != "jawharafm" and split_of(rec["id"]) != split:
+        if split != "jawharafm" and split_of(rec.get("text") or "") != split:
             continue
         if rec["category"] not in labels:
             continue

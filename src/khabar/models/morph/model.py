@@ -100,6 +100,9 @@ def static_features(form: str, role: str, before: str, has_enc: bool, freq: dict
          "r=" + role, "b=" + before, "l=" + str(min(len(k), 9))]
     if role == "stem":
         f.append("rb=" + before + "|" + k[-2:])
+        if len(k) > 4:
+            # longer affixes and the imperfect-prefix/plural-suffix frame of verbs (يـ…ون, تـ…ان)
+            f.extend(("s4=" + k[-4:], "p3=" + k[:3], "fr=" + k[:1] + "|" + k[-2:]))
         if k.startswith("ال"):
             f.append("al|" + k[-2:])
             f.append("al|" + k[-1:])

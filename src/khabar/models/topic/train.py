@@ -1,6 +1,6 @@
 """Train the topic classifier and the keyphrase document-frequency table from ANT v2.1.
 
-Split: by CRC32 of the article id, 80/10/10 (``crc % 10`` 0-7 train, 8 dev, 9 test). Features: unigram and
+Split: by CRC32 of the article body (copies stay together), 80/10/10 (``crc % 10`` 0-7 train, 8 dev, 9 test). Features: unigram and
 bigram word keys (:mod:`khabar.models.topic.features`), the ~50k most frequent in train, log(1 + tf) scaled to
 unit length. Model: multinomial logistic regression (L2), fitted with L-BFGS; the L2 strength is chosen on
 dev, test is scored once. Training needs numpy and scipy; inference (:mod:`khabar.models.topic.model`) is
@@ -30,11 +30,13 @@ MODEL_PATH = MODEL_DIR / "topic.json.gz"
 DF_PATH = MODEL_DIR.parent.parent / "data" / "topics" / "df.tsv.gz"
 MAX_FEATURES = 50_000
 DF_TOP = 50_000
-LAMBDAS = (1e-5, 3e-5, 1e-4, 3e-4, 1e-3)
+LAMBDAS = (1e-5, 3e-5, 1e-4)  # 3e-4 and 1e-3 were clearly worse on dev (79.3 / 65.2 macro-F1)
 
 
-def split_of(doc_id: str) -> str:
-    r = zlib.crc32(doc_id.encode("utf-8")) % 10
+def split_of(text: str) -> str:
+    """train/dev/test by CRC32 of the article body, so exact copies (ANT lists some France24 and CNN articles
+    under two categories) always fall in the same split and test never holds a copy of a training article."""
+    r = zlib.crc32(" ".join(text.split()).encode("utf-8")) % 10
     return "train" if r < 8 else ("dev" if r == 8 else "test")
 
 
@@ -151,11 +153,12 @@ def train(out: Path | None = MODEL_PATH, df_out: Path | None = DF_PATH, cache_di
 
     stop = load_stopwords()
     rows = load_keys(ANT2, cache_dir / "ant2.keys.pkl" if cache_dir else None)
+    split = {r["id"]: split_of(r.get("text") or "") for r in read_corpus(ANT2)}
     labels = sorted({r[2] for r in rows})
     lab_index = {lab: i for i, lab in enumerate(labels)}
     parts: dict[str, list[tuple[dict[str, int], int, str]]] = {"train": [], "dev": [], "test": []}
     for doc_id, src, cat, keys in rows:
-        parts[split_of(doc_id)].append((doc_features(keys, stop), lab_index[cat], src))
+        parts[split[doc_id]].append((doc_features(keys, stop), lab_index[cat], src))
     log({k: len(v) for k, v in parts.items()})
 
     df: Counter[str] = Counter()
@@ -185,7 +188,7 @@ def train(out: Path | None = MODEL_PATH, df_out: Path | None = DF_PATH, cache_di
 
     model = {"labels": labels, "vocab": vocab, "scale": 1000,
              "W": [[int(round(v * 1000)) for v in row] for row in W], "b": [round(float(v), 4) for v in b],
-             "lambda": lam, "data": "ANT v2.1 multisource (Apache-2.0), crc32(id)%10 < 8"}
+             "lambda": lam, "data": "ANT v2.1 multisource (Apache-2.0), crc32(body)%10 < 8"}
     # Score test with the shipped (quantised) pure-Python model so the reported number is what ships.
     from khabar.models.topic.model import TopicModel
 
