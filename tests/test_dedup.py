@@ -84,3 +84,23 @@ def test_cli_dedup(tmp_path: Path) -> None:
     assert res.exit_code == 0 and "1 clusters" in res.output
     assert runner.invoke(app, ["dedup"]).exit_code == 2
     assert runner.invoke(app, ["dedup", str(tmp_path / "missing.jsonl")]).exit_code == 2
+
+
+def test_cli_dedup_db(tmp_path: Path) -> None:
+    from khabar.store import open_store
+
+    _load()
+    db = tmp_path / "k.db"
+    store = open_store(db)
+    store.add_many([Document(text=BASE, id="s1", meta={"source": "one"}), Document(text=VARIANT, id="s3")])
+    store.close()
+    res = CliRunner().invoke(app, ["dedup", "--db", str(db), "--json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output.splitlines()[0])["ids"] == ["s1", "s3"]
+
+
+def test_stub_texts_are_not_clustered() -> None:
+    stub = "** جميع المقالات المنشورة تمثل رأي كتابها فقط."
+    res = find_duplicates([("a", stub), ("b", stub), ("c", BASE), ("d", VARIANT)])
+    assert res.clusters == [["c", "d"]] and res.n_empty == 2
+    assert cluster_documents([("a", stub), ("b", stub)], min_chars=0) == [["a", "b"]]

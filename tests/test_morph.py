@@ -165,3 +165,38 @@ def test_bad_input_is_clean(pipe: Pipeline, text: str) -> None:
             if w.start is not None:
                 assert text[w.start : w.end] == w.form
             assert w.pos
+
+
+def test_weak_verbs_and_plurals_get_dictionary_lemmas() -> None:
+    m = load_model()
+    # defective verbs lose their last letter before a suffix; news attests the restored form
+    assert m.lemma("غزت", "VERB") == "غزا"
+    assert m.lemma("رمت", "VERB") == "رمى"
+    assert m.lemma("يتفقان", "VERB") == "اتفق"
+    assert m.lemma("قالت", "VERB") == "قال"
+
+
+def test_model_carries_word_clusters() -> None:
+    from khabar.models.morph.model import cluster_features
+
+    m = load_model()
+    assert m.clusters, "the shipped model should carry its copy of the news word clusters"
+    feats = cluster_features("الرئيس", m.clusters)
+    assert feats and feats[0] != "c=none"
+    assert cluster_features("زززززز", m.clusters) == ["c=none"]
+
+
+def test_pud_half_glues_written_tokens(tmp_path: Path) -> None:
+    from khabar.models.morph.train import pud_half
+
+    rows = [("ل", "لِ", "ADP", "SpaceAfter=No"), ("لسلطة", "سُلطَة", "NOUN", "_"),
+            ("نشرت", "نَشَر", "VERB", "SpaceAfter=No"), ("ها", "هُوَ", "PRON", "_"), ("بوتين", "بوتين", "PROPN", "_")]
+    lines = ["# newdoc id = d1", "# sent_id = s0", "# text = x", "1\tx\tx\tX\t_\t_\t0\troot\t_\t_", "",
+             "# sent_id = s1", "# text = للسلطة نشرتها بوتين"]
+    for i, (form, lemma, upos, misc) in enumerate(rows, 1):
+        lines.append(f"{i}\t{form}\t{lemma}\t{upos}\t_\t_\t0\tdep\t_\t{misc}")
+    p = tmp_path / "pud.conllu"
+    p.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    (sent,) = pud_half(p, 1)  # odd sentences only
+    assert [[w.form for w in t.words] for t in sent.tokens] == [["ل", "لسلطة"], ["نشرت", "ها"], ["بوتين"]]
+    assert sent.tokens[2].words[0].upos == "X"  # PUD PROPN → PADT v1 X

@@ -165,8 +165,12 @@ def test_shipped_gazetteer_has_only_known_classes() -> None:
     assert classes <= {"PER", "ORG", "LOC", "MISC", "NAT", "ACT"}
 
 
-def test_document_features_borrow_context(feats: Featurizer) -> None:
+def test_document_features_borrow_context() -> None:
+    feats = Featurizer()
     sents = [["قال", "الرئيس", "جو", "بايدن", "إن", "واشنطن"], ["وأكد", "بايدن", "أن", "روسيا"]]
+    feats.doc_features = False
+    assert feats.document(sents) == [feats.sentence(s) for s in sents]
+    feats.doc_features = True
     seqs = feats.document(sents)
     assert [len(s) for s in seqs] == [6, 4]
     assert "dq=PERT" in seqs[1][1]  # the second بايدن sees the title of the first

@@ -121,3 +121,19 @@ def test_df_table_loaded() -> None:
     dfq = doc_freq()
     assert dfq.n_docs > 10_000 and len(dfq.df) > 10_000
     assert dfq.idf(word_key("الحكومة")) < dfq.idf("كلمةغيرموجودةابدا")
+
+
+def test_cli_eval_and_train_guard() -> None:
+    from typer.testing import CliRunner
+
+    from khabar.cli import _load
+    from khabar.cli.apps import app
+    from khabar.models.topic.train import ANT1
+
+    _load()
+    runner = CliRunner()
+    assert runner.invoke(app, ["eval", "topic", "--split", "bogus"]).exit_code == 2
+    if ANT1.exists():
+        res = runner.invoke(app, ["eval", "topic", "--split", "jawharafm", "--limit", "30"])
+        assert res.exit_code == 0, res.output
+        assert "accuracy" in res.output

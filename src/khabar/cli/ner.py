@@ -51,8 +51,10 @@ def train_ner(
     c1: float = 0.05,
     c2: float = 0.05,
     iterations: int = 150,
+    doc_features: Annotated[bool, typer.Option(help="Document-level context aggregation features (a word sees the cues around its other occurrences in the document).")] = False,
 ) -> None:
     """Train the CRF NER model (two rounds: the second adds a silver lexicon from tagged news)."""
+    import json
     import shutil
     import tempfile
 
@@ -72,19 +74,21 @@ def train_ner(
     if resources:
         typer.echo(f"gazetteer: {build_gazetteer(shared, target / 'gazetteer.tsv.gz'):,} names")
         typer.echo(f"clusters: {build_clusters(shared / 'data/news', target / 'clusters.tsv.gz', log=typer.echo):,} words")
+    (target / "features.json").write_text(json.dumps({"doc_features": doc_features}) + "\n", encoding="utf-8")
     train, more, dev_set = load_training(shared, full=not dev, extra=extra)
     silver = target / "silver.tsv.gz"
     silver.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         first = Path(tmp) / "round1.crfsuite"
         typer.echo("round 1")
-        train_model(train, first, extra=more, c1=c1, c2=c2, max_iter=iterations, data_dir=target, log=typer.echo)
+        train_model(train, first, extra=more, c1=c1, c2=c2, max_iter=iterations, data_dir=target,
+                    doc_features=doc_features, log=typer.echo)
         if silver_words > 0:
             n = build_silver(NerTagger(first, target), shared / "data/news", silver, max_words=silver_words)
             typer.echo(f"silver lexicon: {n:,} stems")
             typer.echo("round 2")
             train_model(train, target / "ner.crfsuite", extra=more, c1=c1, c2=c2, max_iter=iterations,
-                        data_dir=target, log=typer.echo)
+                        data_dir=target, doc_features=doc_features, log=typer.echo)
         else:
             shutil.copy(first, target / "ner.crfsuite")
     if dev:

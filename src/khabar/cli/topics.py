@@ -106,6 +106,7 @@ def dedup(
     path: Annotated[Path | None, typer.Argument(help="Article file, JSONL(.gz) or directory.")] = None,
     db: Annotated[str | None, typer.Option(help="Cluster the documents of this store (path or URL).")] = None,
     threshold: Annotated[float, typer.Option(help="Jaccard threshold (MinHash LSH).")] = 0.7,
+    min_chars: Annotated[int, typer.Option(help="Leave out texts shorter than this (normalised chars).")] = 100,
     limit: Annotated[int, typer.Option(help="Read at most this many articles (0 = all).")] = 0,
     sample: Annotated[int, typer.Option(help="Random sample of this many articles (0 = all), seeded.")] = 0,
     seed: Annotated[int, typer.Option(help="Seed of --sample.")] = 0,
@@ -146,7 +147,7 @@ def dedup(
     if sample and sample < len(items):
         items = random.Random(seed).sample(items, sample)
     t0 = time.perf_counter()
-    res = find_duplicates([(i, t) for i, t, _ in items], threshold=threshold)
+    res = find_duplicates([(i, t) for i, t, _ in items], threshold=threshold, min_chars=min_chars)
     secs = time.perf_counter() - t0
     meta = {i: m for i, _, m in items}
     text = {i: t for i, t, _ in items}
@@ -168,5 +169,5 @@ def dedup(
     con.print(table)
     in_clusters = sum(len(c) for c in res.clusters)
     cross = sum(1 for c in res.clusters if len({meta.get(i, {}).get("source") for i in c}) > 1)
-    con.print(f"{res.n_docs:,} articles ({res.n_empty} without words): {len(res.clusters):,} clusters "
+    con.print(f"{res.n_docs:,} articles ({res.n_empty} too short to judge): {len(res.clusters):,} clusters "
               f"({cross:,} across outlets) holding {in_clusters:,} articles; {secs:.1f} s")

@@ -1,6 +1,6 @@
 """Near-duplicate clusters of articles: MinHash over character shingles, LSH, union-find.
 
-Two articles are near-duplicates when the Jaccard similarity of their shingle sets (character 5-grams of
+Texts under ``MIN_CHARS`` normalised characters are left out (stub bodies). Two articles are near-duplicates when the Jaccard similarity of their shingle sets (character 5-grams of
 the khabar-normalised text, ة folded, punctuation dropped, spaces collapsed) is at least ``threshold``
 (default 0.7). LSH proposes candidate pairs; each pair is then checked against the MinHash estimate, so a
 cluster is the connected component of verified pairs (union-find).
@@ -23,13 +23,17 @@ DEFAULT_THRESHOLD = 0.7
 DEFAULT_NUM_PERM = 128
 DEFAULT_SHINGLE = 5
 MAX_CHARS = 50_000  # shingle at most this much of a huge text: bounded time, still far beyond one article
+# Texts shorter than this (normalised characters, ~18 words) are not clustered: a stub body such as an
+# outlet's one-line disclaimer is shared by unrelated articles and would make one false cluster of them.
+MIN_CHARS = 100
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
-def shingles(text: str, k: int = DEFAULT_SHINGLE) -> set[str]:
-    """Character k-grams of the normalised text (words joined by single spaces); empty for a text with no words."""
+def shingles(text: str, k: int = DEFAULT_SHINGLE, min_chars: int = 0) -> set[str]:
+    """Character k-grams of the normalised text (words joined by single spaces); empty for a text with no
+    words or with fewer than ``min_chars`` normalised characters."""
     norm = _NON_WORD.sub(" ", normalize(text[:MAX_CHARS], ta_marbuta=True).lower()).strip()
-    if not norm:
+    if not norm or len(norm) < min_chars:
         return set()
     if len(norm) <= k:
         return {norm}
@@ -60,7 +64,7 @@ class _UnionFind:
 class DedupResult:
     clusters: list[list[str]]
     n_docs: int
-    n_empty: int  # documents without any shingle (no words): never clustered
+    n_empty: int  # documents too short to judge (no words, or under MIN_CHARS): never clustered
     pairs: list[tuple[str, str, float]] = field(default_factory=list)  # verified pairs, estimated Jaccard
 
 
@@ -77,7 +81,8 @@ def _items(docs: Iterable[Any]) -> Iterator[tuple[str, str]]:
 
 
 def find_duplicates(docs: Iterable[Any], threshold: float = DEFAULT_THRESHOLD,
-                    num_perm: int = DEFAULT_NUM_PERM, k: int = DEFAULT_SHINGLE) -> DedupResult:
+                    num_perm: int = DEFAULT_NUM_PERM, k: int = DEFAULT_SHINGLE,
+                    min_chars: int = MIN_CHARS) -> DedupResult:
     """Cluster near-duplicate documents; clusters (size ≥ 2) biggest first, ids in input order."""
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], got {threshold}")
@@ -95,7 +100,7 @@ def find_duplicates(docs: Iterable[Any], threshold: float = DEFAULT_THRESHOLD,
         if doc_id in order:
             doc_id = f"{doc_id}#{n_docs}"  # repeated ids stay distinct members
         order[doc_id] = n_docs
-        sh = shingles(text, k)
+        sh = shingles(text, k, min_chars)
         if not sh:
             n_empty += 1
             continue
@@ -127,16 +132,17 @@ def find_duplicates(docs: Iterable[Any], threshold: float = DEFAULT_THRESHOLD,
 
 
 def cluster_documents(docs: Iterable[Any], threshold: float = DEFAULT_THRESHOLD,
-                      num_perm: int = DEFAULT_NUM_PERM, k: int = DEFAULT_SHINGLE) -> list[list[str]]:
+                      num_perm: int = DEFAULT_NUM_PERM, k: int = DEFAULT_SHINGLE,
+                      min_chars: int = MIN_CHARS) -> list[list[str]]:
     """Clusters of near-duplicate document ids (each of size ≥ 2), biggest first.
 
     ``docs``: :class:`~khabar.document.Document` objects, dicts with ``id``/``text``, or ``(id, text)`` pairs.
     """
-    return find_duplicates(docs, threshold, num_perm, k).clusters
+    return find_duplicates(docs, threshold, num_perm, k, min_chars).clusters
 
 
 def cluster_store(db: str | Path | None = None, threshold: float = DEFAULT_THRESHOLD, limit: int | None = None,
-                  num_perm: int = DEFAULT_NUM_PERM, k: int = DEFAULT_SHINGLE) -> DedupResult:
+                  num_perm: int = DEFAULT_NUM_PERM, k: int = DEFAULT_SHINGLE, min_chars: int = MIN_CHARS) -> DedupResult:
     """Near-duplicate clusters among the documents of a store (``db``: path or URL; default store if None)."""
     from itertools import islice
 
@@ -145,6 +151,6 @@ def cluster_store(db: str | Path | None = None, threshold: float = DEFAULT_THRES
     store = open_store(db)
     try:
         docs = store.iter_documents()
-        return find_duplicates(islice(docs, limit) if limit else docs, threshold, num_perm, k)
+        return find_duplicates(islice(docs, limit) if limit else docs, threshold, num_perm, k, min_chars)
     finally:
         store.close()

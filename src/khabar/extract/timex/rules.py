@@ -74,6 +74,10 @@ class _Lex:
         self.future = {N(w) for w in lx["future_words"]}
         self.current = {N(w) for w in lx["current_words"]}
         self.future_cues = [N(w) for w in lx["future_cues"]]
+        self.future_immediate = [N(w) for w in lx.get("future_immediate", [])]
+        self.past_cues = {N(w) for w in lx.get("past_cues", [])}
+        self.future_markers = {N(w) for w in lx.get("future_markers", [])}
+        self.imperfect_stop = {N(w) for w in lx.get("imperfect_stop", [])}
         self.mods = _table(lx["modifiers"])
         self.dayparts = _table(lx["day_parts"])
         self.numw_parts = {**self.units, **self.tens, **self.hundreds}
@@ -176,6 +180,10 @@ def hijri_to_gregorian(y: int, m: int, d: int | None) -> str | None:
 # --- the recogniser -----------------------------------------------------------------------------------
 
 _FUT_VERB = re.compile(r"(?<!\w)[وف]?س[يتن]\w{2,6}(?!\w)")
+# يـ only: تـ-initial words are as often perfect verbs of form V/VI (تعادل، تعرض، توفي)
+_IMPERF = re.compile(r"[وف]?ي\w{3,7}")
+_WORD = re.compile(r"\w+")
+_YEAR_AFTER = re.compile(r"\s+من\s+(?:(?P<this>هذا)\s+)?(?:ال)?(?:عام|سنه)(?:\s+(?P<rel>\w+))?")
 _FUT_STOP = {
     N(w)
     for w in (
@@ -198,7 +206,9 @@ class Recognizer:
         ords_l = _alt([o[1:] for o in lx.ordinals if o.startswith("ال")])
         day = r"(?P<day>[0-3]?\d|" + _alt(lx.ordinals) + r"|(?<=ل)" + ords_l + r")"
         mon = _alt(lx.gmon)
-        monx = rf"(?P<mon>{mon})(?:\s*[/(]\s*(?P<mon2>{mon})\s*\)?)?"
+        # combined regional names: 7 كانون الأول/ديسمبر, فبراير/ شباط, يوليو (تموز), Reuters' يوليو تموز
+        monx = rf"(?P<mon>{mon})(?:(?:\s*[/(]\s*|\s+)(?P<mon2>{mon})\s*\)?)?"
+        relw = _alt(lx.past | lx.future | lx.current - {"هذا", "هذه"})
         year = r"(?P<year>[12]\d{3})(?!\d)"
         yearkw = r"(?:(?:عام|العام|لعام|سنه|السنه|عامي)\s+)"
         wd = _alt(lx.wd)
@@ -215,9 +225,23 @@ class Recognizer:
                 "date",
                 re.compile(
                     rf"{pre}(?P<x>(?:يوم\s+)?(?:(?P<wd>{wd})\s*[،,]?\s+)?(?:الموافق\s+)?{day}\s*(?:من\s+)?(?:شهر\s+)?"
-                    rf"{monx}(?:\s*[،,]?\s*(?:من\s+)?{yearkw}?{year}(?:\s*م{e})?)?){e}"
+                    rf"{monx}(?:\s*[،,]?\s*(?:من\s+)?{yearkw}?{year}(?:\s*م{e})?|\s+(?P<rel>{relw}))?){e}"
                 ),
                 self._date,
+            ),
+            (
+                # السابع عشر من الشهر الجاري / 5 من هذا الشهر / الثالث من الشهر الماضي
+                "day_of_month",
+                re.compile(
+                    rf"{pre}(?P<x>(?:يوم\s+)?{day}\s+(?:من\s+)?(?:(?P<this>هذا)\s+الشهر|الشهر\s+(?P<rel>{relw}))){e}"
+                ),
+                self._day_of_month,
+            ),
+            (
+                # the first day of a range shares the month of the second: من 5 إلى 7 مارس، بين 5 و7 مارس، 5-7 مارس
+                "range_day",
+                re.compile(rf"(?<![\w/.:-])(?P<x>{day})(?:\s*(?:-|–|الي|حتي)\s*|\s+(?=و))(?=و?(?:[0-3]?\d|ال))"),
+                self._range_day,
             ),
             (
                 "monthyear",
@@ -252,7 +276,7 @@ class Recognizer:
             (
                 "relday",
                 re.compile(
-                    rf"{pre}(?P<x>{daypart}(?:يوم\s+)?(?P<rd>اول\s+امس|امس|الامس|البارحه|اليوم|غدا|الغد|بعد\s+غد|الليله)"
+                    rf"{pre}(?P<x>{daypart}(?:يوم\s+)?(?P<rd>اول\s+امس|امس|الامس|البارحه|اليوم|غدا|الغد|بعد\s+غد|غد|الليله)"
                     rf"(?:\s*[،,]?\s*(?P<wd>{wd}))?){e}"
                 ),
                 self._relday,
@@ -261,7 +285,7 @@ class Recognizer:
             (
                 "relperiod",
                 re.compile(
-                    rf"{pre}(?P<x>(?:(?P<this>هذا|هذه)\s+)?(?:ال|(?<=ل)ل)(?P<unit>اسبوع|شهر|عام|سنه)"
+                    rf"{pre}(?P<x>{mod}(?:(?P<this>هذا|هذه)\s+)?(?:ال|(?<=ل)ل)(?P<unit>اسبوع|شهر|عام|سنه)"
                     rf"(?:\s+(?P<rel>{_alt(lx.past | lx.future | lx.current)}))?){e}"
                 ),
                 self._relperiod,
@@ -278,7 +302,8 @@ class Recognizer:
                 "time_word",
                 re.compile(
                     rf"{pre}(?P<x>الساعه\s+(?P<hw>[0-2]?\d|{_alt(lx.ordinals)}|الواحده)(?:\s+و\s*(?P<frac>النصف|الربع|نصف|ربع))?"
-                    rf"(?:\s+(?:من\s+)?(?P<dp2>صباحا|مساء|ظهرا|عصرا|ليلا|فجرا|بعد\s+الظهر|صباح|مساء))?){e}"
+                    rf"(?:\s+(?:من\s+)?(?P<dp2>صباحا|مساء|ظهرا|عصرا|ليلا|فجرا|بعد\s+الظهر|صباح|مساء|ظهر|فجر)"
+                    rf"(?:\s+(?:يوم\s+)?(?P<rdw>اليوم|امس|الغد|غد|{wd}))?)?){e}"
                 ),
                 self._time,
             ),
@@ -314,12 +339,13 @@ class Recognizer:
                 re.compile(
                     rf"(?<!\w)(?:[وف]?[بلك]?)(?P<x>(?:(?P<ago>قبل|منذ)\s+)?(?:(?P<approx>{_alt(lx.approx)})\s+)?"
                     rf"(?:(?P<num>{numw})\s+)?(?P<def>ال)?(?P<unit>{dunit})"
-                    rf"(?:\s+(?P<dur_rel>الماضيه|الماضي|الاخيره|الاخير|المقبله|المقبل|القادمه|القادم))?){e}"
+                    rf"(?:\s+(?P<dur_rel>الماضيتين|الماضيين|الماضيه|الماضي|الاخيرتين|الاخيرين|الاخيره|الاخير|المقبلتين|المقبلين|المقبله|المقبل|القادمه|القادم))?){e}"
                 ),
                 self._duration,
             ),
         ]
         self._priority = {name: i for i, (name, _, _) in enumerate(self.patterns)}
+        self._date_rx = self.patterns[0][1]
 
     # -- API --------------------------------------------------------------------------------------------
 
@@ -353,22 +379,57 @@ class Recognizer:
 
     # -- context --------------------------------------------------------------------------------------
 
-    def _direction(self, s: str, start: int, end: int) -> int:
-        """-1 past (default in news), +1 future, from cues in the clause before/after the expression."""
-        left = s[max(0, start - 70) : start]
+    def _direction(self, s: str, start: int, end: int, immediate: bool = False) -> int:
+        """-1 past (default in news), +1 future, from the tense cue nearest before the expression.
+
+        Only the left context of the sentence counts: in verb-first news prose the governing verb precedes
+        the date, and what follows is often the reported content (قال … الأربعاء إن القنبلة سيتم تفجيرها).
+        The nearest cue wins, so ``قال إنه سيزور … الأحد`` is future and ``سيزور … وقد التقى الأحد`` past.
+        """
+        # ابتداء من الأحد: forward for a weekday; a month after بدءا من may be past (بدءا من يناير)
+        if immediate:
+            near = s[max(0, start - 16) : start]
+            for cue in self.lx.future_immediate:
+                if cue in near:
+                    return 1
+        lo = max(0, start - 120)
+        left = s[lo:start]
         for stop in (".", "؟", "!", "\n"):
             k = left.rfind(stop)
             if k >= 0:
                 left = left[k + 1 :]
-        # only the left context: in verb-first news prose the governing verb precedes the date, and what
-        # follows is often the reported content (قال … الأربعاء إن القنبلة سيتم تفجيرها)
-        for cue in self.lx.future_cues:
-            if cue in left:
-                return 1
-        for m in _FUT_VERB.finditer(left):
-            if m.group() not in _FUT_STOP:
-                return 1
-        return -1
+        lx = self.lx
+        fut = -1
+        for cue in lx.future_cues:
+            k = left.rfind(cue)
+            if k >= 0 and (k == 0 or not left[k - 1].isalnum() or left[k - 1] in "وف"):
+                fut = max(fut, k)
+        past = -1
+        imperf = -1
+        for m in _WORD.finditer(left):
+            w = m.group()
+            if w in _FUT_STOP:
+                continue
+            if _FUT_VERB.fullmatch(w):
+                fut = max(fut, m.start())
+                continue
+            bare = w[1:] if w[0] in "وف" and w[1:] in lx.past_cues else w
+            if bare in lx.past_cues:
+                past = max(past, m.start())
+            elif _IMPERF.fullmatch(w) and w not in lx.imperfect_stop and bare not in lx.imperfect_stop:
+                imperf = max(imperf, m.start())
+        if imperf > max(fut, past) and len(left) - imperf <= 60:
+            # an imperfect verb is future only with a future marker after the expression in the same sentence
+            # (يتوجه الرئيس الأحد … حتى الأسبوع المقبل); a marker before it belongs to something else
+            # (يصارع من أجل … الموسم المقبل، حيث تعادل … يوم السبت)
+            right = s[end : end + 80]
+            for stop in (".", "؟", "!", "\n"):
+                k = right.find(stop)
+                if k >= 0:
+                    right = right[:k]
+            if set(_WORD.findall(right)) & lx.future_markers:
+                fut = imperf
+        return 1 if fut > past else -1
 
     # -- handlers ---------------------------------------------------------------------------------------
 
@@ -402,6 +463,10 @@ class Recognizer:
             if y is None:
                 return None
             return self._mod(m, Timex(0, 0, "DATE", f"{y:04d}-{month:02d}"))
+        rel = _key(gd["rel"]) if gd.get("rel") else None
+        if y is None and rel and anchor is not None:
+            val = self._day_month_rel(anchor, month, day, rel)
+            return Timex(0, 0, "DATE", val) if val else None
         if y is None:
             if anchor is None:
                 return Timex(0, 0, "DATE", f"XXXX-{month:02d}-{day:02d}")
@@ -409,11 +474,71 @@ class Recognizer:
         val = _safe_date(y, month, day)
         return Timex(0, 0, "DATE", val) if val else None
 
+    def _day_month_rel(self, anchor: date, month: int, day: int, rel: str) -> str | None:
+        """18 فبراير الماضي → the latest such day before the anchor; 12 مارس الجاري → the anchor's year;
+        20 مارس المقبل → the next such day after the anchor."""
+        if rel in self.lx.current:
+            return _safe_date(anchor.year, month, day)
+        if rel in self.lx.past:
+            for y in (anchor.year, anchor.year - 1):
+                v = _safe_date(y, month, day)
+                if v and v < anchor.isoformat():
+                    return v
+            return None
+        if rel in ("التالي", "التاليه", "اللاحق"):
+            return None  # relative to another event, not to the article
+        for y in (anchor.year, anchor.year + 1):
+            v = _safe_date(y, month, day)
+            if v and v > anchor.isoformat():
+                return v
+        return None
+
+    def _day_of_month(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        day = self._day_of(m.group("day"))
+        if day is None or not 1 <= day <= 31:
+            return None
+        rel = _key(m.group("rel")) if m.group("rel") else None
+        if rel in ("التالي", "التاليه", "اللاحق") or anchor is None:
+            return Timex(0, 0, "DATE", None)
+        k = -1 if rel in self.lx.past else 1 if rel in self.lx.future else 0
+        y, mo = _add_months(anchor.year, anchor.month, k)
+        val = _safe_date(y, mo, day)
+        return Timex(0, 0, "DATE", val) if val else None
+
+    def _range_day(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        """The first day of ``من 5 إلى 7 مارس``: resolve the second date and take its year and month."""
+        day = self._day_of(m.group("day"))
+        if day is None or not 1 <= day <= 31:
+            return None
+        m2 = self._date_rx.match(s, m.end())
+        if m2 is None or m2.start("x") - m.end() > 2:
+            return None
+        tx = self._date(m2, s, anchor)
+        if tx is None or tx.value is None or len(tx.value) != 10:
+            return Timex(0, 0, "DATE", None) if tx is not None and tx.value is None else None
+        if day >= int(tx.value[8:]):
+            return None
+        if not tx.value[:4].isdigit():  # no anchor: XXXX-03-05
+            return Timex(0, 0, "DATE", f"{tx.value[:8]}{day:02d}")
+        val = _safe_date(int(tx.value[:4]), int(tx.value[5:7]), day)
+        return Timex(0, 0, "DATE", val) if val else None
+
     def _month(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
         gd = m.groupdict()
         mon_s = _key(gd["mon"])
         month = self.lx.gmon[mon_s]
+        if gd.get("mon2") and self.lx.gmon.get(_key(gd["mon2"])) != month:
+            return None
         rel = _key(gd["rel"]) if gd.get("rel") else None
+        if not rel:
+            # يوليو من العام الماضي / مايو من هذا العام: the year phrase that follows fixes the year
+            ya = _YEAR_AFTER.match(s, m.end("x"))
+            if ya and (ya.group("this") or ya.group("rel") in self.lx.past | self.lx.future | self.lx.current):
+                if anchor is None:
+                    return self._mod(m, Timex(0, 0, "DATE", None))
+                r2 = ya.group("rel")
+                y = anchor.year - 1 if r2 in self.lx.past else anchor.year + 1 if r2 in self.lx.future else anchor.year
+                return self._mod(m, Timex(0, 0, "DATE", f"{y:04d}-{month:02d}"))
         if mon_s in self.lx.ambig and not (gd.get("shahr") or gd.get("mon2") or rel):
             return None
         if rel in ("هذا", "هذه"):
@@ -497,12 +622,14 @@ class Recognizer:
 
     def _relday(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
         rd = _key(m.group("rd"))
+        if rd == "غد" and not m.group("x").startswith("يوم"):
+            return None  # bare غد only in يوم غد
         after = s[m.end("x") : m.end("x") + 12].split()
         if rd == "اليوم" and not m.group("wd") and after and after[0] in (
             "التالي", "السابق", "الاول", "الثاني", "الثالث", "نفسه", "ذاته", "الوطني", "العالمي", "الدولي", "الذي", "الذين",
         ):
             return None
-        offset = {"اول امس": -2, "امس": -1, "الامس": -1, "البارحه": -1, "اليوم": 0, "غدا": 1, "الغد": 1, "بعد غد": 2, "الليله": 0}[rd]
+        offset = {"اول امس": -2, "امس": -1, "الامس": -1, "البارحه": -1, "اليوم": 0, "غدا": 1, "الغد": 1, "غد": 1, "بعد غد": 2, "الليله": 0}[rd]
         dp = m.group("dp") or ("ليله" if rd == "الليله" else None)
         d = anchor + timedelta(days=offset) if anchor else None
         if d is not None and m.group("wd"):
@@ -524,7 +651,7 @@ class Recognizer:
         elif rel in self.lx.past:
             direction = -1
         else:
-            direction = self._direction(s, m.start("x"), m.end("x"))
+            direction = self._direction(s, m.start("x"), m.end("x"), immediate=True)
         diff = wd - anchor.weekday()
         if direction < 0:
             if diff > 0:
@@ -554,13 +681,13 @@ class Recognizer:
         if rel in ("التالي", "التاليه", "اللاحق"):
             return Timex(0, 0, "DATE", None)  # relative to another event, not to the article
         if anchor is None:
-            return Timex(0, 0, "DATE", None)
+            return self._mod(m, Timex(0, 0, "DATE", None))
         if unit == "اسبوع":
-            return Timex(0, 0, "DATE", _iso_week(anchor + timedelta(weeks=k)))
+            return self._mod(m, Timex(0, 0, "DATE", _iso_week(anchor + timedelta(weeks=k))))
         if unit == "شهر":
             y, mo = _add_months(anchor.year, anchor.month, k)
-            return Timex(0, 0, "DATE", f"{y:04d}-{mo:02d}")
-        return Timex(0, 0, "DATE", f"{anchor.year + k:04d}")
+            return self._mod(m, Timex(0, 0, "DATE", f"{y:04d}-{mo:02d}"))
+        return self._mod(m, Timex(0, 0, "DATE", f"{anchor.year + k:04d}"))
 
     def _time(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
         gd = m.groupdict()
@@ -578,7 +705,20 @@ class Recognizer:
         if dp in ("مساء", "ظهرا", "عصرا", "ليلا", "بعد الظهر") and h < 12 and not (dp == "ليلا" and h < 5):
             h += 12
         hhmm = f"T{h % 24:02d}:{mi:02d}"
-        return Timex(0, 0, "TIME", (anchor.isoformat() if anchor else "XXXX-XX-XX") + hhmm)
+        d = anchor
+        rdw = _key(gd.get("rdw") or "")
+        if anchor is not None and rdw:
+            # الساعة الثامنة من صباح أمس / مساء الأحد: the day named after the day part
+            if rdw in self.lx.wd:
+                diff = self.lx.wd[rdw] - anchor.weekday()
+                if self._direction(s, m.start("x"), m.end("x")) < 0:
+                    diff = diff - 7 if diff > 0 else diff
+                else:
+                    diff = diff + 7 if diff < 0 else diff
+            else:
+                diff = {"اليوم": 0, "امس": -1, "الغد": 1, "غد": 1}[rdw]
+            d = anchor + timedelta(days=diff)
+        return Timex(0, 0, "TIME", (d.isoformat() if d else "XXXX-XX-XX") + hhmm)
 
     def _season(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
         code = self.lx.seasons[m.group("season")]

@@ -203,6 +203,7 @@ class MorphModel:
         self.al_boost = float(self.params.get("al_boost", 1.0))
         self.lemma_beta = float(self.params.get("lemma_beta", 0.0))
         self.lemma_pool = int(self.params.get("lemma_pool", 0))
+        self.strip_unknown_name_al = int(self.params.get("strip_unknown_name_al", 1))
         self.weak_verbs = int(self.params.get("weak_verbs", 0))
         self._zero = [0.0] * n
         self._pair: dict[tuple[str, str], list[float]] = {}
@@ -397,7 +398,10 @@ class MorphModel:
     def _lemma_by_rule(self, form: str, tag: str) -> str:
         if tag in ("PUNCT", "NUM", "SYM") or not _ARABIC.search(form):
             return form
-        base = form[2:] if form.startswith("ال") and len(form) > 3 and tag not in _KEEP_AL else form
+        # PADT keeps the article in the lemmas of the names it tags X (القرموطي); for names the labelled data has
+        # not seen, the article goes (الكرملين → كرملين), so that later stages match a name with or without it
+        keep_al = tag in _KEEP_AL and not self.strip_unknown_name_al
+        base = form[2:] if form.startswith("ال") and len(form) > 3 and not keep_al else form
         # rules that know the first letter (an imperfect prefix or not) before the ones that do not; the longest
         # known ending first. With ``lemma_pool`` the candidates of every matching rule are pooled (weighted by
         # the length of the ending they know), so that a rare but right edit (غزت → غزا) can win on attestation.

@@ -31,7 +31,8 @@ DEFAULT_NEWS = [SHARED / "data/news/ant-v2.1-multisource.jsonl.gz", SHARED / "da
 # tuned on the held-out fifth of PADT dev articles (see MORPH_MODEL_CARD.md); self_train_docs > 0 (majority tags
 # from news tagged by a first-round model as a feature) was tried and gave no gain, so it is off
 # (issue 3, round 2) word-cluster features, pooled lemma rules ranked by news attestation, weak-verb restoration;
-# half of PUD as extra tagger data was tried and lowered UPOS (-0.5: different conventions), so pud_path is off
+# half of PUD as extra tagger data was tried and lowered UPOS (-0.5: different conventions), so pud_path is off;
+# ambiguity classes (tags seen per labelled form) as a feature also lowered it (-0.3)
 DEFAULT_PARAMS: dict[str, float] = {"split_ratio": 0.5, "min_stem_freq": 1, "doc_weight": 20000, "sure_margin": 20,
                                     "lemma_attest": 0.05, "al_boost": 10, "self_train_docs": 0, "clusters": 1,
                                     "lemma_pool": 3, "lemma_beta": 0.3, "lemma_alts": 4, "weak_verbs": 1}
@@ -179,7 +180,7 @@ def train_tagger(sents: list[GoldSentence], freq: dict[str, int], epochs: int = 
             statics = []
             for feats, k, _t in sent:
                 off = rng.random() < (drop[0] if form_counts[k] <= 1 else drop[1])
-                statics.append([f for f in feats if not (off and f.startswith("w="))])
+                statics.append([f for f in feats if not (off and f.startswith(("w=", "nt=")))])
             guesses = [TAGS[_argmax(model.score(f))] for f in statics]
             t1 = t2 = pw = "<s>"
             for j, (_feats, k, tag) in enumerate(sent):

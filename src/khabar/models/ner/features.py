@@ -66,14 +66,21 @@ class Featurizer:
                     self.silver[stem] = typ + bucket
         self.trigger: dict[str, str] = {}
         self.media: frozenset[str] = frozenset()
+        self.org_next: frozenset[str] = frozenset()
         tpath = data_dir / "triggers.json"
         if tpath.exists():
             for cls, words in json.loads(tpath.read_text(encoding="utf-8")).items():
                 if cls == "MEDIA":
                     self.media = frozenset(words)
+                elif cls == "ORG_NEXT":
+                    self.org_next = frozenset(words)
                 elif not cls.startswith("_"):
                     for w in words:
                         self.trigger.setdefault(w, cls)
+        # document-level features are used only by a model trained with them (``features.json`` says so)
+        fpath = data_dir / "features.json"
+        conf = json.loads(fpath.read_text(encoding="utf-8")) if fpath.exists() else {}
+        self.doc_features: bool = bool(conf.get("doc_features", False))
         self._cache: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], str, str, str]] = {}
 
     # -- clitics -------------------------------------------------------------------------------------
@@ -207,7 +214,7 @@ class Featurizer:
         word, nationality adjective, confidently typed silver name) next to its OTHER occurrences in the
         document, so a name in a weak context borrows the strong context it has elsewhere."""
         seqs = [self.sentence(toks) for toks in sents]
-        if len(sents) < 2 and sum(len(t) for t in sents) < 30:
+        if not self.doc_features or (len(sents) < 2 and sum(len(t) for t in sents) < 30):
             return seqs
         rank = self.rank
         unknown = 10**9

@@ -31,9 +31,10 @@ def load_training(shared: Path, *, dev_fraction: float = 0.1, full: bool = False
 
 
 def train_model(train: list[Sentence], out: Path, *, extra: list[Sentence] | None = None, c1: float = 0.05, c2: float = 0.05,
-                max_iter: int = 150, min_freq: int = 1, data_dir: Path = DATA_DIR,
+                max_iter: int = 150, min_freq: int = 1, data_dir: Path = DATA_DIR, doc_features: bool = False,
                 log: Callable[[str], None] = print) -> None:
     feat = Featurizer(data_dir)
+    feat.doc_features = doc_features
     trainer = pycrfsuite.Trainer(verbose=False)
     t0 = time.time()
     # ANERcorp has no document breaks: runs of DOC_WINDOW sentences stand in for documents (as at evaluation)
