@@ -13,6 +13,8 @@ from khabar.cli.apps import app
 from khabar.document import Document
 from khabar.extract.dedup import cluster_documents, cluster_store, find_duplicates, shingles
 
+pytest.importorskip("datasketch")  # the `ingest` extra
+
 BASE = (
     "أعلنت وزارة الصحة اليوم الثلاثاء تسجيل ارتفاع في عدد الإصابات بالإنفلونزا الموسمية خلال الأسبوع الماضي، "
     "ودعت المواطنين إلى تلقي اللقاح في المراكز الصحية القريبة. وقال المتحدث باسم الوزارة إن المستشفيات "

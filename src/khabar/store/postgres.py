@@ -13,15 +13,15 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from khabar.document import Document
+from khabar.store.base import Hit, StoreBase, content_hash, document_fields, hits, layer_rows, search_segs
 from khabar.store.keys import index_text, match_form, words
-from khabar.store.sqlite import Hit, _pub_date, _s, content_hash, snippet, unpack_json, word_count
+from khabar.store.sqlite import unpack_json
 
 SCHEMA_VERSION = 1
 # Any constant: serialises concurrent migrations of the same database.
@@ -162,6 +162,14 @@ def _fit_keys(keys: str) -> str:
     return " ".join(out)
 
 
+def _clean_arg(v: Any) -> Any:
+    return _clean(v) if isinstance(v, str) else v
+
+
+def _clean_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(_clean_arg(v) for v in row)
+
+
 def _doc_json(doc: Document) -> str:
     raw = doc.to_json()
     if _SURROGATE.search(raw):  # json escapes NUL itself; lone surrogates need ASCII escapes to survive
@@ -198,10 +206,28 @@ def _redact(dsn: str) -> str:
     return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", re.sub(r"(password\s*=\s*)\S+", r"\1***", dsn))
 
 
-class PostgresStore:
+class PostgresStore(StoreBase):
     """``PostgresStore(dsn)``: open (creating or migrating) a store in a PostgreSQL database."""
 
     backend = "postgresql"
+    _PH = "%s"
+    _TRUE = "TRUE"
+    _NULLS_LAST = " NULLS LAST"
+    _ARG_ORDER = "a.i"
+    _COUNT_ORDER = "2 DESC, 1"
+    # PostgreSQL wants every selected column grouped or aggregated: the most common name stands for
+    # the group (SQLite picks any of them).
+    _TOP_ENTITIES = (
+        "SELECT mode() WITHIN GROUP (ORDER BY coalesce(canonical, canonical_ar, name_key)), type,"
+        " max(wikidata), count(DISTINCT doc) AS n FROM entities"
+        " GROUP BY coalesce(wikidata, name_key), type ORDER BY n DESC, 1 LIMIT %s")
+    _TOP_SPEAKERS = (
+        "SELECT mode() WITHIN GROUP (ORDER BY coalesce(e.canonical, e.canonical_ar, e.name_key)),"
+        " max(e.wikidata), count(*) AS n"
+        " FROM quotes q JOIN entities e ON e.doc=q.doc AND e.ent_id=q.speaker"
+        " GROUP BY coalesce(e.wikidata, e.name_key) ORDER BY n DESC, 1 LIMIT %s")
+    _pairs = staticmethod(_pairs)
+    _clean_arg = staticmethod(_clean_arg)
 
     def __init__(self, dsn: str) -> None:
         try:
@@ -231,48 +257,12 @@ class PostgresStore:
                     "INSERT INTO meta(key, value) VALUES('schema_version', %s)"
                     " ON CONFLICT(key) DO UPDATE SET value=excluded.value", (str(version),))
 
-    @property
-    def schema_version(self) -> int:
-        row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-        return int(row[0]) if row else 0
-
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self) -> PostgresStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
     @contextmanager
     def transaction(self) -> Iterator[None]:
         with self.conn.transaction():
             yield
 
     # -- writing ---------------------------------------------------------------------------------------
-    def has_hash(self, digest: str) -> bool:
-        """Whether this text is stored, or was stored and then replaced by a newer version of its article."""
-        return self.conn.execute(
-            "SELECT 1 FROM documents WHERE hash=%s UNION ALL SELECT 1 FROM superseded WHERE hash=%s", (digest, digest)
-        ).fetchone() is not None
-
-    def has_text(self, text: str) -> bool:
-        return self.has_hash(content_hash(text))
-
-    def add(self, doc: Document) -> bool:
-        """Store one analysed document; False when the same text is already there (idempotent)."""
-        with self.transaction():
-            return self._add(doc)
-
-    def add_many(self, docs: Iterable[Document]) -> int:
-        """Store documents in one transaction; returns how many were new."""
-        n = 0
-        with self.transaction():
-            for doc in docs:
-                n += self._add(doc)
-        return n
-
     def _add(self, doc: Document) -> bool:
         digest = content_hash(doc.text)
         if self.has_hash(digest):
@@ -281,19 +271,13 @@ class PostgresStore:
         if old:  # same id, new text: the article was updated, replace it (and remember the old text)
             self.conn.execute("INSERT INTO superseded(hash, id) VALUES(%s, %s) ON CONFLICT DO NOTHING", (old[1], old[2]))
             self._delete_rowid(old[0])
-        meta = doc.meta or {}
-        title = meta.get("title")
-        published = meta.get("published")
-        segs = [t.seg for t in doc.tokens if len(t.seg) > 1]
+        fields = document_fields(doc)
         row = self.conn.execute(
-            "INSERT INTO documents(id, hash, title, source, category, url, published, pub_date, chars, words, topic,"
-            " added, json, text, title_keys, body_keys) VALUES(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)"
+            "INSERT INTO documents(id, title, source, category, url, published, pub_date, chars, words, topic, added,"
+            " hash, json, text, title_keys, body_keys) VALUES(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)"
             " ON CONFLICT DO NOTHING RETURNING rowid",
-            (_clean(doc.id), digest, _clean(_s(title)), _clean(_s(meta.get("source"))),
-             _clean(_s(meta.get("category"))), _clean(_s(meta.get("url"))), _clean(_s(published)),
-             _clean(_pub_date(published)), len(doc.text), word_count(doc), _clean(doc.topic),
-             datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), _doc_json(doc), _clean(doc.text),
-             _fit_keys(_clean(index_text(str(title or ""))) or ""), _fit_keys(_clean(index_text(doc.text, segs)) or "")),
+            (*_clean_row(fields), digest, _doc_json(doc), _clean(doc.text), _fit_keys(_clean(index_text(fields[1] or "")) or ""),
+             _fit_keys(_clean(index_text(doc.text, search_segs(doc))) or "")),
         ).fetchone()
         if row is None:  # another writer stored the same text (or id) meanwhile
             return False
@@ -301,48 +285,24 @@ class PostgresStore:
         return True
 
     def _add_layers(self, rowid: int, doc: Document) -> None:
-        cur = self.conn.cursor()
-        ex = cur.executemany
-        c = _clean
-        ents, ments = [], []
-        for ent in doc.entities:
-            first = ent.mentions[0].text if ent.mentions and ent.mentions[0].text else None
-            name = ent.canonical_ar or first or ent.canonical or ""
-            ents.append((rowid, c(ent.id), ent.type, c(ent.canonical), c(ent.canonical_ar), c(ent.wikidata),
-                         c(ent.country), c(ent.sector), c(match_form(name)), len(ent.mentions)))
-            for coref, spans in ((0, ent.mentions), (1, ent.coref_mentions)):
-                for m in spans:
-                    surface = m.text if m.text is not None else doc.text[m.start:m.end]
-                    ments.append((rowid, c(ent.id), m.start, m.end, c(surface), c(match_form(surface)), coref))
+        ex = self.conn.cursor().executemany
+        # ASCII JSON: lone surrogates survive as escapes; every other string loses NULs and surrogates.
+        rows = layer_rows(rowid, doc, ensure_ascii=True)
+        ents, ments, quotes, events, args, times = ([_clean_row(r) for r in rs] for rs in rows)
         if ents:
             ex("INSERT INTO entities VALUES(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT DO NOTHING", ents)
         if ments:
             ex('INSERT INTO mentions(doc, ent_id, start, "end", text, key, coref) VALUES(%s,%s,%s,%s,%s,%s,%s)', ments)
-        if doc.quotes:
-            ex(
-                'INSERT INTO quotes(doc, n, type, speaker, addressee, cue_start, cue_end, cue_text, start, "end", text)'
-                " VALUES(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-                [(rowid, i, q.type, c(q.speaker), c(q.addressee), q.cue.start if q.cue else None,
-                  q.cue.end if q.cue else None, c(q.cue.text) if q.cue else None, q.content.start, q.content.end,
-                  c(q.content.text if q.content.text is not None else doc.text[q.content.start:q.content.end]))
-                 for i, q in enumerate(doc.quotes)],
-            )
-        if doc.events:
-            ex(
-                "INSERT INTO events(doc, n, event, mode, context, date, location, factuality, cameo, evidence)"
-                " VALUES(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-                [(rowid, i, c(e.event), json.dumps(e.mode), json.dumps(e.context), c(e.date), c(e.location),
-                  c(e.factuality), c(e.cameo), json.dumps([s.to_dict() for s in e.evidence]))
-                 for i, e in enumerate(doc.events)],
-            )
-            args = [(rowid, i, k, role, c(ent_id)) for i, e in enumerate(doc.events)
-                    for k, (role, ent_id) in enumerate([("actor", a) for a in e.actor]
-                                                       + [("recipient", r) for r in e.recipient])]
-            if args:
-                ex("INSERT INTO event_args(doc, n, i, role, ent_id) VALUES(%s,%s,%s,%s,%s)", args)
-        if doc.times:
-            ex('INSERT INTO times(doc, start, "end", text, type, value) VALUES(%s,%s,%s,%s,%s,%s)',
-               [(rowid, t.start, t.end, c(t.text), t.type, c(t.value)) for t in doc.times])
+        if quotes:
+            ex('INSERT INTO quotes(doc, n, type, speaker, addressee, cue_start, cue_end, cue_text, start, "end", text)'
+               " VALUES(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)", quotes)
+        if events:
+            ex("INSERT INTO events(doc, n, event, mode, context, date, location, factuality, cameo, evidence)"
+               " VALUES(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)", events)
+        if args:
+            ex("INSERT INTO event_args(doc, n, i, role, ent_id) VALUES(%s,%s,%s,%s,%s)", args)
+        if times:
+            ex('INSERT INTO times(doc, start, "end", text, type, value) VALUES(%s,%s,%s,%s,%s,%s)', times)
 
     def import_sqlite(self, path: str | Path, *, batch: int = 500,
                       on_progress: Callable[[int, int], None] | None = None) -> int:
@@ -393,7 +353,7 @@ class PostgresStore:
         rowids = [r[0] for r in self.conn.execute(
             "SELECT nextval(pg_get_serial_sequence('documents', 'rowid')) FROM generate_series(1, %s)", (len(new),))]
         remap = {d[0]: r for d, r in zip(new, rowids, strict=True)}
-        clean = lambda row: tuple(_clean(v) if isinstance(v, str) else v for v in row)  # noqa: E731
+        clean = _clean_row
         cur = self.conn.cursor()
         with cur.copy("COPY documents (rowid, id, hash, title, source, category, url, published, pub_date, chars,"
                       " words, topic, added, json, text, title_keys, body_keys) FROM STDIN") as cp:
@@ -430,23 +390,10 @@ class PostgresStore:
         # The layers go by ON DELETE CASCADE.
         self.conn.execute("DELETE FROM documents WHERE rowid=%s", (rowid,))
 
-    def delete(self, doc_id: str) -> bool:
-        with self.transaction():
-            row = self.conn.execute("SELECT rowid FROM documents WHERE id=%s", (_clean(doc_id),)).fetchone()
-            if row:
-                self._delete_rowid(row[0])
-            return row is not None
-
     # -- reading ---------------------------------------------------------------------------------------
     def get(self, doc_id: str) -> Document | None:
         row = self.conn.execute("SELECT json FROM documents WHERE id=%s", (_clean(doc_id),)).fetchone()
         return Document.from_json(row[0]) if row else None
-
-    def __len__(self) -> int:
-        return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
-
-    def ids(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY rowid")]
 
     def iter_documents(self, batch: int = 500) -> Iterator[Document]:
         # Keyset pages rather than one cursor: no transaction stays open while the caller works.
@@ -478,39 +425,14 @@ class PostgresStore:
         match = _tsquery(query) if query.strip() else None
         if query.strip() and match is None:
             return []
-        where: list[str] = []
-        args: list[Any] = []
-        if entity:
-            sql, a = _pairs(entity, cols="doc")
-            where.append(f"d.rowid IN ({sql})")
-            args += a
-        if event:
-            where.append("d.rowid IN (SELECT doc FROM events WHERE event=%s)")
-            args.append(event.upper())
-        if actor:
-            sql, a = _pairs(actor, actor=True)
-            where.append(f"d.rowid IN (SELECT ea.doc FROM ({sql}) p JOIN event_args ea"
-                         " ON ea.doc=p.doc AND ea.ent_id=p.ent_id AND ea.role='actor')")
-            args += a
-        if speaker:
-            sql, a = _pairs(speaker)
-            where.append(f"d.rowid IN (SELECT q.doc FROM ({sql}) p JOIN quotes q ON q.doc=p.doc AND q.speaker=p.ent_id)")
-            args += a
-        if date_from:
-            where.append("d.pub_date >= %s")
-            args.append(date_from)
-        if date_to:
-            where.append("d.pub_date <= %s")
-            args.append(date_to)
-        if source:
-            where.append("lower(d.source) = lower(%s)")
-            args.append(source)
+        where, args = self._filters(entity=entity, event=event, actor=actor, speaker=speaker,
+                                    date_from=date_from, date_to=date_to, source=source)
         if match:
             # Last: PostgreSQL evaluates equally cheap-looking conditions in the order written, and reading a
             # document's tsvector (out of line) costs far more than the date or source comparisons.
             where.append("d.tsv @@ plainto_tsquery('simple'::regconfig, %s)")
             args.append(match)
-        args = [_clean(a) if isinstance(a, str) else a for a in args]
+        args = [_clean_arg(a) for a in args]
         cond = " AND ".join(where) or "TRUE"
         if match:
             # Title keys weigh A, body keys B (title counts more, as bm25's 2:1 in SQLite); normalisation 1
@@ -526,106 +448,7 @@ class PostgresStore:
             sql = (f"SELECT d.id, d.title, d.source, d.published, 0.0, d.text FROM documents d WHERE {cond}"
                    " ORDER BY d.pub_date DESC NULLS LAST, d.rowid LIMIT %s")
             rows = self.conn.execute(sql, [*args, max(0, limit)]).fetchall()
-        return [Hit(r[0], r[1], r[2], r[3], float(r[4]), snippet(r[5] or "", query)) for r in rows]
+        return hits(rows, query)
 
-    def quotes(self, speaker: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
-        """Stored quotes (newest documents first), optionally of one speaker (name, QID or mention)."""
-        where, args = "TRUE", []
-        if speaker:
-            sql, args = _pairs(speaker)
-            where = f"(q.doc, q.speaker) IN ({sql})"
-        rows = self.conn.execute(
-            "SELECT d.id, d.published, q.type, q.speaker, coalesce(e.canonical_ar, e.canonical), e.wikidata,"
-            ' q.cue_text, q.start, q."end", q.text FROM quotes q JOIN documents d ON d.rowid=q.doc'
-            " LEFT JOIN entities e ON e.doc=q.doc AND e.ent_id=q.speaker"
-            f" WHERE {where} ORDER BY d.pub_date DESC NULLS LAST, d.rowid, q.n LIMIT %s",
-            [*args, max(0, limit)]).fetchall()
-        keys = ("doc", "published", "type", "speaker", "speaker_name", "speaker_wikidata", "cue", "start", "end", "text")
-        return [dict(zip(keys, r, strict=True)) for r in rows]
-
-    def events(
-        self, event: str | None = None, actor: str | None = None, date_from: str | None = None,
-        date_to: str | None = None, limit: int = 20,
-    ) -> list[dict[str, Any]]:
-        """Stored events with their actors and recipients resolved to names, filtered by type/actor/date."""
-        where, args = ["TRUE"], []
-        if event:
-            where.append("ev.event=%s")
-            args.append(event.upper())
-        if actor:
-            sql, a = _pairs(actor, actor=True)
-            where.append(f"EXISTS (SELECT 1 FROM ({sql}) p JOIN event_args a ON a.doc=p.doc"
-                         " AND a.ent_id=p.ent_id WHERE a.doc=ev.doc AND a.n=ev.n AND a.role='actor')")
-            args += a
-        if date_from:
-            where.append("coalesce(ev.date, d.pub_date) >= %s")
-            args.append(date_from)
-        if date_to:
-            where.append("coalesce(ev.date, d.pub_date) <= %s")
-            args.append(date_to)
-        args = [_clean(a) for a in args]
-        rows = self.conn.execute(
-            "SELECT ev.doc, ev.n, d.id, ev.event, coalesce(ev.date, d.pub_date), ev.location, ev.factuality, ev.cameo,"
-            " ev.mode, ev.context, ev.evidence FROM events ev JOIN documents d ON d.rowid=ev.doc"
-            f" WHERE {' AND '.join(where)} ORDER BY coalesce(ev.date, d.pub_date) DESC NULLS LAST, ev.doc, ev.n"
-            " LIMIT %s", [*args, max(0, limit)]).fetchall()
-        out = []
-        for r in rows:
-            args_rows = self.conn.execute(
-                "SELECT a.role, coalesce(e.canonical_ar, e.canonical, a.ent_id), e.country, e.sector, e.wikidata"
-                " FROM event_args a LEFT JOIN entities e ON e.doc=a.doc AND e.ent_id=a.ent_id"
-                " WHERE a.doc=%s AND a.n=%s ORDER BY a.i", (r[0], r[1])).fetchall()
-            out.append({
-                "doc": r[2], "event": r[3], "date": r[4], "location": r[5], "factuality": r[6], "cameo": r[7],
-                "mode": json.loads(r[8] or "[]"), "context": json.loads(r[9] or "[]"),
-                "actors": [a[1] for a in args_rows if a[0] == "actor"],
-                "actor_codes": [(a[2] or "") + (a[3] or "") for a in args_rows if a[0] == "actor"],
-                "recipients": [a[1] for a in args_rows if a[0] == "recipient"],
-                "recipient_codes": [(a[2] or "") + (a[3] or "") for a in args_rows if a[0] == "recipient"],
-                "evidence": json.loads(r[10] or "[]"),
-            })
-        return out
-
-    def stats(self, top: int = 0) -> dict[str, Any]:
-        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
-        out: dict[str, Any] = {
-            "documents": int(one("SELECT count(*) FROM documents")),
-            "words": int(one("SELECT coalesce(sum(words), 0) FROM documents")),
-            "characters": int(one("SELECT coalesce(sum(chars), 0) FROM documents")),
-            "entities": int(one("SELECT count(*) FROM entities")),
-            "mentions": int(one("SELECT count(*) FROM mentions")),
-            "quotes": int(one("SELECT count(*) FROM quotes")),
-            "events": int(one("SELECT count(*) FROM events")),
-            "times": int(one("SELECT count(*) FROM times")),
-            "sources": {r[0]: int(r[1]) for r in self.conn.execute(
-                "SELECT coalesce(source, ''), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1")},
-            "published": {"first": one("SELECT min(pub_date) FROM documents"),
-                          "last": one("SELECT max(pub_date) FROM documents")},
-            "schema_version": self.schema_version,
-            "backend": self.backend,
-            "path": self.path,
-        }
-        if top:
-            # PostgreSQL wants every selected column grouped or aggregated: the most common name stands for
-            # the group (SQLite picks any of them).
-            out["top_entities"] = [
-                {"name": r[0], "type": r[1], "wikidata": r[2], "documents": int(r[3])}
-                for r in self.conn.execute(
-                    "SELECT mode() WITHIN GROUP (ORDER BY coalesce(canonical, canonical_ar, name_key)), type,"
-                    " max(wikidata), count(DISTINCT doc) AS n FROM entities"
-                    " GROUP BY coalesce(wikidata, name_key), type ORDER BY n DESC, 1 LIMIT %s", (top,))
-            ]
-            out["top_speakers"] = [
-                {"name": r[0], "wikidata": r[1], "quotes": int(r[2])}
-                for r in self.conn.execute(
-                    "SELECT mode() WITHIN GROUP (ORDER BY coalesce(e.canonical, e.canonical_ar, e.name_key)),"
-                    " max(e.wikidata), count(*) AS n"
-                    " FROM quotes q JOIN entities e ON e.doc=q.doc AND e.ent_id=q.speaker"
-                    " GROUP BY coalesce(e.wikidata, e.name_key) ORDER BY n DESC, 1 LIMIT %s", (top,))
-            ]
-            out["events_by_type"] = {r[0]: int(r[1]) for r in self.conn.execute(
-                "SELECT event, count(*) FROM events GROUP BY event ORDER BY 2 DESC, 1")}
-            out["events_by_month"] = {r[0]: int(r[1]) for r in self.conn.execute(
-                "SELECT substr(coalesce(e.date, d.pub_date), 1, 7) AS m, count(*) FROM events e"
-                " JOIN documents d ON d.rowid=e.doc GROUP BY m ORDER BY m")}
-        return out
+    def _docs(self, name: str) -> tuple[str, list[Any]]:
+        return _pairs(name, cols="doc")  # a plain union the planner estimates well

@@ -367,12 +367,13 @@ class Recognizer:
                 cands.append((m.start("x"), m.end("x"), self._priority[name], tx))
         # longest first, then earlier pattern; keep non-overlapping
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-        taken: list[tuple[int, int]] = []
+        # an occupancy map keeps this linear (spans are short); a list of taken spans was quadratic on dense text
+        taken = bytearray(len(s) + 1)
         out: list[Timex] = []
         for a, b, _, tx in cands:
-            if any(a < tb and ta < b for ta, tb in taken):
+            if any(taken[a:b]):
                 continue
-            taken.append((a, b))
+            taken[a:b] = b"\x01" * (b - a)
             out.append(tx)
         out.sort(key=lambda t: t.start)
         return out
