@@ -4,18 +4,16 @@ tuned on the dev set, and scored once, with no change made to the extractor afte
 Unlike the dev set, entities here carry names only (no descriptive coref mentions such as الوزارة), as an NER
 stage would give them; speakers named only by a description are still gold-resolved to their entity.
 
-Run: .venv/bin/python bench/quotes_times_heldout.py  (writes tests/data/heldout_quotes_times/*.json)
+Run: .venv/bin/python bench/quotes_times_heldout.py [OUT_DIR]  (writes tests/data/heldout_quotes_times/*.json by default)
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quotes_times_devset import ANT, ROOT, build  # noqa: E402
+from quotes_times_common import ROOT, write_set  # noqa: E402
 
 OUT = ROOT / "tests" / "data" / "heldout_quotes_times"
 H: dict[str, dict] = {}
@@ -190,17 +188,7 @@ H["FR-internationalNews-1375-20180522"] = {
 
 
 def main() -> None:
-    arts = {}
-    with gzip.open(ANT, "rt", encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            if r["id"] in H:
-                arts[r["id"]] = r
-    OUT.mkdir(parents=True, exist_ok=True)
-    for aid, ann in H.items():
-        gold = build(arts[aid], ann)
-        (OUT / f"{aid}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
-        print(aid, len(gold["times"]), "times", len(gold["quotes"]), "quotes")
+    write_set(H, OUT)
 
 
 if __name__ == "__main__":

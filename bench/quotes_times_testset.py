@@ -1,18 +1,16 @@
 """Build the issue-6 FINAL TEST set: 4 more ANT v2.1 articles (Apache-2.0), annotated after all tuning was done
 and scored once (names-only entities, like the held-out set). Do not tune on these.
 
-Run: .venv/bin/python bench/quotes_times_testset.py  (writes tests/data/test_quotes_times/*.json)
+Run: .venv/bin/python bench/quotes_times_testset.py [OUT_DIR]  (writes tests/data/test_quotes_times/*.json by default)
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quotes_times_devset import ANT, ROOT, build  # noqa: E402
+from quotes_times_common import ROOT, write_set  # noqa: E402
 
 OUT = ROOT / "tests" / "data" / "test_quotes_times"
 T: dict[str, dict] = {}
@@ -130,17 +128,7 @@ T["AL-sport-1826-20180605"] = {
 
 
 def main() -> None:
-    arts = {}
-    with gzip.open(ANT, "rt", encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            if r["id"] in T:
-                arts[r["id"]] = r
-    OUT.mkdir(parents=True, exist_ok=True)
-    for aid, ann in T.items():
-        gold = build(arts[aid], ann)
-        (OUT / f"{aid}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
-        print(aid, len(gold["times"]), "times", len(gold["quotes"]), "quotes")
+    write_set(T, OUT)
 
 
 if __name__ == "__main__":

@@ -8,19 +8,16 @@ null; nested reports are annotated as quotes of their own; a direct quote inside
 Entity forms written ``context[word]`` add only the bracketed word where it occurs in that context (used for
 السعودية, which is also an adjective in this text: وسائل الإعلام السعودية).
 
-Run: .venv/bin/python bench/quotes_times_testset3.py  (writes tests/data/test3_quotes_times/*.json)
+Run: .venv/bin/python bench/quotes_times_testset3.py [OUT_DIR]  (writes tests/data/test3_quotes_times/*.json by default)
 """
 
 from __future__ import annotations
 
-import gzip
-import json
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quotes_times_devset import ANT, ROOT, build  # noqa: E402
+from quotes_times_common import ROOT, build_in_context, write_set  # noqa: E402
 
 OUT = ROOT / "tests" / "data" / "test3_quotes_times"
 T: dict[str, dict] = {}
@@ -195,45 +192,8 @@ T["SK-internationalNews-3007-20180814"] = {
     ],
 }
 
-_CTX = re.compile(r"^(.*)\[(.+)\](.*)$")
-
-
-def _build(art: dict, ann: dict) -> dict:
-    """``build`` plus context-restricted entity forms (``ونفت [السعودية]``)."""
-    plain: dict[str, tuple] = {}
-    ctx: dict[str, tuple] = {}
-    for eid, (etype, forms, coref) in ann["entities"].items():
-        (ctx if any(_CTX.match(f) for f in forms) else plain)[eid] = (etype, forms, coref)
-    gold = build(art, {**ann, "entities": plain})
-    text = gold["text"]
-    for eid, (etype, forms, _) in ctx.items():
-        ments = []
-        for f in forms:
-            m = _CTX.match(f)
-            if not m:
-                raise ValueError(f"{eid}: mix of plain and context forms")
-            pre, word, post = m.groups()
-            for hit in re.finditer(re.escape(pre + word + post), text):
-                a = hit.start() + len(pre)
-                ments.append({"start": a, "end": a + len(word), "text": word})
-        if not ments:
-            raise ValueError(f"{eid}: no mention found")
-        gold["entities"].append({"id": eid, "type": etype, "mentions": sorted(ments, key=lambda s: s["start"])})
-    return gold
-
-
 def main() -> None:
-    arts = {}
-    with gzip.open(ANT, "rt", encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            if r["id"] in T:
-                arts[r["id"]] = r
-    OUT.mkdir(parents=True, exist_ok=True)
-    for aid, ann in T.items():
-        gold = _build(arts[aid], ann)
-        (OUT / f"{aid}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
-        print(aid, len(gold["times"]), "times", len(gold["quotes"]), "quotes")
+    write_set(T, OUT, build_in_context)
 
 
 if __name__ == "__main__":

@@ -79,6 +79,9 @@ def test_offsets_and_hostile_input() -> None:
     for bad in ("", "\x00\x01\x02", "abc 2020", "ـــــ" * 1000, "\u0640" + "ً" * 50 + "أمس"):
         extract_times(bad, "2021-01-01")
     extract_times("يوم " * 20000, "2021-01-01")
+    # dense or repetitive text (number-word chains, ranges, stacked cues) still gives a clean result
+    assert extract_times("ثلاثة و" * 3000, "2021-01-01") == []
+    assert len(extract_times("قال يوم الأحد ابتداء من الاثنين 5 و7 مارس الجاري " * 500, "2018-03-13")) >= 2000
     assert extract_times("x", "not a date") == []
 
 
@@ -181,3 +184,10 @@ def test_ranges_share_the_month() -> None:
 )
 def test_weekday_tense(text: str, published: str, expected: tuple[str, str, str | None]) -> None:
     assert expected in values(text, published)
+
+
+def test_side_by_side_months() -> None:
+    # the same month in two regional sets is one expression; two different months are two
+    assert ("8 يوليو تموز 2017", "DATE", "2017-07-08") in values("في 8 يوليو تموز 2017", "2018-05-29")
+    got = values("طلبوا اللجوء بين يناير أبريل 2018، وحصل", "2018-05-29")
+    assert ("يناير", "DATE", "2018-01") in got and ("أبريل 2018", "DATE", "2018-04") in got

@@ -1,4 +1,4 @@
-"""The typer apps every CLI module attaches its commands to (one module per face of the CLI)."""
+"""The typer apps every CLI module attaches its commands to (one module per face of the CLI), and ``fail``."""
 
 from __future__ import annotations
 
@@ -14,3 +14,9 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 app.add_typer(bench_app, name="bench")
 app.add_typer(kb_app, name="kb")
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print ``khabar: error: …`` on stderr and return the Exit to raise (no traceback for users)."""
+    typer.echo(f"khabar: error: {message}", err=True)
+    return typer.Exit(code)

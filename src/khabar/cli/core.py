@@ -10,7 +10,7 @@ from typing import Annotated, TextIO
 
 import typer
 
-from khabar.cli.apps import app
+from khabar.cli.apps import app, fail
 from khabar.document import Document
 
 
@@ -18,12 +18,6 @@ class OutFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     pretty = "pretty"
-
-
-def fail(message: str, code: int = 2) -> typer.Exit:
-    """Print ``khabar: error: …`` on stderr and return the Exit to raise (no traceback for users)."""
-    typer.echo(f"khabar: error: {message}", err=True)
-    return typer.Exit(code)
 
 
 @app.command()

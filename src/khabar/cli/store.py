@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from khabar.cli.apps import app, bench_app
+from khabar.cli.apps import app, bench_app, fail
 
 DbOpt = Annotated[
     str | None,
@@ -23,22 +23,17 @@ class TableFormat(StrEnum):
     json = "json"
 
 
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    typer.echo(f"khabar: error: {message}", err=True)
-    return typer.Exit(code)
-
-
 def _open(db: str | None, must_exist: bool = False) -> Any:
     from khabar.store import default_db_path, open_store
 
     target = db or str(default_db_path())
     is_url = "://" in target
     if must_exist and not is_url and target != ":memory:" and not Path(target).expanduser().exists():
-        raise _fail(f"no store at {target}; run `khabar ingest PATH --db {target}` first")
+        raise fail(f"no store at {target}; run `khabar ingest PATH --db {target}` first")
     try:
         return open_store(target)
     except Exception as err:  # not a database, newer schema, unsupported URL…
-        raise _fail(f"cannot open store {target}: {err}") from None
+        raise fail(f"cannot open store {target}: {err}") from None
 
 
 def _date(value: str | None, name: str) -> str | None:
@@ -47,7 +42,7 @@ def _date(value: str | None, name: str) -> str | None:
     try:
         return check_date(value)
     except ValueError as err:
-        raise _fail(f"{name}: {err}") from None
+        raise fail(f"{name}: {err}") from None
 
 
 @app.command()
@@ -75,10 +70,10 @@ def ingest(
 
         paths.insert(0, str(demo_path()))
     if not paths:
-        raise _fail("give at least one PATH to ingest (or --demo)")
+        raise fail("give at least one PATH to ingest (or --demo)")
     for p in paths:
         if p != "-" and "://" not in p[:12] and not Path(p).exists():
-            raise _fail(f"{p}: no such file or directory")
+            raise fail(f"{p}: no such file or directory")
     err = Console(stderr=True)
     nworkers = workers if workers > 0 else default_workers()
     with _open(db) as store:
@@ -158,7 +153,7 @@ def search(
     _date(date_from, "--from")
     _date(date_to, "--to")
     if not query.strip() and not any((entity, event, actor, speaker, date_from, date_to, source)):
-        raise _fail("give a QUERY or at least one filter (--entity, --event, --actor, --speaker, --from, --to, --source)")
+        raise fail("give a QUERY or at least one filter (--entity, --event, --actor, --speaker, --from, --to, --source)")
     with _open(db, must_exist=True) as store:
         if not store.index_is_current:
             typer.echo("khabar: note: the search index was built by another khabar version and may miss matches; "
@@ -305,7 +300,7 @@ def export(
     from khabar.store.export import export_events_csv, export_jsonl, export_parquet
 
     if output == "-" and fmt is ExportFormat.parquet:
-        raise _fail("Parquet needs a file name, not -")
+        raise fail("Parquet needs a file name, not -")
     with _open(db, must_exist=True) as store:
         try:
             if fmt is ExportFormat.parquet:
@@ -315,7 +310,7 @@ def export(
             else:
                 n = export_jsonl(store, output)
         except ImportError as err:
-            raise _fail(f"{fmt.value} export needs the 'ingest' extra (pip install 'khabar[ingest]'): {err}") from None
+            raise fail(f"{fmt.value} export needs the 'ingest' extra (pip install 'khabar[ingest]'): {err}") from None
     if output != "-":
         typer.echo(f"wrote {n} rows to {output}", err=True)
 

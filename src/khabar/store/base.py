@@ -278,8 +278,44 @@ class StoreBase:
     def ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY rowid")]
 
-    def _filters(self, **filters: Any) -> tuple[list[str], list[Any]]:
-        return doc_filters(self._PH, self._pairs, self._docs, **filters)
+    @staticmethod
+    def _match(query: str) -> str | None:
+        """The backend's full-text expression for a query, None when it has no words."""
+        raise NotImplementedError
+
+    def _ranked_rows(self, match: str, where: list[str], args: list[Any], limit: int) -> list[tuple[Any, ...]]:
+        """(id, title, source, published, score, text) of the documents matching ``match`` and ``where``, best first."""
+        raise NotImplementedError
+
+    def search(
+        self,
+        query: str = "",
+        *,
+        limit: int = 10,
+        entity: str | None = None,
+        event: str | None = None,
+        actor: str | None = None,
+        speaker: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        source: str | None = None,
+    ) -> list[Hit]:
+        """Ranked documents matching the query (every word, spelling variants and clitics folded)
+        and the filters. An empty query with filters lists matching documents, newest first."""
+        match = self._match(query) if query.strip() else None
+        if query.strip() and match is None:
+            return []
+        where, args = doc_filters(self._PH, self._pairs, self._docs, entity=entity, event=event, actor=actor,
+                                  speaker=speaker, date_from=date_from, date_to=date_to, source=source)
+        if match:
+            rows = self._ranked_rows(match, where, args, max(0, limit))
+        else:
+            rows = self.conn.execute(
+                "SELECT d.id, d.title, d.source, d.published, 0.0, d.text FROM documents d"
+                f" WHERE {' AND '.join(where) or self._TRUE}"
+                f" ORDER BY d.pub_date DESC{self._NULLS_LAST}, d.rowid LIMIT {self._PH}",
+                [*(self._clean_arg(a) for a in args), max(0, limit)]).fetchall()
+        return hits(rows, query)
 
     def _docs(self, name: str) -> tuple[str, list[Any]]:
         """SQL selecting the documents a name stands for."""

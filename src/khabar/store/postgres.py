@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.document import Document
-from khabar.store.base import Hit, StoreBase, content_hash, document_fields, hits, layer_rows, search_segs
+from khabar.store.base import StoreBase, content_hash, document_fields, layer_rows, search_segs
 from khabar.store.keys import index_text, match_form, words
 from khabar.store.sqlite import unpack_json
 
@@ -276,7 +276,8 @@ class PostgresStore(StoreBase):
             "INSERT INTO documents(id, title, source, category, url, published, pub_date, chars, words, topic, added,"
             " hash, json, text, title_keys, body_keys) VALUES(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)"
             " ON CONFLICT DO NOTHING RETURNING rowid",
-            (*_clean_row(fields), digest, _doc_json(doc), _clean(doc.text), _fit_keys(_clean(index_text(fields[1] or "")) or ""),
+            (*_clean_row(fields), digest, _doc_json(doc), _clean(doc.text),
+             _fit_keys(_clean(index_text(fields[1] or "")) or ""),
              _fit_keys(_clean(index_text(doc.text, search_segs(doc))) or "")),
         ).fetchone()
         if row is None:  # another writer stored the same text (or id) meanwhile
@@ -407,48 +408,22 @@ class PostgresStore(StoreBase):
                 yield Document.from_json(raw)
                 last = rowid
 
-    def search(
-        self,
-        query: str = "",
-        *,
-        limit: int = 10,
-        entity: str | None = None,
-        event: str | None = None,
-        actor: str | None = None,
-        speaker: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        source: str | None = None,
-    ) -> list[Hit]:
-        """Ranked documents matching the query (every word, spelling variants and clitics folded)
-        and the filters. An empty query with filters lists matching documents, newest first."""
-        match = _tsquery(query) if query.strip() else None
-        if query.strip() and match is None:
-            return []
-        where, args = self._filters(entity=entity, event=event, actor=actor, speaker=speaker,
-                                    date_from=date_from, date_to=date_to, source=source)
-        if match:
-            # Last: PostgreSQL evaluates equally cheap-looking conditions in the order written, and reading a
-            # document's tsvector (out of line) costs far more than the date or source comparisons.
-            where.append("d.tsv @@ plainto_tsquery('simple'::regconfig, %s)")
-            args.append(match)
-        args = [_clean_arg(a) for a in args]
-        cond = " AND ".join(where) or "TRUE"
-        if match:
-            # Title keys weigh A, body keys B (title counts more, as bm25's 2:1 in SQLite); normalisation 1
-            # divides by 1 + log(length) so long articles do not win by size alone.
-            sql = (
-                "SELECT d.id, d.title, d.source, d.published,"
-                " ts_rank(d.tsv, plainto_tsquery('simple'::regconfig, %s), 1) AS score, d.text"
-                f" FROM documents d WHERE {cond} ORDER BY score DESC, d.rowid LIMIT %s"
-            )
-            # Never a prepared (generic) plan: the best plan depends on how common the words are.
-            rows = self.conn.execute(sql, [_clean(match), *args, max(0, limit)], prepare=False).fetchall()
-        else:
-            sql = (f"SELECT d.id, d.title, d.source, d.published, 0.0, d.text FROM documents d WHERE {cond}"
-                   " ORDER BY d.pub_date DESC NULLS LAST, d.rowid LIMIT %s")
-            rows = self.conn.execute(sql, [*args, max(0, limit)]).fetchall()
-        return hits(rows, query)
+    _match = staticmethod(_tsquery)
+
+    def _ranked_rows(self, match: str, where: list[str], args: list[Any], limit: int) -> list[tuple[Any, ...]]:
+        # Last: PostgreSQL evaluates equally cheap-looking conditions in the order written, and reading a
+        # document's tsvector (out of line) costs far more than the date or source comparisons.
+        cond = " AND ".join([*where, "d.tsv @@ plainto_tsquery('simple'::regconfig, %s)"])
+        args = [_clean_arg(a) for a in [*args, match]]
+        # Title keys weigh A, body keys B (title counts more, as bm25's 2:1 in SQLite); normalisation 1
+        # divides by 1 + log(length) so long articles do not win by size alone.
+        sql = (
+            "SELECT d.id, d.title, d.source, d.published,"
+            " ts_rank(d.tsv, plainto_tsquery('simple'::regconfig, %s), 1) AS score, d.text"
+            f" FROM documents d WHERE {cond} ORDER BY score DESC, d.rowid LIMIT %s"
+        )
+        # Never a prepared (generic) plan: the best plan depends on how common the words are.
+        return self.conn.execute(sql, [_clean(match), *args, limit], prepare=False).fetchall()
 
     def _docs(self, name: str) -> tuple[str, list[Any]]:
         return _pairs(name, cols="doc")  # a plain union the planner estimates well

@@ -22,7 +22,6 @@ from khabar.store.base import (
     StoreBase,
     content_hash,
     document_fields,
-    hits,
     layer_rows,
     search_segs,
     snippet,
@@ -309,42 +308,17 @@ class SQLiteStore(StoreBase):
         for (raw,) in self.conn.execute("SELECT json FROM documents ORDER BY rowid"):
             yield Document.from_json(unpack_json(raw))
 
-    def search(
-        self,
-        query: str = "",
-        *,
-        limit: int = 10,
-        entity: str | None = None,
-        event: str | None = None,
-        actor: str | None = None,
-        speaker: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        source: str | None = None,
-    ) -> list[Hit]:
-        """Ranked documents matching the query (every word, spelling variants and clitics folded)
-        and the filters. An empty query with filters lists matching documents, newest first."""
-        match = fts_query(query) if query.strip() else None
-        if query.strip() and match is None:
-            return []
-        where, args = self._filters(entity=entity, event=event, actor=actor, speaker=speaker,
-                                    date_from=date_from, date_to=date_to, source=source)
-        if match:
-            where.insert(0, "d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
-            args.insert(0, match)
-        cond = " AND ".join(where) or "1"
-        if match:
-            sql = (
-                "SELECT d.id, d.title, d.source, d.published, -bm25(documents_fts, 2.0, 1.0) AS score, d.text"
-                " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-                f" WHERE documents_fts MATCH ? AND {cond} ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ?"
-            )
-            rows = self.conn.execute(sql, [match, *args, max(0, limit)]).fetchall()
-        else:
-            sql = (f"SELECT d.id, d.title, d.source, d.published, 0.0, d.text FROM documents d WHERE {cond}"
-                   " ORDER BY d.pub_date DESC, d.rowid LIMIT ?")
-            rows = self.conn.execute(sql, [*args, max(0, limit)]).fetchall()
-        return hits(rows, query)
+    _match = staticmethod(fts_query)
+
+    def _ranked_rows(self, match: str, where: list[str], args: list[Any], limit: int) -> list[tuple[Any, ...]]:
+        # The match as a filter too: the other conditions then only look at matching documents.
+        cond = " AND ".join(["d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", *where])
+        sql = (
+            "SELECT d.id, d.title, d.source, d.published, -bm25(documents_fts, 2.0, 1.0) AS score, d.text"
+            " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+            f" WHERE documents_fts MATCH ? AND {cond} ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ?"
+        )
+        return self.conn.execute(sql, [match, match, *args, limit]).fetchall()
 
     def _stats_extra(self) -> dict[str, Any]:
         return {"index_current": self.index_is_current}

@@ -216,7 +216,7 @@ class Recognizer:
         rel = r"(?:\s+(?P<rel>" + _alt(lx.past | lx.future | lx.current) + r"))?"
         daypart = r"(?:(?P<dp>" + _alt(lx.dayparts) + r")\s+(?:(?:من|يوم)\s+)?)?"
         numw_part = _alt(lx.numw_parts)
-        numw = rf"(?:\d+|{numw_part}(?:\s+عشره?)?(?:\s+و\s*{numw_part})*)"
+        numw = rf"(?:\d+|{numw_part}(?:\s+عشره?)?(?:\s+و\s*{numw_part}){{0,5}})"  # bounded: linear on hostile text
         dunit = _alt(lx.dunits)
         hmon = _alt(lx.hmon)
         e = r"(?!\w)"
@@ -356,10 +356,21 @@ class Recognizer:
         s = nt.norm
         cands: list[tuple[int, int, int, Timex]] = []
         for name, rx, handler in self.patterns:
-            for m in rx.finditer(s):
+            has_mon2 = "mon2" in rx.groupindex
+            pos = 0
+            while (m := rx.search(s, pos)) is not None:
+                pos = m.end() if m.end() > m.start() else m.start() + 1
                 if m.end("x") <= m.start("x"):
                     continue
                 tx = handler(m, s, anchor)
+                if tx is None and has_mon2 and m.group("mon2"):
+                    # two different months side by side (بين يناير أبريل 2018): take the first one alone and
+                    # search again from the second
+                    m2 = rx.match(s, m.start(), m.end("mon"))
+                    pos = m.start("mon2")
+                    if m2 is None or m2.end("x") <= m2.start("x"):
+                        continue
+                    m, tx = m2, handler(m2, s, anchor)
                 if tx is None:
                     continue
                 a, b = nt.to_orig(m.start("x"), m.end("x"))
