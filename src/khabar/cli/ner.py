@@ -69,8 +69,11 @@ def train_ner(
         raise _fail(f"{shared}/data/ner/anercorp/train.txt not found (use --shared)")
     target = out or DATA_DIR
     target.mkdir(parents=True, exist_ok=True)
-    if target != DATA_DIR and (DATA_DIR / "triggers.json").exists():
-        shutil.copy(DATA_DIR / "triggers.json", target / "triggers.json")
+    if target != DATA_DIR:
+        # the trigger list always, and the shipped clusters/gazetteer when they are not rebuilt (--no-resources)
+        for name in ("triggers.json", *(() if resources else ("clusters.tsv.gz", "gazetteer.tsv.gz"))):
+            if (DATA_DIR / name).exists() and not (target / name).exists():
+                shutil.copy(DATA_DIR / name, target / name)
     if resources:
         typer.echo(f"gazetteer: {build_gazetteer(shared, target / 'gazetteer.tsv.gz'):,} names")
         typer.echo(f"clusters: {build_clusters(shared / 'data/news', target / 'clusters.tsv.gz', log=typer.echo):,} words")

@@ -9,7 +9,10 @@ Entity per real-world entity, linked to the KB where the KB knows it (``wikidata
    (rapidfuzz) for long names; candidates chosen by type, the article date (dated roles) and the other
    countries in the article; capitals used as actors become the country (metonymy), the dateline city stays a city;
 3. titles resolved by date (الرئيس الروسي، المتحدث باسم الكرملين) → ``coref_mentions`` of the holder;
-4. group mentions (الزعيمين، الرئيسان) → ``doc.extra["group_mentions"]`` with the two leading persons.
+4. group mentions (الزعيمين، الرئيسان) → ``doc.extra["group_mentions"]`` with the two leading persons;
+5. generic institutions (الشرطة، وزارة الداخلية الكويتية، حكومة بريطانيا; ``sources/institutions.json``): ORG
+   mentions where NER has none, country from the phrase or the article's dominant country, sector from the data;
+   repeated mentions of one institution (and country) are one entity, unlinked unless the KB has that institution.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from khabar.document import Dateline, Document, Entity, Span
+from khabar.kb.institutions import Institutions, InstMatch, load_institutions
 from khabar.kb.kb import KB, KBEntity, clitic_variants, load_kb, strip_al
 from khabar.text.normalize import normalize
 
@@ -31,6 +35,7 @@ _GAP = re.compile(r"^[ \t\u00a0\u200c-\u200f\-._]{1,3}$")
 _DATELINE = re.compile(
     r"^[ \t]*([^\s()\-–—:،,]{2,25}(?:[ \t][^\s()\-–—:،,]{2,25})?)(?:[ \t]*[،,][ \t]*[^()\n،,]{2,40}?)?"
     r"[ \t]*\(([^()\n]{2,40})\)[ \t]*[-–—:]", re.M)
+_DESC_GAP = re.compile(r'^[ \t\u00a0]{1,2}["“«\']?$')
 _MAX_TEXT = 2_000_000
 _PER = "PER"
 
@@ -75,6 +80,8 @@ def _tokens(text: str) -> list[_Tok]:
 class Resolver:
     def __init__(self, kb: KB | None = None) -> None:
         self.kb = kb or load_kb()
+        self.inst: Institutions = load_institutions()
+        self._adj_forms: dict[str, list[str]] | None = None  # ISO-3 → definite nationality adjectives
         self._fuzzy_keys: list[str] | None = None
         self._title_only: dict[str, KBEntity] = {}  # clusters that only a title names
         self._ends: list[int] = []
@@ -91,10 +98,14 @@ class Resolver:
         starts = {t.start: i for i, t in enumerate(toks)}
         self._ends = [t.end for t in toks]
         ments, coref_in = self._input_mentions(doc, toks, starts)
+        self._extend_names(text, toks, ments)
         self._dateline(doc, toks, starts, ments)
         ments += self._gazetteer(text, toks, ments)
+        ments = self._institutions(text, toks, ments)
         ments.sort(key=lambda m: (m.start, -m.end))
+        ments = self._anaphors(text, toks, ments)
         self._link(ments, toks, date)
+        self._inst_groups(ments)
         groups = self._cluster(ments)
         corefs = self._titles(toks, ments, groups, date)
         in_group = {m.extra.get("_in"): m.group for m in ments if m.extra.get("_in")}
@@ -243,6 +254,164 @@ class Resolver:
             i = j + 1
         return found
 
+    def _extend_names(self, text: str, toks: list[_Tok], ments: list[_M]) -> None:
+        """An NER person span that misses the first name the KB has: جاويش أوغلو in مولود جاويش أوغلو."""
+        kb = self.kb
+        for m in ments:
+            i = m.first_tok
+            if m.type != _PER or m.prefix or i <= 0 or not m.key:
+                continue
+            for k in (1, 2):
+                a = i - k
+                if a < 0 or any(not _GAP.match(text[toks[b].end:toks[b + 1].start]) for b in range(a, i)):
+                    break
+                key = " ".join(t.norm for t in toks[a:i]) + " " + m.key
+                if any(c.type == _PER for c in kb.candidates(key)):
+                    s = toks[a].start
+                    if not any(o is not m and o.start < m.end and s < o.end for o in ments):
+                        m.start, m.key, m.first_tok = s, key, a
+                    break
+
+    def _institutions(self, text: str, toks: list[_Tok], ments: list[_M]) -> list[_M]:
+        """Tag NER spans that are institution phrases; add the phrases NER missed (no overlaps)."""
+        inst, kb = self.inst, self.kb
+        if not inst.phrases:
+            return ments
+        for m in ments:
+            if m.source != "ner" or m.type == _PER or m.first_tok < 0 or m.prefix:
+                continue
+            last = bisect.bisect_left(self._ends, m.end)
+            if last < len(toks) and toks[last].end == m.end:
+                hit = inst.match_at(kb, text, toks, m.first_tok, whole=last)
+                if hit is not None and hit.prefix == 0:
+                    m.type = "ORG"
+                    m.extra["_inst"] = hit
+        taken = sorted((m.start, m.end, id(m)) for m in ments)
+        drop: set[int] = set()
+        i = 0
+        while i < len(toks):
+            hit = inst.match_at(kb, text, toks, i)
+            if hit is not None and toks[i].norm[hit.prefix:].startswith("لل"):
+                hit = None  # للحكومة (ل + الحكومة): no clean span, and never the actor of its clause
+            if hit is None:
+                i += 1
+                continue
+            s = toks[i].cmap[hit.prefix] if hit.prefix else toks[i].start
+            e = toks[hit.last].end
+            absorb: set[int] = set()
+            if hit.country_toks is not None:  # حكومة بريطانيا: the country name joins the institution
+                cs, ce = toks[hit.country_toks[0]].start, toks[hit.country_toks[1]].end
+                absorb = {oid for a, b, oid in taken if cs <= a and b <= ce}
+            if any(a < e and s < b for a, b, oid in taken if oid not in absorb):
+                i += 1
+                continue
+            drop |= absorb
+            m = _M(s, e, "ORG", "inst", key=self._key_of(toks, list(range(i, hit.last + 1)), trim=False)[0],
+                   first_tok=i, prefix=toks[i].norm[:hit.prefix])
+            if hit.prefix:
+                m.key = m.key[hit.prefix:]
+            m.extra["_inst"] = hit
+            ments.append(m)
+            taken.append((s, e, id(m)))
+            i = hit.last + 1
+        return [m for m in ments if id(m) not in drop] if drop else ments
+
+    def _anaphors(self, text: str, toks: list[_Tok], ments: list[_M]) -> list[_M]:
+        """وقالت الرابطة → the nearest earlier organisation named رابطة …; none before it, no mention."""
+        inst = self.inst
+        if not inst.anaphoric:
+            return ments
+        heads: dict[str, list[_M]] = {}
+        for m in ments:
+            words = m.key.split()
+            # a name, not a description: جامعة يابانية (head + nationality adjective) names nothing
+            if m.type == "ORG" and len(words) > 1 and not all(w in self.kb.adjectives for w in words[1:]):
+                h = strip_al(words[0])
+                if h in inst.anaphoric:
+                    heads.setdefault(h, []).append(m)
+            # a descriptor noun right before the name: شركة فولكسفاغن، لشركة فولكسفاغن، صحيفة "يوميوري"
+            i = m.first_tok
+            if m.type == "ORG" and i > 0 and _DESC_GAP.match(text[toks[i - 1].end:m.start]):
+                for _n, v in clitic_variants(toks[i - 1].norm):
+                    if v in inst.anaphoric:
+                        heads.setdefault(v, []).append(m)
+                        break
+        if not heads:
+            return ments
+        firsts = {toks[m.first_tok].norm for ms in heads.values() for m in ms if m.first_tok >= 0}
+        taken = sorted((m.start, m.end) for m in ments)
+        out: list[_M] = []
+        for i, t in enumerate(toks):
+            if "ال" not in t.norm or t.norm in firsts:
+                continue
+            hit = inst.anaphor_at(self.kb, text, toks, i)
+            if hit is None or hit[0] not in heads:
+                continue
+            head, n, last = hit
+            s, e = toks[i].cmap[n] if n else t.start, toks[last].end
+            ante = [m for m in heads[head] if m.end <= s]
+            k = bisect.bisect_left(taken, (s, -1))
+            if not ante or (k < len(taken) and taken[k][0] < e) or (k and taken[k - 1][1] > s):
+                continue
+            m = _M(s, e, "ORG", "anaphor", key=t.norm[n:], first_tok=i, prefix=t.norm[:n])
+            m.extra["_ana"] = ante[-1]
+            out.append(m)
+        if not out:
+            return ments
+        ments = ments + out
+        ments.sort(key=lambda m: (m.start, -m.end))
+        return ments
+
+    def _inst_groups(self, ments: list[_M]) -> None:
+        """Country and cluster of each unlinked institution mention; one entity per institution and country."""
+        insts = [m for m in ments if "_inst" in m.extra and m.link is None]
+        if not insts:
+            return
+        # The article's dominant country: only when one country clearly leads the linked mentions.
+        count: Counter[str] = Counter(m.link.country for m in ments
+                                      if m.link is not None and m.link.country and len(m.link.country) == 3
+                                      and self.kb.country(m.link.country) is not None)
+        top = count.most_common(2)
+        dominant = None
+        if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+            dominant = top[0][0]
+        stated: dict[str, set[str]] = {}
+        for m in insts:
+            h: InstMatch = m.extra["_inst"]
+            if h.country:
+                stated.setdefault(h.key, set()).add(h.country)
+        for m in insts:
+            h = m.extra["_inst"]
+            country = h.country
+            if country is None:
+                same = stated.get(h.key, set())
+                country = next(iter(same)) if len(same) == 1 else dominant
+            ent = self._inst_in_kb(h.key, country)
+            if ent is not None:
+                m.link = ent
+                continue
+            m.extra["_inst_group"] = f"inst:{h.key}|{country or ''}"
+            m.extra["_inst_codes"] = (country, h.sector)
+
+    def _inst_in_kb(self, key: str, country: str | None) -> KBEntity | None:
+        """The KB entity that is exactly this institution of this country (الخارجية + USA → State Dept)."""
+        if not country:
+            return None
+        link_id = self.inst.link_key(key, country)
+        if link_id and (ent := self.kb.get(link_id)) is not None:
+            return ent
+        if self._adj_forms is None:
+            forms: dict[str, list[str]] = {}
+            for a, iso in self.kb.adjectives.items():
+                if a.startswith("ال"):
+                    forms.setdefault(iso, []).append(a)
+            self._adj_forms = forms
+        for a in self._adj_forms.get(country, []):
+            for c in self.kb.candidates(f"{key} {a}"):
+                if c.type == "ORG" and c.country == country:
+                    return c
+        return None
+
     # -- 2. linking -----------------------------------------------------------------------------------
     def _link(self, ments: list[_M], toks: list[_Tok], date: str | None) -> None:
         kb = self.kb
@@ -360,8 +529,14 @@ class Resolver:
     def _cluster(self, ments: list[_M]) -> dict[str, list[_M]]:
         groups: dict[str, list[_M]] = {}
         for m in ments:
+            if "_ana" in m.extra:  # anaphors follow their antecedent (earlier in text: already grouped)
+                ante = m.extra["_ana"]
+                m.link, m.group = ante.link, ante.group
+                continue
             if m.link is not None:
                 m.group = f"kb:{m.link.id}"
+            elif "_inst_group" in m.extra:
+                m.group = m.extra["_inst_group"]
             elif "_partial" in m.extra:
                 f = m.extra["_partial"]
                 m.group = f"kb:{f.link.id}" if f.link else f"nm:{_loose(f.key)}"
@@ -476,7 +651,8 @@ class Resolver:
                 typ = Counter(m.type for m in ms).most_common(1)[0][0]
                 canonical_ar = max((m.text for m in mentions), key=len)
                 canonical, qid = None, None
-                country, sector = self._codes(ms)
+                inst = next((m.extra["_inst_codes"] for m in ms if "_inst_codes" in m.extra), None)
+                country, sector = inst if inst is not None else self._codes(ms)
                 base = _romanize(strip_al(ms[0].key)) or "x"
             eid = _unique("ent_" + base, used)
             gid_to_id[g] = eid

@@ -24,20 +24,6 @@ _VERB_ENDINGS = ("وا", "ان", "ا")
 _VERB_BASE_RANK = 30_000  # the stem without the ending must be a common news word
 
 
-ORG_AFTER_HEAD = True
-_NAME_MIN_RANK = 3000  # a word among the 3,000 most frequent news words is not taken for a name by the rules
-
-
-def _name_like(feats: Featurizer, stem: str) -> bool:
-    """A word the rules may call a name: rare in news (or a known name), not a nationality adjective."""
-    if len(stem) < 2 or not stem[0].isalpha():
-        return False
-    sil = feats.silver.get(stem, "")
-    if sil.startswith(("ORG", "PER", "LOC", "MISC")) and sil.endswith(("hi", "mid")):
-        return True
-    return not stem.startswith("ال") and feats.rank.get(stem, 10**9) >= _NAME_MIN_RANK and feats.gaz1.get(stem) != "NAT"
-
-
 def verb_like(feats: Featurizer, stem: str) -> bool:
     """Does a (clitic-stripped, normalised) word read as an inflected verb rather than a name?"""
     if feats.silver.get(stem, "").endswith(("hi", "mid")) or stem.startswith("ال"):
@@ -74,13 +60,6 @@ def refine(words: Sequence[Sequence[str]], tags: list[list[str]], feats: Featuri
             if (typ == "LOC" and i > 0 and stems[si][i - 1] in media and j < len(ws)
                     and norms[si][j].isdigit() and tg[j] == "O"):
                 _fill(tg, i, j + 1, "ORG")
-    if ORG_AFTER_HEAD:
-        for si, ws in enumerate(words):
-            tg = tags[si]
-            for i in range(1, len(ws)):
-                if (tg[i] == "O" and tg[i - 1] == "O" and stems[si][i - 1] in feats.org_next
-                        and _name_like(feats, stems[si][i])):
-                    tg[i] = "B-ORG"
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for si, tg in enumerate(tags):
         for i, j, typ in spans(tg):

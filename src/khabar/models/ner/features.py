@@ -66,14 +66,11 @@ class Featurizer:
                     self.silver[stem] = typ + bucket
         self.trigger: dict[str, str] = {}
         self.media: frozenset[str] = frozenset()
-        self.org_next: frozenset[str] = frozenset()
         tpath = data_dir / "triggers.json"
         if tpath.exists():
             for cls, words in json.loads(tpath.read_text(encoding="utf-8")).items():
                 if cls == "MEDIA":
                     self.media = frozenset(words)
-                elif cls == "ORG_NEXT":
-                    self.org_next = frozenset(words)
                 elif not cls.startswith("_"):
                     for w in words:
                         self.trigger.setdefault(w, cls)

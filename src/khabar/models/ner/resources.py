@@ -106,7 +106,7 @@ def build_clusters(
     keep = pmi > 0
     ppmi = coo_matrix((pmi[keep].astype(np.float32), (m.row[keep], m.col[keep])), shape=m.shape).tocsr()
     log(f"ppmi {ppmi.shape} nnz={ppmi.nnz:,} ({time.time() - t0:.0f}s)")
-    u, s, _ = svds(ppmi, k=dim)
+    u, s, _ = svds(ppmi, k=dim, random_state=seed)  # seeded start vector: the same clusters every build
     emb = u * np.sqrt(s)
     emb /= np.linalg.norm(emb, axis=1, keepdims=True) + 1e-9
     log(f"svd done ({time.time() - t0:.0f}s)")
