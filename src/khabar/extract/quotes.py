@@ -33,6 +33,7 @@ from typing import Any
 from khabar.document import Document, Quote, Span
 from khabar.extract.timex.normtext import N, NormText
 from khabar.pipeline import register
+from khabar.text.dateline import detect_dateline
 
 MAX_TEXT = 2_000_000
 
@@ -359,13 +360,10 @@ class _Doc:
         return Span(a, b, self.text[a:b])
 
 
-_DATELINE = re.compile(r"^[^\n]{0,80}?\((?:[^()\n]{1,30})\)\s*[-–—]{1,2}", re.M)
-
-
 def _dateline_end(text: str) -> int | None:
-    """End of a «مدينة (وكالة) -» dateline in the first lines, when the dateline stage gave none."""
-    m = _DATELINE.search(text[:600])
-    return m.end() if m else None
+    """End of the dateline when the pipeline ran without the dateline stage (the text layer's detector)."""
+    dl = detect_dateline(text)
+    return dl.end if dl else None
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:

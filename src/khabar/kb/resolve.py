@@ -26,15 +26,13 @@ from typing import Any
 from khabar.document import Dateline, Document, Entity, Span
 from khabar.kb.institutions import Institutions, InstMatch, load_institutions
 from khabar.kb.kb import KB, KBEntity, clitic_variants, load_kb, strip_al
+from khabar.text.dateline import detect_dateline
 from khabar.text.normalize import normalize
 
 # Words: letters/digits plus Arabic diacritics and tatweel; "_" splits (#بنيامين_نتنياهو hashtags).
 _TOK = re.compile(r"(?:[^\W_]|[\u064B-\u065F\u0670\u0640])+")
 _GAP = re.compile(r"^[ \t\u00a0\u200c-\u200f\-._]{1,3}$")
 # "موسكو (رويترز) -", "واشنطن، الولايات المتحدة الأمريكية (CNN)—": place, optional country, (agency), dash.
-_DATELINE = re.compile(
-    r"^[ \t]*([^\s()\-–—:،,]{2,25}(?:[ \t][^\s()\-–—:،,]{2,25})?)(?:[ \t]*[،,][ \t]*[^()\n،,]{2,40}?)?"
-    r"[ \t]*\(([^()\n]{2,40})\)[ \t]*[-–—:]", re.M)
 _DESC_GAP = re.compile(r'^[ \t\u00a0]{1,2}["“«\']?$')
 _MAX_TEXT = 2_000_000
 _PER = "PER"
@@ -190,13 +188,10 @@ class Resolver:
     def _dateline(self, doc: Document, toks: list[_Tok], starts: dict[int, int], ments: list[_M]) -> None:
         text = doc.text
         dl = doc.dateline
-        if dl is None:
-            m = _DATELINE.search(text[:600])
-            if not m or "\n" in m.group(0).strip():
+        if dl is None:  # run without the text layer's dateline stage: use its detector
+            dl = detect_dateline(text)
+            if dl is None:
                 return
-            dl = Dateline(m.start(1), m.end(0), text[m.start(1):m.end(0)])
-            dl.extra["place_span"] = {"start": m.start(1), "end": m.end(1), "text": m.group(1)}
-            dl.extra["agency_span"] = {"start": m.start(2), "end": m.end(2), "text": m.group(2)}
             doc.dateline = dl
         for role in ("place", "agency"):
             sp = _span_of(dl.extra.get(f"{role}_span"))
