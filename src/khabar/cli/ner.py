@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from khabar.cli.apps import bench_app, eval_app, train_app
+from khabar.cli.apps import bench_app, eval_app, fail, train_app
 
 if TYPE_CHECKING:
     from khabar.models.ner.tagger import NerTagger
@@ -33,11 +33,6 @@ def tag_windows(tagger: NerTagger, sents: list[list[str]], window: int) -> list[
             got = [tagger.tag(t) for t in part]
         tags.extend(got)
     return tags
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"khabar: error: {message}", err=True)
-    return typer.Exit(2)
 
 
 @train_app.command("ner")
@@ -66,7 +61,7 @@ def train_ner(
     from khabar.models.ner.train import load_training, train_model
 
     if not (shared / "data/ner/anercorp/train.txt").exists():
-        raise _fail(f"{shared}/data/ner/anercorp/train.txt not found (use --shared)")
+        raise fail(f"{shared}/data/ner/anercorp/train.txt not found (use --shared)")
     target = out or DATA_DIR
     target.mkdir(parents=True, exist_ok=True)
     if target != DATA_DIR:
@@ -115,13 +110,13 @@ def eval_ner(
     from khabar.models.ner.conll import TYPES, read_conll, read_pairs, score, write_conll
 
     if not conll.exists():
-        raise _fail(f"{conll}: no such file")
+        raise fail(f"{conll}: no such file")
     if pred is None:
         from khabar.models.ner.tagger import default_tagger
 
         tagger = default_tagger()
         if tagger is None:
-            raise _fail("no NER model in the package; run `khabar train ner` first")
+            raise fail("no NER model in the package; run `khabar train ner` first")
         sents = read_conll(conll, tag_col=tag_col)
         t0 = time.perf_counter()
         tags = tag_windows(tagger, [t for t, _ in sents], window)
@@ -157,7 +152,7 @@ def bench_ner(
     from khabar.pipeline import Pipeline, get_stage
 
     if not MODEL_PATH.exists():
-        raise _fail("no NER model in the package; run `khabar train ner` first")
+        raise fail("no NER model in the package; run `khabar train ner` first")
     t0 = time.perf_counter()
     NerTagger()
     load_s = time.perf_counter() - t0
@@ -214,7 +209,7 @@ def eval_ner_mentions(
 
     text_path = text or gold.with_name("article.txt")
     if not gold.exists() or not text_path.exists():
-        raise _fail(f"need {gold} and {text_path}")
+        raise fail(f"need {gold} and {text_path}")
     g = json.loads(gold.read_text(encoding="utf-8"))
     article = text_path.read_text(encoding="utf-8")
     want = g.get("text_sha256")
