@@ -47,6 +47,9 @@ FALLBACK_SECTORS = {
 }
 ACTORLESS_OK = frozenset(("PROTEST", "ASSAULT"))
 INTENT_STOP = frozenset(("خلال", "عبر", "اثناء", "بعد", "قبل", "في", "فى"))
+NATURE_WINDOW = 6  # tokens around a trigger searched for a natural-phenomenon/accident word
+SPORT_MIN = (4, 6)  # a sport report: at least this many distinct sport words and sport-word tokens
+SPORT_KEEP = frozenset(("MIL", "COP", "GOV", "REB", "IMG", "UAF", "JUD", "IGO", "SPY"))
 MAX_SENT_TOKENS = 400  # very long "sentences" (no punctuation) are cut into windows of this size
 
 
@@ -136,6 +139,44 @@ class Coder:
         self.prep, self.regional, self.skip = c("prep_target"), c("regional"), c("skip")
         self.intent, self.protester, self.number = c("intent"), c("protester"), c("number")
         self.source, self.light = c("source"), c("light")
+        self.nature, self.anon, self.sport = c("nature"), c("anon"), c("sport")
+        self.placehead = c("placehead")
+
+    def _place(self, toks: list[Tok], c: Cand) -> bool:
+        """A LOC entity that the lexicon does not know as a country (a city, region, village)."""
+        if not c.entity or c.kind != "country":
+            return False
+        ph = self._phrase(toks, c.i)
+        if ph and ph[1].kind == "country":
+            return False
+        info = self._actor_info(toks[c.i].norm)
+        return not (info is not None and info.kind == "country")
+
+    def _locative(self, toks: list[Tok], c: Cand) -> bool:
+        """Under a preposition (بصنعاء) or the genitive of a place noun (ريف دير الزور، مدينة هجين): the place where
+        something happened."""
+        prep = self._any_prep(toks, c)
+        if prep:
+            return prep not in ("بين", "مع")  # محادثات بين X وY: partners, not places
+        if c.i == 0 or not toks[c.i - 1].word:
+            return False
+        w = toks[c.i - 1].norm
+        if w.startswith(("ال", "وال")):
+            return False  # كوريا الجنوبية وكوريا الشمالية: an adjective, not the head of an idafa
+        return bool((stems(w) | {w}) & self.placehead)
+
+    def _has(self, w: str, words: frozenset[str]) -> bool:
+        return w in words or bool(stems(w) & words)
+
+    def near_nature(self, toks: list[Tok], hit: Hit) -> bool:
+        """A natural phenomenon, disease or accident next to the trigger (حرائق تضرب، بحادث سير)."""
+        return any(self._has(toks[k].norm, self.nature)
+                   for k in range(max(0, hit.i - NATURE_WINDOW), min(len(toks), hit.last + NATURE_WINDOW + 1)))
+
+    def anonymity(self, toks: list[Tok], hit: Hit) -> bool:
+        """طالبا عدم نشر اسمه: a source asking not to be named."""
+        after = [toks[k].norm for k in range(hit.last + 1, min(len(toks), hit.last + 4))]
+        return "عدم" in after and any(self._has(w, self.anon) for w in after[after.index("عدم") + 1:])
 
     # ---------------------------------------------------------------- actors
     def _actor_info(self, w: str) -> ActorInfo | None:
@@ -172,10 +213,14 @@ class Coder:
         out: list[Cand] = []
         # 1. entity mentions (the NER + KB layers) win where they exist.
         ent_at: dict[int, tuple[int, Entity]] = {}
+        prep_clitic: set[int] = set()  # بصنعاء: the mention starts after a ب/ل/ك preposition glued to it
         for s, e, ent in ent_spans:
             idx = [k for k, t in enumerate(toks) if t.start < e and t.end > s]  # وبايدن holds بايدن
             if idx:
                 ent_at[idx[0]] = (idx[-1] + 1, ent)
+                t0 = toks[idx[0]]
+                if s > t0.start and set(nkey(doc.text[t0.start:s])) & set("بلك"):
+                    prep_clitic.add(idx[0])
         i, n = 0, len(toks)
         while i < n:
             t = toks[i]
@@ -205,6 +250,8 @@ class Coder:
             # extend over adjectives / further actor words: القوات الأمريكية، قوات الأمن الباكستانية
             while j < n and j - i < 5 and toks[j].word and not toks[j].norm.startswith("و") \
                     and toks[j].norm not in PREPS and toks[j].norm not in self.skip:
+                if j in prep_clitic:
+                    break  # الميليشيات بصنعاء: a place, not part of the actor's name
                 if j in ent_at:
                     k, ent = ent_at[j]
                     e = self._from_entity(doc, toks, j, k, ent)
@@ -471,7 +518,15 @@ class Coder:
                 used_right = max(used_right, actors[-1].j - 1) if c.i - hit.last <= 7 else used_right
                 right = [x for x in right if x != k]
                 break
-        # a nationality adjective on a nominal event is its actor: ضربة جوية أميركية، غارات إسرائيلية
+        # "غارة لتحالف دعم الشرعية"، "هجوم لداعش": an armed group in an ل-genitive right after an attack noun did it
+        # (not a place or target: قصف لمواقع المعارضة، قصف لمدينة حلب)
+        if trig.pos == "N" and trig.event == "ASSAULT" and not actors and right:
+            c = cands[right[0]]
+            if c.i - hit.last <= 2 and self._prep_before(toks, c) == "ل" and c.kind != "country" \
+                    and c.kind != "victim" and (c.sector in ARMED or c.entity is not None and c.kind == "named"):
+                actors = self._chain_right(toks, cands, right[0])
+                used_right = max(used_right, actors[-1].j - 1)
+                right = right[1:]
         if trig.pos == "N" and not actors:
             for c in cands:
                 if c.modifier and c.kind == "adjective" and hit.last < c.i <= hit.last + 2 and c.country:
@@ -488,6 +543,14 @@ class Coder:
                     recips = group
                 used_right = max(used_right, group[-1].j - 1)
         else:
+            # "ماكرون الذي التقى ترودو": the antecedent of a subject relative clause is the actor. Not when the
+            # verb carries an object pronoun and a subject follows it (المدنيين الذين قتلتهم القوات).
+            if not actors and hit.i > 0 and toks[hit.i - 1].norm in RELATIVE:
+                ante = [k for k in usable if cands[k].j == hit.i - 1]
+                obj_rel = bool(re.search(r"(ه|ها|هم|هما)$", toks[hit.i].norm)) and bool(right) \
+                    and cands[right[0]].i - hit.last <= 2 and not self._any_prep(toks, cands[right[0]])
+                if ante and not obj_rel and (not passive or self._armed(cands[ante[0]])):
+                    actors = self._chain_left(toks, cands, ante[0])
             # SVO when the subject sits right before the verb (the usual order after إن/أن and with plural verbs)
             lim = self._left_limit(toks, hit.i, 10)
             near_left = [k for k in usable if cands[k].j <= hit.i and cands[k].i >= lim
@@ -581,6 +644,8 @@ class Coder:
                     and not self._any_prep(toks, c) and not self._is_speaker(toks, c) and not c.counted]
             if near:
                 actors = [min(near, key=lambda c: abs(c.i - hit.i))]
+        # a city or region named as the place of the event is not its actor
+        actors = [a for a in actors if not (self._place(toks, a) and self._locative(toks, a))]
         hit.actors, hit.recipients, hit.right_end = actors, recips, used_right
 
     # ---------------------------------------------------------------- factuality
@@ -641,6 +706,7 @@ def code_document(doc: Document, coder: Coder | None = None) -> list[Event]:
     ent_spans = _entity_spans(doc)
     ent_starts = [x[0] for x in ent_spans]
     raw: list[tuple[Hit, str, tuple[int, int], list[Tok]]] = []
+    sport_hits, sport_kinds = 0, set()
     last_pair: list[Cand] = []
     for s0, e0 in sentence_spans(doc):
         all_toks = [
@@ -692,6 +758,10 @@ def code_document(doc: Document, coder: Coder | None = None) -> list[Event]:
                     h.actors = prev.actors
                 raw.append((h, fact, (toks[0].start, toks[-1].end), toks))
                 prev = h
+            for t in toks:
+                if t.word and coder._has(t.norm, coder.sport):
+                    sport_hits += 1
+                    sport_kinds.add(t.norm)
             # nominal protest: "المتظاهرون" asserts a demonstration even without a protest verb
             if not any(h.trig.event == "PROTEST" for h in hits):
                 for c in cands:
@@ -700,15 +770,25 @@ def code_document(doc: Document, coder: Coder | None = None) -> list[Event]:
                         h = Hit(trig, c.i, c.j - 1, "", [c], [], c.j - 1)
                         raw.append((h, "asserted", (toks[0].start, toks[-1].end), toks))
                         break
+    sport_doc = len(sport_kinds) >= SPORT_MIN[0] and sport_hits >= SPORT_MIN[1]
     events: list[Event] = []
     idx = _DocIndex(doc)
     for h, fact, sent, toks in raw:
+        if not h.actors and coder.near_nature(toks, h):
+            continue  # a storm, fire or road accident "strikes" or "kills": no political actor
+        if h.trig.event == "REQUEST" and coder.anonymity(toks, h):
+            continue
+        if sport_doc and not any(c.sector in SPORT_KEEP and not coder._has(toks[c.i].norm, coder.sport)
+                                 for c in h.actors + h.recipients):
+            continue  # sport report: هجوم، المواجهات، التقى الفريقان are the game, not politics
         if any(c.regional for c in h.actors + h.recipients):
             continue  # PLOVER does not code regional constructs ("the West") as actors
         if any(coder._adj_regional(toks[k].norm) for k in range(h.i + 1, min(len(toks), h.last + 3))):
             continue  # "عقوبات غربية": the actor is a regional construct
         if "armed" in h.trig.flags and not any(c.sector in FALLBACK_SECTORS["ASSAULT"] | {"COP"} for c in h.actors):
             continue  # استهدف: an attack only when an armed actor does the targeting (not "the plan targets …")
+        if not h.actors and "actor" in h.trig.flags:
+            continue  # مسيرة العلاقات: a march only when someone marches
         if not h.actors and h.trig.event not in ACTORLESS_OK:
             continue  # an agreement, visit or aid with nobody named is too vague to code
         actor_ids = _ids(doc, idx, h.actors)

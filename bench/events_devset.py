@@ -1,0 +1,138 @@
+"""Builds tests/data/events_dev/: six ANT v2.1 articles hand-annotated for asserted PLOVER events (issue 7).
+
+Four political articles with events and two non-political ones (sport, economy) that should yield none; the
+set measures the event coder's precision on general news. Annotated from the text alone, before the coder was
+run on them. Entities carry only what events reference (plus nothing else), so only the ``events`` rows of
+``khabar eval docs`` are meaningful. Evidence is given as (snippet, occurrence) pairs resolved to offsets.
+
+    .venv/bin/python bench/events_devset.py            # rewrite tests/data/events_dev/
+    .venv/bin/python bench/events_devset.py /tmp/x     # build elsewhere to compare
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quotes_times_common import ANT, ROOT, _nth, build  # noqa: E402
+
+OUT = ROOT / "tests" / "data" / "events_dev"
+
+# entities: id -> (type, mention forms, coref forms); events: (type, actors, recipients, date,
+# [(evidence snippet, occurrence)], optional)
+ANN: dict[str, dict] = {
+    "AL-internationalNews-1468-20180604": {
+        "entities": {
+            "ent_coalition": ("ORG", ["تحالف دعم الشرعية", "التحالف"], []),
+            "ent_houthis": ("ORG", ["الحوثيين", "الميليشيات الحوثية", "ميليشيات الحوثي", "الحوثي",
+                                    "الميليشيات"], []),
+            "ent_ghamari": ("PER", ["عبدالكريم الغماري"], []),
+        },
+        "events": [
+            ("ASSAULT", ["ent_coalition"], ["ent_houthis"], "2018-06-02",
+             [("مقتل الرجل الثاني بوزارة دفاع الحوثي في غارة", 0),
+              ("غارة لتحالف دعم الشرعية باليمن، استهدفت اجتماعا للحوثيين", 0),
+              ("قُصف بغارات للتحالف", 0), ("الغارة الجوية", 0)], False),
+        ],
+    },
+    "SK-economy-706-20180602": {  # a rating agency's review/downgrade: no PLOVER event
+        "entities": {},
+        "events": [],
+    },
+    "SK-internationalNews-2006-20180607": {
+        "entities": {
+            "ent_france": ("LOC", ["فرنسا"], []),
+            "ent_canada": ("LOC", ["كندا"], []),
+            "ent_macron": ("PER", ["إيمانويل ماكرون", "ماكرون"], ["الرئيس الفرنسي"]),
+            "ent_trudeau": ("PER", ["جاستن ترودو", "ترودو"], ["رئيس الوزراء الكندي"]),
+        },
+        "events": [
+            ("COOPERATE", ["ent_france", "ent_canada"], [], "2018-06-07",
+             [("فرنسا وكندا تشكلان مجلس دفاع مشترك", 0),
+              ("قررت فرنسا وكندا تعزيز العلاقات العسكرية بين البلدين عبر تشكيل مجلس دفاع مشترك", 0)], False),
+            ("CONSULT", ["ent_macron"], ["ent_trudeau"], "2018-06-07",
+             [("الزيارة التي يقوم بها إلى أوتاوا الرئيس الفرنسي إيمانويل ماكرون", 0),
+              ("التقى رئيس الوزراء الكندي جاستن ترودو", 0)], False),
+            ("AGREE", ["ent_macron", "ent_trudeau"], [], "2018-06-07",
+             [("اتفق ماكرون وترودو", 0)], False),
+            # habitual joint cabinets with Germany: background, not a dated event
+            ("CONSULT", ["ent_france"], [], None, [("فرنسا تعقد مجالس وزراء مشتركة", 0)], True),
+        ],
+    },
+    "SK-internationalNews-3249-20181002": {
+        "entities": {
+            "ent_collomb": ("PER", ["جيرار كولومب", "كولومب"], ["وزير الداخلية الفرنسي", "وزير الداخلية"]),
+            "ent_macron": ("PER", ["إيمانويل ماكرون", "ماكرون"], ["الرئيس الفرنسي"]),
+        },
+        "events": [
+            ("REJECT", ["ent_macron"], ["ent_collomb"], "2018-10-01",
+             [("الرئيس الفرنسي يرفض استقالة وزير الداخلية", 0), ("ماكرون الذي رفضها", 0)], False),
+            # unnamed voices demanding the resignation
+            ("REQUEST", [], ["ent_collomb"], None, [("علت أصوات تطالب الوزير بالاستقالة", 0)], True),
+        ],
+    },
+    "SK-middleEast-2871-20180714": {
+        "entities": {
+            "ent_isis": ("ORG", ["تنظيم داعش الإرهابي", "تنظيم داعش", "داعش"], []),
+            "ent_sdf": ("ORG", ["قوات سوريا الديمقراطية"], []),
+            "ent_regime": ("ORG", ["قوات النظام السوري", "قوات النظام"], []),
+        },
+        "events": [
+            ("ASSAULT", ["ent_isis"], ["ent_sdf"], "2018-07-14",
+             [("داعش يستعيد السيطرة على حقل نفطي", 0),
+              ("استعادة السيطرة على حقل الصيجان النفطي في ريف دير الزور الشرقي بعد اشتباكات مع قوات سوريا "
+               "الديمقراطية", 0)], False),
+            ("ASSAULT", ["ent_isis"], ["ent_sdf"], None,
+             [("الاشباكات بين مسلحي تنظيم داعش وقوات سوريا الديمقراطية تتواصل", 0)], True),
+            ("ASSAULT", [], [], None, [("قصف تتعرض له المنطقة", 0)], True),
+            ("COOPERATE", ["ent_sdf"], ["ent_regime"], None, [("فتحت معبرا مائيا", 0)], True),
+            ("MOBILIZE", ["ent_regime"], [], None, [("نشرت فيه قوات النظام جسرا نهريا", 0)], True),
+        ],
+    },
+    "SK-sport-462-20180327": {  # football: تهزم / تغلب / سدد / حارس are not political events
+        "entities": {},
+        "events": [],
+    },
+}
+
+
+def build_events(art: dict, ann: dict) -> dict:
+    gold = build(art, {"entities": ann["entities"], "times": [], "quotes": []})
+    text = gold["text"]
+    del gold["times"], gold["quotes"]  # only the event layer (and the entities it references) is annotated
+    events = []
+    for etype, actors, recips, date, evid, optional in ann["events"]:
+        spans = []
+        for snip, n in evid:
+            a, b = _nth(text, snip, n)
+            spans.append({"start": a, "end": b, "text": text[a:b]})
+        ev = {"event": etype, "mode": [], "context": [], "actor": actors, "recipient": recips, "date": date,
+              "location": None, "factuality": "asserted", "evidence": spans}
+        if optional:
+            ev["optional"] = True
+        events.append(ev)
+    gold["events"] = events
+    return gold
+
+
+def main() -> None:
+    import gzip
+
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
+    arts = {}
+    with gzip.open(ANT, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            if r["id"] in ANN:
+                arts[r["id"]] = r
+    out.mkdir(parents=True, exist_ok=True)
+    for aid, ann in ANN.items():
+        gold = build_events(arts[aid], ann)
+        (out / f"{aid}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(aid, len(gold["entities"]), "entities", len(gold["events"]), "events")
+
+
+if __name__ == "__main__":
+    main()
