@@ -348,3 +348,18 @@ def test_definite_head_refers_back_to_the_named_organisation() -> None:
     s = _ments(doc)
     assert s["الرابطة"] is s["رابطة أمهات المختطفين"]
     assert "الشركة" not in s
+
+
+def test_longer_kb_alias_replaces_contained_ner_mention() -> None:
+    text = "ذكرت بي بي سي أن جيش الإسلام انسحب من حرستا، وقال مصدر في تويتر إن أحرار الشام باقية."
+    doc = _ner_like(text, [("بي سي", "PER"), ("الإسلام", "MISC"), ("الشام", "LOC"), ("تويتر", "ORG")])
+    resolve(doc)
+    _check(doc)
+    bbc = _owner(doc, "بي بي سي")
+    assert bbc.type == "ORG" and bbc.wikidata == "Q9531"
+    assert _owner(doc, "جيش الإسلام").type == "ORG"
+    assert _owner(doc, "أحرار الشام").type == "ORG"
+    assert _owner(doc, "حرستا").type == "LOC"
+    assert _owner(doc, "تويتر").wikidata == "Q918"  # same-length NER mention kept and linked
+    surf = {m.text for e in doc.entities for m in e.mentions}
+    assert not surf & {"بي سي", "الإسلام", "الشام"}

@@ -215,7 +215,9 @@ class Resolver:
                             first_tok=idx[0] if idx else -1))
 
     def _gazetteer(self, text: str, toks: list[_Tok], ments: list[_M]) -> list[_M]:
-        """KB aliases the NER missed: longest match, clitics allowed on the first word, no overlaps."""
+        """KB aliases the NER missed: longest match, clitics allowed on the first word, no overlaps.
+
+        An alias that strictly contains NER mentions replaces them (they are removed from ``ments``)."""
         kb = self.kb
         taken = sorted((m.start, m.end) for m in ments)
         found: list[_M] = []
@@ -239,7 +241,15 @@ class Resolver:
                 continue
             j, key, n = best
             s, e = toks[i].cmap[n] if n else toks[i].start, toks[j].end
-            if any(a < e and s < b for a, b in taken):
+            over = [m for m in ments if m.start < e and s < m.end]
+            # A longer KB alias beats the shorter or mis-typed NER spans it strictly contains
+            # (بي بي سي over PER بي سي; جيش الإسلام over MISC الإسلام); any other overlap keeps the NER.
+            if over and all(self._alias_beats(text, toks, i, j, s, e, m) for m in over):
+                drop = {id(m) for m in over}
+                ments[:] = [m for m in ments if id(m) not in drop]
+                for m in over:
+                    taken.remove((m.start, m.end))
+            elif any(a < e and s < b for a, b in taken):
                 i += 1
                 continue
             cands = kb.candidates(key)
@@ -248,6 +258,18 @@ class Resolver:
             taken.append((s, e))
             i = j + 1
         return found
+
+    def _alias_beats(self, text: str, toks: list[_Tok], i: int, j: int, s: int, e: int, m: _M) -> bool:
+        """Does the alias over tokens i..j (chars s..e) replace NER mention ``m``? Only when it strictly
+        contains it by whole tokens (not a clitic letter: للأمم) and adds no title before a person."""
+        if m.source != "ner" or not (s <= m.start and m.end <= e):
+            return False
+        inner = [k for k in range(i, j + 1) if toks[k].start < m.end and m.start < toks[k].end]
+        if len(inner) >= j - i + 1:
+            return False
+        head = " ".join(toks[k].norm for k in range(i, inner[0] if inner else i))
+        return not (m.type == _PER and head and (head in self.kb.titles or head in self.kb.honorifics
+                                                   or any(head.startswith(t + " ") for t in self.kb.titles)))
 
     def _extend_names(self, text: str, toks: list[_Tok], ments: list[_M]) -> None:
         """An NER person span that misses the first name the KB has: جاويش أوغلو in مولود جاويش أوغلو."""
@@ -333,11 +355,10 @@ class Resolver:
                         break
         if not heads:
             return ments
-        firsts = {toks[m.first_tok].norm for ms in heads.values() for m in ms if m.first_tok >= 0}
         taken = sorted((m.start, m.end) for m in ments)
         out: list[_M] = []
         for i, t in enumerate(toks):
-            if "ال" not in t.norm or t.norm in firsts:
+            if "ال" not in t.norm:
                 continue
             hit = inst.anaphor_at(self.kb, text, toks, i)
             if hit is None or hit[0] not in heads:
