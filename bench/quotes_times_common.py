@@ -13,8 +13,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from khabar.paths import SHARED_DATA
+
 ROOT = Path(__file__).resolve().parents[1]
-ANT = Path("/work/shared/data/news/ant-v2.1-multisource.jsonl.gz")
+ANT = SHARED_DATA / "news/ant-v2.1-multisource.jsonl.gz"
 
 _PREFIX = "وفبلك"
 

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import pytest
 
 from khabar.document import Document, Entity, Quote, Span, TimeExpression
 from khabar.extract.eventcoder import code_document, events_to_csv
 from khabar.extract.eventcoder.lexicon import cameo_to_plover, load
+from khabar.paths import SEED_DIR, SHARED_DATA
 from khabar.pipeline import get_stage
 
-SEED = Path("/work/shared/seed")
-GSR = Path("/work/shared/data/events/universalpetrarch-arabic/gsr-dev.jsonl")
+SEED = SEED_DIR
+GSR = SHARED_DATA / "events/universalpetrarch-arabic/gsr-dev.jsonl"
 
 
 def code(text: str, published: str | None = "2021-12-12", **layers: list) -> tuple[Document, list]:

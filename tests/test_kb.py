@@ -11,9 +11,10 @@ from khabar.document import Dateline, Document, Entity, Span
 from khabar.kb import KB, kb_key, load_kb, resolve
 from khabar.kb.evaluate import evaluate, fake_ner, load_gold, score_doc
 from khabar.kb.kb import KB_FILE, clitic_variants
+from khabar.paths import SEED_DIR, SHARED_DATA
 
-SHARED = Path("/work/shared/data")
-SEED = Path("/work/shared/seed/gold.json")
+SHARED = SHARED_DATA
+SEED = SEED_DIR / "gold.json"
 DEV = Path(__file__).parent / "data" / "kb_dev"
 
 

@@ -10,8 +10,9 @@ import pytest
 
 from khabar.document import Document, Entity, Span
 from khabar.extract.quotes import extract_quotes, quotes_stage
+from khabar.paths import SEED_DIR
 
-SEED = Path("/work/shared/seed")
+SEED = SEED_DIR
 DEV = Path(__file__).parent / "data" / "dev_quotes_times"
 
 

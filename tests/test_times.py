@@ -10,8 +10,9 @@ import pytest
 from khabar.document import Document
 from khabar.extract.times import extract_times, times_stage
 from khabar.extract.timex.rules import parse_number
+from khabar.paths import SEED_DIR
 
-SEED = Path("/work/shared/seed")
+SEED = SEED_DIR
 DEV = Path(__file__).parent / "data" / "dev_quotes_times"
 
 

@@ -10,9 +10,10 @@ from khabar.document import Document
 from khabar.extract.topics import analyse_topics, doc_freq
 from khabar.models.topic.features import token_keys, word_key
 from khabar.models.topic.model import get_model, load_stopwords
+from khabar.paths import SEED_DIR
 from khabar.pipeline import Pipeline, get_stage
 
-SEED = Path("/work/shared/seed/article.txt")
+SEED = SEED_DIR / "article.txt"
 STAGES = ["normalize", "tokenize", "sentences", "dateline", "topics"]
 
 SPORT = (

@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-SHARED_CORPUS = Path("/work/shared/data/news/ant-v2.1-multisource.jsonl.gz")
+from khabar.paths import SHARED_DATA
+
+SHARED_CORPUS = SHARED_DATA / "news/ant-v2.1-multisource.jsonl.gz"
 DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
 
 

@@ -18,7 +18,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-SHARED_CORPUS = Path(__file__).resolve().parents[3].parent / "shared/data/news/ant-v2.1-multisource.jsonl.gz"
+from khabar.paths import SHARED_DATA
+
+SHARED_CORPUS = SHARED_DATA / "news/ant-v2.1-multisource.jsonl.gz"
 DEMO_DIR = Path(__file__).resolve().parents[1] / "data" / "demo"
 _WORD = re.compile(r"\w+")
 

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from khabar.cli.apps import app, eval_app
+from khabar.paths import SHARED_DATA
 
 _MAX_BYTES = 20_000_000
 
@@ -154,9 +155,7 @@ def eval_quotes_times(
 
 @eval_app.command("timex-omani")
 def eval_timex_omani(
-    folder: Annotated[Path, typer.Argument(help="Folder of .tml files.")] = Path(
-        "/work/shared/data/timex/omani-news/tml"
-    ),
+    folder: Annotated[Path, typer.Argument(help="Folder of .tml files.")] = SHARED_DATA / "timex/omani-news/tml",
 ) -> None:
     """Time expressions against the Omani TimeML files (tags may be imperfect; no document date given:
     it is inferred from a gold اليوم/أمس/غدا where there is one, else relative values cannot be scored)."""

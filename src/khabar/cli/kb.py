@@ -11,16 +11,16 @@ from rich.console import Console
 from rich.table import Table
 
 from khabar.cli.apps import bench_app, kb_app
+from khabar.paths import SEED_DIR, SHARED_DATA
 
 _KB_OPT = typer.Option("--kb", help="Extra KB entries (JSONL, curated format); may repeat.")
 _DEV_DIR = Path(__file__).resolve().parents[3] / "tests" / "data" / "kb_dev"
-_SEED = Path("/work/shared/seed/gold.json")
+_SEED = SEED_DIR / "gold.json"
 
 
 @kb_app.command("build")
 def build_cmd(
-    shared: Annotated[Path, typer.Option(help="The shared data folder (gazetteers/, events/).")] = Path(
-        "/work/shared/data"),
+    shared: Annotated[Path, typer.Option(help="The shared data folder (gazetteers/, events/).")] = SHARED_DATA,
     out: Annotated[Path | None, typer.Option(help="Where to write the KB (default: the packaged file).")] = None,
     anergazet: Annotated[
         bool, typer.Option("--anergazet", help="Add ANERGazet type hints (research-use licence: not for the shipped KB).")
@@ -67,7 +67,7 @@ def lookup_cmd(
 @kb_app.command("eval")
 def eval_cmd(
     paths: Annotated[list[Path] | None, typer.Argument(help="Gold files (default: seed + tests/data/kb_dev).")] = None,
-    mode: Annotated[str, typer.Option(help="gold-ner (fake NER from gold mentions) or gaz (no NER at all).")] = "gold-ner",
+    mode: Annotated[str, typer.Option(help="gold-ner (fake NER from gold mentions), gaz (no NER at all) or pipeline (the real NER).")] = "gold-ner",
     kb_files: Annotated[list[Path] | None, _KB_OPT] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every miss.")] = False,
 ) -> None:

@@ -11,11 +11,12 @@ from rich.console import Console
 from rich.table import Table
 
 from khabar.cli.apps import bench_app, eval_app, fail, train_app
+from khabar.paths import SEED_DIR, SHARED
 
 if TYPE_CHECKING:
     from khabar.models.ner.tagger import NerTagger
 
-_SHARED = Path("../shared")
+_SHARED = SHARED
 
 
 def tag_windows(tagger: NerTagger, sents: list[list[str]], window: int) -> list[list[str]]:
@@ -165,7 +166,7 @@ def bench_ner(
                     break
                 texts.append(json.loads(line).get("text") or "")
     else:
-        seed = Path(__file__).resolve().parents[3] / "../shared/seed/article.txt"
+        seed = SEED_DIR / "article.txt"
         texts = [seed.read_text(encoding="utf-8")] * 50 if seed.exists() else ["قال الرئيس الروسي فلاديمير بوتين في موسكو ."] * 500
     pre = Pipeline(["normalize", "tokenize", "sentences"])
     prepared = [pre(t) for t in texts]

@@ -20,9 +20,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from khabar.paths import shared_dir
+
 DEMO_FILE = "demo.jsonl.gz"
 REPO_ROOT = Path(__file__).resolve().parents[3]
-DEFAULT_SHARED = REPO_ROOT.parent / "shared"
+DEFAULT_SHARED = shared_dir()
 KEEP = ("id", "url", "source", "category", "title", "published", "author", "text")
 
 

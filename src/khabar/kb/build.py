@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from khabar.kb.kb import DATA_DIR, KB_FILE, SOURCES_DIR, kb_key, read_jsonl
+from khabar.paths import SHARED_DATA
 
-DEFAULT_SHARED = Path(os.environ.get("KHABAR_SHARED_DATA", "/work/shared/data"))
+DEFAULT_SHARED = Path(os.environ.get("KHABAR_SHARED_DATA", str(SHARED_DATA)))
 _SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "BUS", "MED", "NGO", "IGO", "CVL", "OPP", "SPY",
             "REL", "EDU", "LAB", "ELI", "REF", "HLH", "AGR", "CRM", "UAF", "IMG", "MOD", "RAD", "ENV", "DEV"}
 # Sector words the agents file spells in lemma form; the surface forms news uses, curated here.

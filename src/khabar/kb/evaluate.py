@@ -112,13 +112,26 @@ def load_gold(path: Path) -> tuple[dict[str, Any], str]:
 
 
 def evaluate(paths: list[Path], kb: KB | None = None, mode: str = "gold-ner") -> tuple[Score, dict[str, Score]]:
-    """Score resolution on gold files. ``mode``: ``gold-ner`` (fake NER from gold mentions) or ``gaz`` (no NER:
-    the gazetteer pass alone finds mentions)."""
+    """Score resolution on gold files. ``mode``: ``gold-ner`` (fake NER from gold mentions), ``gaz`` (no NER:
+    the gazetteer pass alone finds mentions) or ``pipeline`` (the real text, morph and NER stages first)."""
+    if mode not in ("gold-ner", "gaz", "pipeline"):
+        raise ValueError(f"unknown mode {mode!r}")
     resolver = Resolver(kb)
+    upstream = None
+    if mode == "pipeline":
+        from khabar.pipeline import Pipeline
+
+        upstream = Pipeline(["normalize", "tokenize", "sentences", "dateline", "morph", "ner"])
     total, per = Score(), {}
     for p in paths:
         gold, text = load_gold(p)
-        doc = fake_ner(gold, text) if mode == "gold-ner" else Document(text=text, meta=dict(gold.get("meta") or {}))
+        meta = dict(gold.get("meta") or {})
+        if mode == "gold-ner":
+            doc = fake_ner(gold, text)
+        elif upstream is not None:
+            doc = upstream(text, meta=meta)
+        else:
+            doc = Document(text=text, meta=meta)
         resolver(doc)
         sc = score_doc(gold, doc)
         per[p.name] = sc

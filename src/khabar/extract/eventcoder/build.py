@@ -18,11 +18,12 @@ import json
 import re
 from pathlib import Path
 
+from khabar.paths import SHARED_DATA
 from khabar.text.normalize import normalize
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "events"
-SRC = Path("/work/shared/data/events/universalpetrarch-arabic")
-COUNTRIES = Path("/work/shared/data/gazetteers/countries/countries.json")
+SRC = SHARED_DATA / "events/universalpetrarch-arabic"
+COUNTRIES = SHARED_DATA / "gazetteers/countries/countries.json"
 
 _CODE = re.compile(r"\[(\d{2,4})\]")
 _HEADER = re.compile(r"^---\s+(\S+)\s+\[([-\d]+)\]\s+---")

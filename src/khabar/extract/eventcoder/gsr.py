@@ -23,8 +23,9 @@ from typing import Any
 from khabar.document import Document
 from khabar.extract.eventcoder.coder import code_document
 from khabar.extract.eventcoder.lexicon import nkey
+from khabar.paths import SHARED_DATA
 
-DEFAULT_GSR = Path("/work/shared/data/events/universalpetrarch-arabic/gsr-dev.jsonl")
+DEFAULT_GSR = SHARED_DATA / "events/universalpetrarch-arabic/gsr-dev.jsonl"
 _STOP = {"من", "في", "عن", "على", "علي", "و", "ال"}
 
 

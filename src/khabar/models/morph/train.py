@@ -23,8 +23,9 @@ from khabar.models.morph.model import (
     static_features,
     word_class,
 )
+from khabar.paths import shared_dir
 
-SHARED = Path(__file__).resolve().parents[4].parent / "shared"
+SHARED = shared_dir()
 DEFAULT_TRAIN = SHARED / "data/ud/padt-v1/dev.conllu"
 DEFAULT_NEWS = [SHARED / "data/news/ant-v2.1-multisource.jsonl.gz", SHARED / "data/news/ant-v1.1-jawharafm.jsonl.gz",
                 SHARED / "data/news/saudinewsnet-2015.jsonl.gz"]

@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from khabar.models.topic.features import doc_features, token_keys
+from khabar.paths import SHARED_DATA
 from khabar.text.stage import tokenize_text
 
-DATA = Path("/work/shared/data/news")
+DATA = SHARED_DATA / "news"
 ANT2 = DATA / "ant-v2.1-multisource.jsonl.gz"
 ANT1 = DATA / "ant-v1.1-jawharafm.jsonl.gz"
 MODEL_DIR = Path(__file__).resolve().parent
