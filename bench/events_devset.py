@@ -11,12 +11,11 @@ run on them. Entities carry only what events reference (plus nothing else), so o
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quotes_times_common import ANT, ROOT, _nth, build  # noqa: E402
+from quotes_times_common import ROOT, _nth, build, write_set  # noqa: E402
 
 OUT = ROOT / "tests" / "data" / "events_dev"
 
@@ -118,20 +117,7 @@ def build_events(art: dict, ann: dict) -> dict:
 
 
 def main() -> None:
-    import gzip
-
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
-    arts = {}
-    with gzip.open(ANT, "rt", encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            if r["id"] in ANN:
-                arts[r["id"]] = r
-    out.mkdir(parents=True, exist_ok=True)
-    for aid, ann in ANN.items():
-        gold = build_events(arts[aid], ann)
-        (out / f"{aid}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
-        print(aid, len(gold["entities"]), "entities", len(gold["events"]), "events")
+    write_set(ANN, OUT, build_events, layers=("entities", "events"))
 
 
 if __name__ == "__main__":

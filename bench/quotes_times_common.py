@@ -146,7 +146,8 @@ def build_in_context(art: dict, ann: dict) -> dict:
     return gold
 
 
-def write_set(ann: dict[str, dict], out: Path, builder: Callable[[dict, dict], dict] = build) -> None:
+def write_set(ann: dict[str, dict], out: Path, builder: Callable[[dict, dict], dict] = build,
+              layers: tuple[str, ...] = ("times", "quotes")) -> None:
     """Build every annotated article of ``ann`` and write its gold JSON to ``out`` (or to the folder given as
     the first command-line argument, e.g. a temp dir to compare with the committed files)."""
     if len(sys.argv) > 1:
@@ -161,4 +162,4 @@ def write_set(ann: dict[str, dict], out: Path, builder: Callable[[dict, dict], d
     for aid, a in ann.items():
         gold = builder(arts[aid], a)
         (out / f"{aid}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
-        print(aid, len(gold["times"]), "times", len(gold["quotes"]), "quotes")
+        print(aid, *(f"{len(gold[k])} {k}" for k in layers))
