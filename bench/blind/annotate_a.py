@@ -1,0 +1,325 @@
+"""Blind evaluation set, annotator A: 15 ANT v2.1 articles (Apache-2.0) annotated BY HAND from the text alone,
+before any khabar stage was ever run on them (issues 11 events, 12 quote speakers, 13 entities, 17 time values).
+
+Snippet-level annotations below are resolved to offsets (helpers of bench/quotes_times_common.py) and written as
+khabar/1 gold with ``entities``, ``times``, ``quotes`` and ``events`` to tests/data/blind/<id>.json. Conventions:
+bench/blind/README_a.md.
+
+    .venv/bin/python bench/blind/annotate_a.py            # (re)write tests/data/blind/<id>.json for these 15
+    .venv/bin/python bench/blind/annotate_a.py /tmp/x     # build elsewhere to compare
+
+Annotation shapes
+  entities: id -> E(type, mention forms, coref forms, canonical, qid, country, sector, optional). A form matches
+      every word-bounded occurrence (a clitic و ف ب ل ك may precede it); longer forms win over nested shorter ones.
+      ``pre[word]post`` matches ``word`` only in that context.
+  times: (snippet, occurrence, type, value, optional)
+  quotes: (type, cue word (exact), cue occurrence, content snippet, occurrence, speaker, addressee[, optional])
+  events: (type, actors, recipients, date, [(evidence snippet, occurrence)], optional[, factuality])
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any, NamedTuple
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from quotes_times_common import ROOT, _nth, _occurrences, _word_nth, build, write_set  # noqa: E402
+
+OUT = ROOT / "tests" / "data" / "blind"
+
+
+class E(NamedTuple):
+    type: str
+    forms: list[str]
+    coref: list[str] = []
+    canonical: str | None = None
+    qid: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    optional: bool = False
+
+
+_CTX = re.compile(r"^(.*)\[(.+)\](.*)$")
+
+
+def _form_spans(text: str, form: str) -> list[tuple[int, int]]:
+    m = _CTX.match(form)
+    if not m:
+        return _occurrences(text, form)
+    pre, word, post = m.groups()
+    out = []
+    for hit in re.finditer(re.escape(pre + word + post), text):
+        a = hit.start() + len(pre)
+        out.append((a, a + len(word)))
+    if not out:
+        raise ValueError(f"context form {form!r} not found")
+    return out
+
+
+def _entities(text: str, ents: dict[str, E]) -> list[dict[str, Any]]:
+    """Mentions and coref mentions; longest forms first so nested names are not counted twice."""
+    spans: dict[str, dict[str, list]] = {eid: {"m": [], "c": []} for eid in ents}
+    taken: dict[str, list[tuple[int, int]]] = {"m": [], "c": []}  # a name inside a description still counts
+    forms = sorted(((f, eid, kind) for eid, e in ents.items() for kind, fl in (("m", e.forms), ("c", e.coref))
+                    for f in fl), key=lambda x: (x[2] == "c", -len(_CTX.sub(r"\2", x[0]))))
+    for form, eid, kind in forms:
+        hits = _form_spans(text, form)
+        if not hits:
+            raise ValueError(f"{eid}: form {form!r} not found")
+        for a, b in hits:
+            if any(a < tb and ta < b for ta, tb in taken[kind]):
+                continue
+            if kind == "c" and any(ta <= a and b <= tb for ta, tb in taken["m"]):
+                continue  # الجيش inside the name الجيش السوري is not a separate description
+            taken[kind].append((a, b))
+            spans[eid][kind].append({"start": a, "end": b, "text": text[a:b]})
+    out = []
+    for eid, e in ents.items():
+        if not spans[eid]["m"] and not spans[eid]["c"]:
+            raise ValueError(f"{eid}: no mention found")
+        d: dict[str, Any] = {"id": eid, "type": e.type, "canonical": e.canonical, "wikidata": e.qid,
+                             "country": e.country, "sector": e.sector,
+                             "mentions": sorted(spans[eid]["m"], key=lambda s: s["start"])}
+        if spans[eid]["c"]:
+            d["coref_mentions"] = sorted(spans[eid]["c"], key=lambda s: s["start"])
+        if e.optional:
+            d["optional"] = True
+        out.append(d)
+    return out
+
+
+def build_blind(art: dict, ann: dict) -> dict:
+    gold = build(art, {"entities": {}, "times": ann["times"], "quotes": []})
+    text = gold["text"]
+    ents = ann["entities"]
+    gold["entities"] = _entities(text, ents)
+    quotes = []
+    for q in ann["quotes"]:
+        qtype, cue, cn, content, qn, spk, addr = q[:7]
+        for who in (spk, addr):
+            if who is not None and who not in ents:
+                raise ValueError(f"quote {content[:30]!r}: unknown entity {who}")
+        ca, cb = _word_nth(text, cue, cn, exact=True)
+        a, b = _nth(text, content, qn)
+        d: dict[str, Any] = {"type": qtype, "speaker": spk, "addressee": addr,
+                             "cue": {"start": ca, "end": cb, "text": text[ca:cb]},
+                             "content": {"start": a, "end": b, "text": text[a:b]}}
+        if len(q) > 7 and q[7]:
+            d["optional"] = True
+        quotes.append(d)
+    gold["quotes"] = sorted(quotes, key=lambda q: q["content"]["start"])
+    events = []
+    for ev in ann["events"]:
+        etype, actors, recips, date, evid, optional = ev[:6]
+        for who in [*actors, *recips]:
+            if who not in ents:
+                raise ValueError(f"{etype}: unknown entity {who}")
+        ev_spans = []
+        for snip, n in evid:
+            a, b = _nth(text, snip, n)
+            ev_spans.append({"start": a, "end": b, "text": text[a:b]})
+        d = {"event": etype, "mode": [], "context": [], "actor": actors, "recipient": recips, "date": date,
+             "location": None, "factuality": ev[6] if len(ev) > 6 else "asserted", "evidence": ev_spans}
+        if optional:
+            d["optional"] = True
+        events.append(d)
+    gold["events"] = events
+    for layer in ("times", "quotes"):
+        for item in gold[layer]:
+            for sp in (item, item.get("cue"), item.get("content")):
+                if isinstance(sp, dict) and "start" in sp:
+                    assert text[sp["start"]:sp["end"]] == sp["text"]
+    return gold
+
+
+A: dict[str, dict] = {}
+
+A["BB-internationalNews-676-20180620"] = {
+    "entities": {
+        "ent_australia": E("LOC", ["أستراليا"], [], "Australia", "Q408", "AUS"),
+        "ent_au_gov": E("ORG", ["الحكومة الأسترالية", "الحكومة الاتحادية", "الحكومة"], [],
+                        "Government of Australia", None, "AUS", "GOV", optional=True),
+        "ent_jenkins": E("PER", ["كيت جينكينز", "جينكينز"], ["مفوضة التمييز الجنسي", "المفوضة"], "Kate Jenkins",
+                         None, "AUS", "GOV"),
+        "ent_metoo": E("MISC", ["أنا أيضا، مي توو", "مي تو"], [], "Me Too movement"),
+        "ent_ahrc": E("ORG", ["لجنة حقوق الإنسان الأسترالية", "لجنة حقوق الإنسان"], [],
+                      "Australian Human Rights Commission", None, "AUS", "GOV"),
+        "ent_uk": E("LOC", ["بريطانيا"], [], "United Kingdom", "Q145", "GBR"),
+        "ent_odwyer": E("PER", ["كيلي أودواير"], ["وزيرة المرأة"], "Kelly O'Dwyer", None, "AUS", "GOV"),
+    },
+    "times": [
+        ("12 شهرا", 0, "DURATION", "P12M", False),
+        ("سن الـ15", 0, "DURATION", "P15Y", True),
+        ("أوائل هذا العام", 0, "DATE", "2018", False),
+    ],
+    "quotes": [
+        ("indirect", "أعلنت", 0, "ستبدأ تحقيقا واسع النطاق في أنحاء البلاد في التحرش الجنسي في أماكن العمل", 0,
+         "ent_australia", None),
+        ("indirect", "قالته", 0, "وأحد أسباب هذه الخطوة هو الاستجابة لحركة (أنا أيضا، مي توو) الدولية الرافضة لسوء "
+         "التصرف الجنسي", 0, "ent_jenkins", None),
+        ("indirect", "ووصفت", 0, "أكثر تحقيق من نوعه شمولا في العالم", 0, "ent_au_gov", None),
+        ("direct", "وقالت", 0, "أدت حركة (مي تو) إلى إقلاع كثير من النساء والرجال عن صمتهم بشأن التحرش الجنسي، "
+         "ونحن نعلم أن أماكن العمل تسعى إلى أداء أفضل", 0, "ent_jenkins", None),
+        ("direct", "وصفت", 0, "مشكلة متفشية ومستمرة في أماكن العمل الأسترالية", 0, "ent_ahrc", None),
+        ("indirect", "وتقول", 0, "أكثر من 20 في المئة من الأستراليين فوق سن الـ15 تعرضوا لتحرش جنسي في العمل", 0,
+         "ent_ahrc", None),
+        ("mixed", "تقول", 0, "لم \"تغير بالفعل سلوك العاملين في العمل\"", 0, "ent_jenkins", None),
+        ("direct", "وتضيف", 0, "نحن بحاجة إلى مواصلة العمل على خلق مجتمع لا يمكن فيه التفكير في مثل هذا التصرف، "
+         "ولا يضطر فيه الناس ببساطة إلى تحمل أي تحرش جنسي في العمل", 0, "ent_jenkins", None),
+        ("indirect", "تقول", 1, "تحقيقها سيكون غير مسبوق عالميا، لاتساع نطاقه وإشراف لجنة حقوق الإنسان الأسترالية "
+         "عليه، وهي هيئة محايدة", 0, "ent_au_gov", None),
+        ("direct", "وقالت", 1, "لم نجد أي بلد في العالم يتعامل مع القضية بمثل هذا الطريقة الشاملة", 0,
+         "ent_odwyer", None),
+        ("mixed", "وقالت", 2, "\"جميع الخيارات\" ستكون قيد الدرس، ومن بينها احتمال التوصية بقوانين جنائية جديدة", 0,
+         "ent_jenkins", None),
+    ],
+    "events": [
+        # a national inquiry into workplace harassment, announced and still to start: investigate -> ACCUSE
+        ("ACCUSE", ["ent_australia"], [], None,
+         [("أستراليا تبدأ تحقيقا غير مسبوق", 0), ("ستبدأ تحقيقا واسع النطاق", 0)], True, "future"),
+        ("ACCUSE", [], [], None, [("بدأت لجنة برلمانية في بريطانيا أوائل هذا العام تحقيقات", 0)], True),
+    ],
+}
+
+A["BB-middleEast-573-20180603"] = {
+    "entities": {
+        "ent_jordan": E("LOC", ["الأردن"], [], "Jordan", "Q810", "JOR"),
+        "ent_abdullah": E("PER", ["عبد الله الثاني"], ["ملك الأردن", "الملك"], "Abdullah II of Jordan", None,
+                          "JOR", "GOV"),
+        "ent_jo_gov": E("ORG", ["الحكومة"], [], "Government of Jordan", None, "JOR", "GOV", optional=True),
+        "ent_jo_parliament": E("ORG", ["البرلمان"], [], "Parliament of Jordan", None, "JOR", "LEG", optional=True),
+        "ent_petra": E("ORG", ["بترا"], ["وكالة الأنباء الحكومية"], "Petra News Agency", None, "JOR", "MED"),
+        "ent_jo_security": E("ORG", ["قوات الأمن", "الشرطة"], [], "Jordanian security forces", None, "JOR", "COP",
+                             optional=True),
+        "ent_protesters": E("ORG", ["محتجين", "المتظاهرون", "محتجون"], [], "protesters (Jordan)", None, "JOR",
+                            "CVL", optional=True),
+        "ent_amman": E("LOC", ["عمان"], [], "Amman", None, "JOR"),
+        "ent_maan": E("LOC", ["معان"], [], "Ma'an", None, "JOR"),
+        "ent_reuters": E("ORG", ["رويترز"], [], "Reuters", None, None, "MED"),
+        "ent_mulki": E("PER", ["هاني الملقي", "الملقي"], ["رئيس الوزراء"], "Hani Al-Mulki", None, "JOR", "GOV"),
+        "ent_imf": E("ORG", ["صندوق النقد الدولي"], [], "International Monetary Fund", "Q7804", "IGO"),
+        "ent_bbc_arabic": E("ORG", ["بي بي سي عربي"], [], "BBC Arabic", None, "GBR", "MED"),
+    },
+    "times": [
+        ("منذ أيام", 0, "DURATION", "PXD", True),
+    ],
+    "quotes": [
+        # a call, coded as REQUEST; the quoted fragments make it a (neutral) mixed quote too
+        ("mixed", "دعا", 0, "الدخول في \"حوار وطني شامل\" للوصول إلى \"صيغة توافقية\" حول مشروع قانون الضريبة", 0,
+         "ent_abdullah", "ent_jo_gov", True),
+        ("direct", "شدد", 0, "أهمية مشاركة الأحزاب والنقابات ومؤسسات المجتمع المدني في الحوار بصورة فاعلة", 0,
+         "ent_abdullah", None),
+        ("direct", "ونبه", 0, "التحديات التي تواجه الاقتصاد الأردني سببها الظرف الإقليمي الصعب", 0,
+         "ent_abdullah", None),
+        ("indirect", "أفادت", 0, "في مدينة معان الجنوبية، أضرم المتظاهرون النار في إطارات سيارات على الطرق السريعة "
+         "ووقعت مناوشات مع الشرطة", 0, "ent_reuters", None),
+        ("indirect", "وتحذر", 0, "مشروع القانون، الذي يدعمه صندوق النقد الدولي، يضع مزيدا من الأعباء على المواطنين",
+         0, None, None),
+        ("indirect", "قائلا", 0, "الأمر متروك للبرلمان كي يتخذ قرارا بشأنه", 0, "ent_mulki", None),
+        ("indirect", "وتقول", 0, "تهدف إلى جمع تمويل لخدمات عامة", 0, "ent_jo_gov", None),
+    ],
+    "events": [
+        ("REQUEST", ["ent_abdullah"], ["ent_jo_gov", "ent_jo_parliament"], None,
+         [("ملك الأردن يدعو إلى \"حوار وطني شامل\"", 0),
+          ("دعا ملك الأردن عبد الله الثاني الحكومة والبرلمان إلى الدخول في \"حوار وطني شامل\"", 0)], False),
+        ("PROTEST", ["ent_protesters"], ["ent_jo_gov"], None,
+         [("مع استمرار الاحتجاجات", 0),
+          ("ويشهد الأردن احتجاجات منذ أيام ضد ارتفاع في الأسعار والتشريع المقترح من جانب الحكومة", 0),
+          ("وشهدت مدن أخرى احتجاجات مماثلة", 0),
+          ("أضرم المتظاهرون النار في إطارات سيارات على الطرق السريعة", 0)], False),
+        ("COERCE", ["ent_jo_security"], ["ent_protesters"], None,
+         [("ووقعت اشتباكات بين قوات الأمن ومحتجين في العاصمة عمان", 0),
+          ("أطلقت قنابل غاز مسيل للدموع لتفريق المظاهرات", 0)], False),
+        ("ASSAULT", ["ent_protesters"], ["ent_jo_security"], None, [("ووقعت مناوشات مع الشرطة", 0)], True),
+        ("REQUEST", ["ent_protesters"], ["ent_mulki"], None, [("ويطالب محتجون بإقالة رئيس الوزراء هاني الملقي", 0)],
+         False),
+        ("REJECT", ["ent_mulki"], [], None, [("ورفض الملقي سحب التشريع المقترح", 0)], False),
+        ("SUPPORT", ["ent_imf"], [], None, [("الذي يدعمه صندوق النقد الدولي", 0)], True),
+    ],
+}
+
+A["BB-middleEast-310-20180408"] = {
+    "entities": {
+        "ent_syria": E("LOC", ["سوريا"], [], "Syria", "Q858", "SYR"),
+        "ent_sy_gov": E("ORG", ["الحكومة السورية", "الحكومة"], [], "Government of Syria", None, "SYR", "GOV",
+                        optional=True),
+        "ent_jaish_islam": E("ORG", ["جيش الإسلام", "جيش الإسلامي"], [], "Jaysh al-Islam", None, "SYR", "REB"),
+        "ent_douma": E("LOC", ["دوما"], [], "Douma", None, "SYR"),
+        "ent_ghouta": E("LOC", ["الغوطة الشرقية"], [], "Eastern Ghouta", None, "SYR"),
+        "ent_sana": E("ORG", ["سانا"], ["وكالة الأنباء السورية", "الوكالة"], "SANA (Syrian Arab News Agency)", None,
+                      "SYR", "MED"),
+        "ent_sy_media": E("ORG", ["الإعلام السوري"], [], "Syrian state media", None, "SYR", "MED", optional=True),
+        "ent_sy_tv": E("ORG", ["التليفزيون السوري الرسمي", "التليفزيون الرسوري"], [], "Syrian state television",
+                       None, "SYR", "MED"),
+        "ent_sy_army": E("ORG", ["الجيش السوري", "الجيش العربي السوري"], ["الجيش"], "Syrian Arab Army", None,
+                         "SYR", "MIL"),
+        "ent_wafideen": E("LOC", ["مخيم الوافدين"], [], "Al-Wafideen camp"),
+        "ent_us_state": E("ORG", ["وزارة الخارجية الأمريكية"], [], "United States Department of State", None,
+                          "USA", "GOV"),
+        "ent_white_helmets": E("ORG", ["الخوذات البيضاء"], ["المنظمة"], "White Helmets (Syria Civil Defence)", None,
+                               "SYR", "NGO"),
+        "ent_sams": E("ORG", ["الجمعية الطبية السورية الأمريكية"], [], "Syrian American Medical Society", None,
+                      None, "NGO"),
+    },
+    "times": [
+        ("بعد قليل", 0, "DATE", "FUTURE_REF", True),
+        ("الخامس من الشهر الماضي", 0, "DATE", "2018-03-05", False),
+    ],
+    "quotes": [
+        ("indirect", "حسب", 0, "ستبدأ بعد قليل مفاوضات بين الحكومة السورية ومسلحي جيش الإسلام في مدينة دوما في "
+         "الغوطة الشرقية", 0, "ent_sana", None),
+        ("indirect", "وقالت", 0, "مسلحي جيش الإسلام هم الذين طلبوا التفاوض", 0, "ent_sana", None),
+        ("indirect", "ويتهم", 0, "باستخدام المدنيين في دوما دروعا بشرية", 0, "ent_sy_media", "ent_jaish_islam", True),
+        ("indirect", "ويقول", 0, "المسلحين يمنعون المدنيين من مغادرة المدينة", 0, "ent_sy_media", None),
+        ("direct", "قوله", 0, "33345 شخصا خرجوا من دوما منذ الخامس من الشهر الماضي", 0, None, None),
+        ("indirect", "وحسب", 0, "الجيش السوري أمًن خروج آلاف المدنيين عبر ممر مخيم الوافدين ونقلهم إلى مراكز إقامة "
+         "مؤقتة", 0, None, None),
+        ("indirect", "أشارت", 0, "وقوع هجوم كيماوي في الغوطة الشرقية", 0, None, None),
+        ("indirect", "وقالت", 1, "تراقب عن كثب هذه التقارير التي وصفتها بالمزعجة للغاية", 0, "ent_us_state", None),
+        ("indirect", "وتشير", 0, "تضارب في أعداد القتلى نتيجة للإصابة بغاز سام", 0, None, None),
+        ("indirect", "وقالت", 2, "حصيلة القتلى مرشحة للازدياد", 0, "ent_white_helmets", None),
+        ("indirect", "قالت", 0, "طواقمها في مدينة دوما تعكف على تقديم الرعاية الصحية لمرضى مصابين باعراض مشابهة "
+         "لتلك الناتجة عن استنشاق غاز الكلور", 0, "ent_sams", None),
+        ("indirect", "ونفت", 0, "شنّ أي هجمات من هذا القبيل", 0, "ent_sy_gov", None),
+        ("mixed", "وتتهم", 0, "بالمسؤولية عن ببث \"فبركات\" تتعلق بهجوم كيماوي", 0, "ent_sy_gov", "ent_jaish_islam",
+         True),
+        ("mixed", "قوله", 1, "مسلحي جيش الإسلام \"في حالات انهيار وأذرعهم الإعلامية تستعيد فبركات الكيماوي\"", 0,
+         None, None),
+        ("mixed", "وحسب", 1, "جيش الإسلامي يمارس \"محاولة مكشوفة وفاشلة لعرقلة تقدم الجيش العربي السوري\"", 0,
+         None, None),
+        ("mixed", "وأضاف", 0, "الجيش \"الذي يتقدم بسرعة وبإرادة وتصميم ليس بحاجة إلى استخدام أي نوع من المواد "
+         "الكيماوية\"", 0, None, None),
+    ],
+    "events": [
+        ("AGREE", ["ent_sy_gov"], ["ent_jaish_islam"], None, [("تقبل طلب تفاوض", 0)], False),
+        ("REQUEST", ["ent_jaish_islam"], ["ent_sy_gov"], None,
+         [("طلب تفاوض تقدم به مسلحو جيش الإسلام", 0), ("مسلحي جيش الإسلام هم الذين طلبوا التفاوض", 0)], False),
+        ("CONSULT", ["ent_sy_gov", "ent_jaish_islam"], [], "2018-04-08",
+         [("ستبدأ بعد قليل مفاوضات بين الحكومة السورية ومسلحي جيش الإسلام", 0), ("بشأن المفاوضات", 0)], True,
+         "future"),
+        ("ACCUSE", ["ent_sy_media"], ["ent_jaish_islam"], None,
+         [("ويتهم الإعلام السوري جيش الإسلام باستخدام المدنيين في دوما دروعا بشرية", 0)], False),
+        ("COERCE", ["ent_jaish_islam"], [], None, [("المسلحين يمنعون المدنيين من مغادرة المدينة", 0)], True),
+        ("AID", ["ent_sy_army"], [], None, [("أمًن خروج آلاف المدنيين عبر ممر مخيم الوافدين", 0)], True),
+        ("ASSAULT", [], [], None,
+         [("وقوع هجوم كيماوي في الغوطة الشرقية", 0), ("نتيجة للإصابة بغاز سام", 0)], False),
+        ("ASSAULT", ["ent_sy_gov"], [], None, [("ونفت الحكومة السورية شنّ أي هجمات من هذا القبيل", 0)], True,
+         "negated"),
+        ("REJECT", ["ent_sy_gov"], [], None, [("ونفت الحكومة السورية", 0)], True),
+        ("ACCUSE", ["ent_sy_gov"], ["ent_jaish_islam"], None,
+         [("وتتهم جيش الإسلام بالمسؤولية عن ببث \"فبركات\" تتعلق بهجوم كيماوي", 0)], False),
+        ("ACCUSE", [], ["ent_jaish_islam"], None,
+         [("يمارس \"محاولة مكشوفة وفاشلة لعرقلة تقدم الجيش العربي السوري\"", 0),
+          ("وأذرعهم الإعلامية تستعيد فبركات الكيماوي", 0)], True),
+    ],
+}
+
+
+def main() -> None:
+    write_set(A, OUT, build_blind, layers=("entities", "times", "quotes", "events"))
+
+
+if __name__ == "__main__":
+    main()
