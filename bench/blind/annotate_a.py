@@ -63,7 +63,7 @@ def _entities(text: str, ents: dict[str, E]) -> list[dict[str, Any]]:
     spans: dict[str, dict[str, list]] = {eid: {"m": [], "c": []} for eid in ents}
     taken: dict[str, list[tuple[int, int]]] = {"m": [], "c": []}  # a name inside a description still counts
     forms = sorted(((f, eid, kind) for eid, e in ents.items() for kind, fl in (("m", e.forms), ("c", e.coref))
-                    for f in fl), key=lambda x: (x[2] == "c", -len(_CTX.sub(r"\2", x[0]))))
+                    for f in fl), key=lambda x: (x[2] == "c", -len(_CTX.sub(r"\2", x[0])), not _CTX.match(x[0])))
     for form, eid, kind in forms:
         hits = _form_spans(text, form)
         if not hits:
@@ -489,6 +489,149 @@ A["BB-internationalNews-369-20180420"] = {
         ("ACCUSE", [], ["ent_zimbabwe"], None, [("انتقادات وجهت إليها بشأن انتهاكات حقوق الإنسان", 0)], True),
         ("ACCUSE", ["ent_committee"], [], None, [("اللجنة أجرت مقابلات مع شخصيات في أجهزة الشرطة", 0)], True),
         ("COERCE", [], [], None, [("اعتقالات في زيمبابوي بسبب \"شهادة دكتوراه مزورة\"", 0)], True),
+    ],
+}
+
+A["CN-middleEast-660-20180418"] = {
+    "entities": {
+        "ent_dubai": E("LOC", ["دبي"], [], "Dubai"),
+        "ent_uae": E("LOC", ["الإمارات العربية المتحدة"], [], "United Arab Emirates", "Q878", "ARE"),
+        "ent_cnn": E("ORG", ["CNN"], [], "CNN", None, "USA", "MED"),
+        "ent_salman": E("PER", ["سلمان بن عبدالعزيز آل سعود", "سلمان"], ["العاهل السعودي"], "Salman of Saudi Arabia",
+                        None, "SAU", "GOV"),
+        "ent_yamamah": E("LOC", ["قصر اليمامة"], [], "Al-Yamamah Palace", None, "SAU"),
+        "ent_riyadh": E("LOC", ["إلى [الرياض]", "في [الرياض]"], [], "Riyadh", None, "SAU"),
+        "ent_riyadh_prov": E("LOC", ["منطقة [الرياض]"], [], "Riyadh Province", None, "SAU"),
+        "ent_pcid": E("ORG", ["المجلس البابوي للحوار بين الأديان"], [], "Pontifical Council for Interreligious Dialogue",
+                      None, "VAT", "REL"),
+        "ent_vatican": E("LOC", ["الفاتيكان"], [], "Vatican City", "Q237", "VAT"),
+        "ent_tauran": E("PER", ["جان لويس توران"], ["رئيس المجلس البابوي للحوار بين الأديان", "الكاردينال"],
+                        "Jean-Louis Tauran", None, "VAT", "REL"),
+        "ent_spa": E("ORG", ["وكالة الأنباء السعويدة", "واس"], [], "Saudi Press Agency", None, "SAU", "MED"),
+        "ent_kkia": E("LOC", ["مطار الملك خالد الدولي"], [], "King Khalid International Airport", None, "SAU"),
+        "ent_m_abdulrahman": E("PER", ["محمد بن عبدالرحمن بن عبدالعزيز"], ["نائب أمير منطقة الرياض"],
+                               "Mohammed bin Abdulrahman bin Abdulaziz", None, "SAU", "GOV"),
+        "ent_issa": E("PER", ["محمد بن عبد الكريم العيسى"], ["أمين عام رابطة العالم الإسلامي"],
+                      "Mohammad bin Abdulkarim Al-Issa", None, None, "REL"),
+        "ent_mwl": E("ORG", ["رابطة العالم الإسلامي"], [], "Muslim World League", None, None, "NGO"),
+        "ent_rai": E("PER", ["بشارة الراعي"], ["البطريرك الماروني اللبناني", "رأس الكنيسة الأكبر في لبنان"],
+                     "Bechara Boutros al-Rahi", None, "LBN", "REL"),
+        "ent_lebanon": E("LOC", ["لبنان"], [], "Lebanon", "Q822", "LBN"),
+        "ent_saudi": E("LOC", ["السعودية"], ["المملكة"], "Saudi Arabia", "Q851", "SAU"),
+    },
+    "times": [
+        ("الأربعاء", 0, "DATE", "2018-04-18", False),
+        ("يوم الجمعة", 0, "DATE", "2018-04-13", False),
+        ("نوفمبر", 0, "DATE", "2017-11", False),
+    ],
+    "quotes": [
+        ("indirect", "ذكرت", 0, "وجرى خلال اللقاء اللافت التأكيد على أهمية دور أتباع الأديان والثقافات في نبذ العنف "
+         "والتطرف والإرهاب وتحقيق الأمن والاستقرار في العالم", 0, "ent_spa", None),
+        ("direct", "واصفاً", 0, "متجذرة بالتاريخ.", 0, "ent_rai", None),
+    ],
+    "events": [
+        ("CONSULT", ["ent_salman", "ent_tauran"], [], "2018-04-18",
+         [("الملك سلمان يستقبل رئيس المجلس البابوي", 0),
+          ("استقبل العاهل السعودي الملك سلمان بن عبدالعزيز آل سعود", 0), ("وجرى خلال اللقاء اللافت", 0)], False),
+        ("CONSULT", ["ent_tauran"], [], "2018-04-13",
+         [("وصل إلى الرياض يوم الجمعة مع الوفد المرافق له في زيارة لافتة", 0)], False),
+        ("CONSULT", ["ent_rai"], ["ent_saudi"], "2017-11",
+         [("كان قد قام بزيارة غير مسبوقة", 0), ("اجتمع خلالها بالعاهل السعودي وولي عهده", 0)], True),
+    ],
+}
+
+A["CN-middleEast-1032-20180527"] = {
+    "entities": {
+        "ent_dubai": E("LOC", ["دبي"], [], "Dubai"),
+        "ent_uae": E("LOC", ["الإمارات العربية المتحدة"], [], "United Arab Emirates", "Q878", "ARE"),
+        "ent_cnn": E("ORG", ["CNN"], [], "CNN", None, "USA", "MED"),
+        "ent_adnan": E("PER", ["عدنان إبراهيم"], ["الداعية الإسلامي", "الداعية"], "Adnan Ibrahim", None, None, "REL"),
+        "ent_twitter": E("ORG", ["تويتر"], [], "Twitter"),
+        "ent_sahwa": E("MISC", ["صحوة 3"], [], "Sahwa 3 (TV programme)"),
+        "ent_rotana": E("ORG", ["روتانا"], [], "Rotana (TV channel)", None, "SAU", "MED"),
+        "ent_saudi": E("LOC", ["المملكة العربية السعودية"], [], "Saudi Arabia", "Q851", "SAU"),
+    },
+    "times": [
+        ("للآن", 0, "DATE", "PRESENT_REF", True),
+    ],
+    "quotes": [
+        ("indirect", "قال", 0, "من حق كل دولة أن تمنع ما تشاء وتسمح بما تشاء", 0, "ent_adnan", None),
+        ("direct", "قال", 1, "وقف برنامج صحوة 3 وربما لا يعلم بعض الناس أن الله تبارك وتعالى يسر تسجيل البرنامج "
+         "كاملا في 30 حلقة ثم بعد ذلك فوجئنا بالقرار الذي قرأناه وطالعناه جميعا عبر وسائل التواصل والإعلام المختلفة "
+         "بوقف البرنامج، وأحب في هذا الخصوص أن ألفت إلى أولا وبكل صدق، ليس عندي من العلم حول الأسباب وراء هذا الوقف "
+         "ما ليس عندكم، يعني أنا علمت عن طريق أخي الأستاذ مدير قناة روتانا ما تعلمونه بالضبط أن هناك قرارا رسميا، "
+         "وسائل إعلام قالت إنه صادر من جهات عليا في المملكة العربية السعودية بوقف البرنامج، هذا الذي نعلمه للآن، أما "
+         "لماذا؟ فلا ندري..", 0, "ent_adnan", None),
+        ("indirect", "قالت", 0, "صادر من جهات عليا في المملكة العربية السعودية بوقف البرنامج", 0, None, None),
+        ("direct", "قائلا", 0, "من حق كل دولة وكل حكومة أن تسمح لما تشاء وتمنع ما تشاء، لديها حساباتها ولديها "
+         "ضروراتها، وكذلك للحكومات الدول أن تسمح لمن تشاء بالدخول لأراضيها وأن تمنع، وقد كان يحق لي ربما أن أغضب وأن "
+         "أعبر عن غضبي لو كنت نبيا أرسله الله تعالى وحيل بينه وبين الناس، أما وأنا رجل اتاه الله القليل من العلم "
+         "والفكر وإن منعت من فهناك الكثيرون غيري ممن يسدون إن شاء الله..", 0, "ent_adnan", None),
+    ],
+    "events": [
+        # the programme was stopped by a decision that media attribute to high Saudi authorities: censorship
+        ("COERCE", ["ent_saudi"], ["ent_adnan"], None,
+         [("\"قرار وقف برنامجه\"", 0), ("هناك قرارا رسميا", 0),
+          ("صادر من جهات عليا في المملكة العربية السعودية بوقف البرنامج", 0)], True),
+    ],
+}
+
+A["CN-middleEast-219-20180308"] = {
+    "entities": {
+        "ent_doha": E("LOC", ["الدوحة"], [], "Doha"),
+        "ent_qatar": E("LOC", ["قطر"], [], "Qatar", "Q846", "QAT"),
+        "ent_cnn": E("ORG", ["CNN"], [], "CNN", None, "USA", "MED"),
+        "ent_nato": E("ORG", ["حلف شمال الأطلسي", "الناتو", "ناتو"], ["الحلف"], "NATO", "Q7184", "IGO", "MIL"),
+        "ent_udeid": E("LOC", ["قاعدة العديد"], [], "Al Udeid Air Base", None, "QAT"),
+        "ent_qna": E("ORG", ["وكالة الأنباء القطرية"], [], "Qatar News Agency", None, "QAT", "MED"),
+        "ent_tamim": E("PER", ["تميم بن حمد آل ثاني"], ["أمير قطر", "الأمير"], "Tamim bin Hamad Al Thani", None,
+                       "QAT", "GOV"),
+        "ent_stoltenberg": E("PER", ["ينس ستولتنبرغ", "ستولتنبرغ"], ["أمين عام حلف شمال الأطلسي"],
+                             "Jens Stoltenberg", None, "IGO", "MIL"),
+        "ent_qa_forces": E("ORG", ["القوات المسلحة القطرية", "القوات القطرية"], [], "Qatar Armed Forces", None,
+                           "QAT", "MIL"),
+        "ent_brussels": E("LOC", ["بروكسل"], [], "Brussels"),
+        "ent_mbar": E("PER", ["محمد بن عبدالرحمن آل ثاني"], ["نائب رئيس مجلس الوزراء وزير الخارجية"],
+                      "Mohammed bin Abdulrahman Al Thani", None, "QAT", "GOV"),
+        "ent_gottemoeller": E("PER", ["روز كوتامولر"], ["نائبة الأمين العام لحلف الناتو"], "Rose Gottemoeller",
+                              None, "IGO", "MIL"),
+        "ent_gulf": E("LOC", ["الخليج"], [], "Persian Gulf region"),
+        "ent_afghanistan": E("LOC", ["أفغانستان"], [], "Afghanistan", "Q889", "AFG"),
+        "ent_libya": E("LOC", ["ليبيا"], [], "Libya", "Q1016", "LBY"),
+        "ent_somalia": E("LOC", ["الصومال"], [], "Somalia", "Q1045", "SOM"),
+        "ent_uae": E("LOC", ["الإمارات"], [], "United Arab Emirates", "Q878", "ARE"),
+        "ent_kuwait": E("LOC", ["الكويت"], [], "Kuwait", "Q817", "KWT"),
+        "ent_bahrain": E("LOC", ["البحرين"], [], "Bahrain", "Q398", "BHR"),
+        "ent_ici": E("MISC", ["مبادرة إسطنبول للتعاون"], [], "Istanbul Cooperation Initiative", None, "IGO"),
+    },
+    "times": [
+        ("الأربعاء", 0, "DATE", "2018-03-07", False),
+        ("عام 2004", 0, "DATE", "2004", False),
+    ],
+    "quotes": [
+        ("mixed", "بالقول", 0, "الأمير الشيخ تميم بن حمد آل ثاني حضر توقيع الاتفاقية مع ينس ستولتنبرغ، أمين عام حلف "
+         "شمال الأطلسي، \"بهدف التعاون في المسائل العسكرية والأمنية بين حكومة دولة قطر ممثلة في القوات المسلحة "
+         "القطرية، ومنظمة حلف شمال الأطلسي (الناتو)، وذلك بمقر الحلف في بروكسل.\"", 0, "ent_qna", None),
+        ("mixed", "ذكر", 0, "المباحثات بين ستولتنبرغ وأمير قطر تناولت \"الوضع الأمني في منطقة الخليج والتعاون بين "
+         "الحلف وقطر\"", 0, "ent_nato", None),
+        ("mixed", "مضيفا", 0, "الاتفاقية \"تسمح لقوات حلف شمال الأطلسي بدخول وعبور قطر واستخدام قاعدة العديد الجوية\" "
+         "بما يتيح تسهيل مهمات الناتو في المنطقة، بما في ذلك العمليات بأفغانستان", 0, "ent_nato", None),
+        ("mixed", "وأشار", 0, "ستولتنبرغ رحّب بالاتفاق، وكذلك بالحوار السياسي القوي بين قطر والحلف، خاصة وأن القوات "
+         "القطرية وتلك التابعة للحلف \"عملت جنبا إلى جنب في ليبيا وكذلك على صعيد مواجهة تحديات القرصنة قبالة سواحل "
+         "الصومال\"", 0, "ent_nato", None),
+    ],
+    "events": [
+        ("AGREE", ["ent_qatar", "ent_nato"], [], "2018-03-07",
+         [("قطر توقّع اتفاقية تسمح بـ\"دخول ومرور\" قوات الناتو لأراضيها", 0),
+          ("وقعت قطر على اتفاقية مع حلف شمال الأطلسي \"ناتو\" الأربعاء", 0), ("حضر توقيع الاتفاقية", 0),
+          ("ووقع الاتفاقية عن الجانب القطري", 0)], False),
+        ("CONSULT", ["ent_stoltenberg", "ent_tamim"], [], "2018-03-07",
+         [("المباحثات بين ستولتنبرغ وأمير قطر", 0)], False),
+        ("SUPPORT", ["ent_stoltenberg"], [], "2018-03-07",
+         [("ستولتنبرغ رحّب بالاتفاق، وكذلك بالحوار السياسي القوي بين قطر والحلف", 0)], False),
+        ("COOPERATE", ["ent_qa_forces", "ent_nato"], [], None, [("عملت جنبا إلى جنب في ليبيا", 0)], True),
+        ("COOPERATE", ["ent_qatar", "ent_nato"], [], "2004",
+         [("التي تشارك في مبادرة إسطنبول للتعاون التي يديرها الناتو منذ عام 2004", 0)], True),
     ],
 }
 
