@@ -300,7 +300,7 @@ A["AL-internationalNews-571-20180322"] = {  # Thursday; the event was on Wednesd
         Ev("REQUEST", ["ent_mothers_league"], [], "2018-03-21",
            [("ووجهن نداء إلى كل العالم وإلى كل المنظمات الحقوقية", 0)], optional=True),
         # background: abductions and torture over three years
-        Ev("COERCE", ["ent_houthis"], [], None,
+        Ev("ASSAULT", ["ent_houthis"], [], None,  # abduction is ASSAULT (CAMEO 181)
            [("واختطفت ميليشيات الانقلاب، الآلاف من الناشطين", 0)], optional=True),
         Ev("ASSAULT", ["ent_houthis"], [], None,
            [("وقتل عدد منهم جراء التعذيب الوحشي", 0),
@@ -347,6 +347,262 @@ A["AL-internationalNews-1301-20180524"] = {  # Thursday; Berri re-elected on Wed
         Ev("SUPPORT", [], ["ent_berri"], None, [("أعلنت أغلب الكتل السياسية دعمها لبري", 0)], optional=True),
         Ev("REQUEST", ["ent_berri"], [], "2018-05-23", [("ودعا بري بعد فوزه إلى تشكيل حكومة", 0)],
            optional=True),
+    ],
+}
+
+
+A["FR-middleEast-622-20180613"] = {  # Wednesday; coalition offensive on Hodeidah
+    "entities": {
+        "ent_yemen": E("LOC", ["اليمن"], canonical="Yemen", qid="Q805", country="YEM"),
+        "ent_coalition": E("ORG", ["التحالف"], canonical="Saudi-led coalition in Yemen", sector="MIL"),
+        "ent_saudi": E("LOC", ["السعودية"], canonical="Saudi Arabia", qid="Q851", country="SAU"),
+        "ent_hodeidah": E("LOC", ["الحديدة"], canonical="Hodeidah", country="YEM"),
+        "ent_houthis": E("ORG", ["الحوثيين"], ["الميليشيات"], canonical="Houthis", country="YEM", sector="REB"),
+        "ent_iran": E("LOC", ["إيران"], canonical="Iran", qid="Q794", country="IRN"),
+        "ent_yemen_gov": E("ORG", ["الحكومة اليمنية"], ["وتابعت [الحكومة]", "وأضاف [البيان]"],
+                           canonical="Government of Yemen", country="YEM", sector="GOV", optional=True),
+        "ent_yemen_forces": E("ORG", ["القوات اليمنية"], canonical="Yemeni government forces", country="YEM",
+                              sector="MIL", optional=True),
+        "ent_uae": E("LOC", ["الإمارات"], canonical="United Arab Emirates", qid="Q878", country="ARE"),
+        "ent_sanaa": E("LOC", ["صنعاء"], canonical="Sanaa", country="YEM"),
+        "ent_red_sea": E("LOC", ["البحر الأحمر"], canonical="Red Sea"),
+        "ent_bab_mandeb": E("LOC", ["باب المندب"], canonical="Bab-el-Mandeb"),
+        "ent_west": E("MISC", ["الغرب"], canonical="the West (Western countries)", optional=True),
+    },
+    "times": [
+        ("الأربعاء", 0, "DATE", "2018-06-13", False),
+        ("اليوم الأربعاء", 0, "DATE", "2018-06-13", False),
+        ("نحو ثلاث سنوات", 0, "DURATION", "P3Y", False),
+        ("نحو ثلاث سنوات", 1, "DURATION", "P3Y", False),
+    ],
+    "quotes": [
+        Q("indirect", "وأكدت", 0, "طائرات وسفن التحالف تنفذ ضربات تستهدف تحصينات الحوثيين دعما للعمليات البرية "
+          "للقوات اليمنية التي احتشدت جنوبي المدينة المطلة على البحر الأحمر", 0, "ent_yemen_gov"),
+        Q("direct", "وتابعت", 0, "تحرير ميناء الحديدة يشكل علامة فارقة في نضالنا لاستعادة اليمن من الميليشيات "
+          "التي اختطفته لتنفيذ أجندات خارجية", 0, "ent_yemen_gov"),
+        Q("direct", "وأضاف", 0, "تحرير الميناء يمثل بداية السقوط للحوثيين وسيؤمن الملاحة البحرية في مضيق باب "
+          "المندب وسيقطع أيادي إيران التي طالما أغرقت اليمن بالأسلحة التي تسفك بها دماء اليمنيين الزكية", 0,
+          "ent_yemen_gov"),
+    ],
+    "events": [
+        Ev("ASSAULT", ["ent_coalition"], ["ent_houthis"], "2018-06-13",
+           [("التحالف بقيادة السعودية يشن هجوما على الحديدة", 0),
+            ("بدأت قوات يدعمها التحالف بقيادة السعودية الأربعاء هجوما على مدينة الحديدة الساحلية", 0),
+            ("أطلق التحالف بقيادة السعودية اليوم الأربعاء هجوما على مدينة الحديدة", 0),
+            ("طائرات وسفن التحالف تنفذ ضربات تستهدف تحصينات الحوثيين", 0),
+            ("وانطلق الهجوم", 0), ("ويمثل الهجوم", 0)]),
+        # background: the three-year war, Iran's backing, the troops massed, the UAE's deadline
+        Ev("ASSAULT", ["ent_coalition", "ent_houthis"], [], None,
+           [("الحرب المستمرة منذ نحو ثلاث سنوات بين التحالف وحركة الحوثيين", 0),
+            ("الحرب المستمرة منذ نحو ثلاث سنوات بين التحالف والحوثيين", 0)], optional=True),
+        Ev("AID", ["ent_iran"], ["ent_houthis"], None,
+           [("الحوثيين الذين تدعمهم إيران", 0), ("أيادي إيران التي طالما أغرقت اليمن بالأسلحة", 0)],
+           optional=True),
+        Ev("MOBILIZE", ["ent_yemen_forces"], [], None, [("للقوات اليمنية التي احتشدت جنوبي المدينة", 0)],
+           optional=True),
+        Ev("THREATEN", ["ent_uae"], ["ent_houthis"], None,
+           [("انتهاء مهلة حددتها الإمارات للحوثيين", 0)], optional=True),
+        Ev("ACCUSE", ["ent_yemen_gov"], ["ent_iran"], "2018-06-13",
+           [("سيقطع أيادي إيران التي طالما أغرقت اليمن بالأسلحة", 0)], optional=True),
+    ],
+}
+
+A["FR-internationalNews-2032-20180627"] = {  # Wednesday; Poland amends its Holocaust law
+    "entities": {
+        "ent_poland": E("LOC", ["بولندا", "وارسو"], canonical="Poland", qid="Q36", country="POL"),
+        "ent_israel": E("LOC", ["إسرائيل", "تل أبيب"], canonical="Israel", qid="Q801", country="ISR"),
+        "ent_usa": E("LOC", ["الولايات المتحدة"], canonical="United States", qid="Q30", country="USA"),
+        "ent_pl_gov": E("ORG", ["الحكومة البولندية"], canonical="Government of Poland", country="POL",
+                        sector="GOV", optional=True),
+        "ent_jewish_orgs": E("ORG", ["المنظمات اليهودية"], canonical="Jewish organisations", sector="NGO",
+                             optional=True),
+        "ent_reich": E("LOC", ["الرايخ الثالث"], canonical="Nazi Germany", country="DEU"),
+        "ent_holocaust": E("MISC", ["المحرقة", "محرقة اليهود"], canonical="The Holocaust", optional=True),
+        "ent_ww2": E("MISC", ["الحرب العالمية الثانية"], canonical="World War II", qid="Q362", optional=True),
+        "ent_selin": E("PER", ["ياروسلاف سيلين"], ["نائب وزير الثقافة"], canonical="Jarosław Sellin",
+                       country="POL", sector="GOV"),
+        "ent_pl_parliament": E("ORG", [], ["البرلمان"], canonical="Sejm (Polish parliament)", country="POL",
+                               sector="LEG", optional=True),
+        "ent_morawiecki": E("PER", ["ماتيوش مورافيسكي"], ["رئيس الوزراء"], canonical="Mateusz Morawiecki",
+                            country="POL", sector="GOV"),
+        "ent_terlecki": E("PER", ["ريشارد تيرليكي", "تيرليكي"], ["زعيم كتلة \"بي آي إس\" البرلمانية"],
+                          canonical="Ryszard Terlecki", country="POL", sector="LEG"),
+        "ent_pis": E("ORG", ["بي آي إس"], canonical="Law and Justice", country="POL", sector="PTY"),
+    },
+    "times": [
+        ("الأربعاء", 0, "DATE", "2018-06-27", False),
+        ("آذار/مارس الماضي", 0, "DATE", "2018-03", False),
+        ("الأربعاء", 1, "DATE", "2018-06-27", False),
+        ("كانون الثاني/يناير", 0, "DATE", "2018-01", False),
+        ("ثلاث سنوات", 0, "DURATION", "P3Y", False),
+        ("الأربعاء", 2, "DATE", "2018-06-27", False),
+        ("آذار/مارس", 1, "DATE", "2018-03", False),
+        ("ثلاث سنوات", 1, "DURATION", "P3Y", False),
+    ],
+    "quotes": [
+        Q("indirect", "أعلنت", 0, "ستعدل قانونا حول المحرقة، بإلغاء أحد فقراته المثيرة للجدل التي تنص على إنزال "
+          "عقوبة السجن بمن يحمّل الدولة البولندية مسؤولية \"الجرائم التي ارتكبها الرايخ الثالث", 0, "ent_pl_gov"),
+        Q("indirect", "وأعلن", 0, "التعديل يقضي أولا بإلغاء فقرة في القانون الذي صوت عليه البرلمان في كانون "
+          "الثاني/يناير، تنص على عقوبة السجن لمدة تصل إلى ثلاث سنوات على الذين يحمّلون \"الأمة أو الدولة البولندية "
+          "المسؤولية أو المسؤولية المشتركة عن الجرائم التي ارتكبها الرايخ الثالث", 0, "ent_selin"),
+        Q("direct", "وصرح", 0, "اصطدمنا بآراء مهينة وغير متفهمة ولا نريد أن يؤثر ذلك على سياستنا", 0,
+          "ent_terlecki"),
+        Q("direct", "وتابع", 0, "لهذا السبب قررنا تعديل القانون... من خلال إلغاء العناصر التي تتيح تطبيق عقوبات "
+          "جنائية على استخدام معلومات أو آراء غير صحيحة", 0, "ent_terlecki"),
+        Q("indirect", "وطلب", 0, "ينتقل النواب على الفور إلى القراءة الثانية لمشروع التعديل دون إحالته إلى اللجان",
+          0, "ent_terlecki"),
+    ],
+    "events": [
+        Ev("CONCEDE", ["ent_pl_gov", "ent_poland"], [], "2018-06-27",
+           [("بولندا ستلغي أحكام السجن من \"قانون المحرقة\"", 0),
+            ("أعلنت الحكومة البولندية الأربعاء أنها ستعدل قانونا حول المحرقة", 0),
+            ("قررت الحكومة البولندية المحافظة الأربعاء تعديل قانون مثير للجدل", 0),
+            ("لهذا السبب قررنا تعديل القانون", 0)]),
+        Ev("REQUEST", ["ent_morawiecki"], ["ent_pl_parliament"], "2018-06-27",
+           [("بناء على طلب من رئيس الوزراء ماتيوش مورافيسكي", 0)]),
+        Ev("REQUEST", ["ent_terlecki"], [], "2018-06-27",
+           [("وطلب أن ينتقل النواب على الفور إلى القراءة الثانية", 0)]),
+        # background: the earlier condemnations and the standing accusation
+        Ev("ACCUSE", ["ent_israel", "ent_usa", "ent_jewish_orgs"], ["ent_poland"], None,
+           [("بعد تنديدات إسرائيلية وأمريكية", 0),
+            ("تعرضها لانتقادات حادة من قبل إسرائيل وعدد من المنظمات اليهودية والولايات المتحدة", 0),
+            ("بعد تنديدات إسرائيلية وأمريكية", 1)], optional=True),
+        Ev("ACCUSE", ["ent_jewish_orgs", "ent_israel"], ["ent_poland"], None,
+           [("التي تتهم وارسو بإنكار مشاركة عدد من البولنديين في إبادة اليهود", 0)], optional=True),
+    ],
+}
+
+
+A["FR-internationalNews-405-20180313"] = {  # Tuesday; Skripal poisoning, Russia rejects the UK's deadline
+    "entities": {
+        "ent_russia": E("LOC", ["روسيا", "موسكو"], canonical="Russia", qid="Q159", country="RUS"),
+        "ent_uk": E("LOC", ["بريطانيا", "لندن"], canonical="United Kingdom", qid="Q145", country="GBR"),
+        "ent_skripal": E("PER", ["سيرغي سكريبال", "سكريبال"],
+                         ["العميل المزدوج السابق", "العميل الروسي المزدوج السابق", "العميل"],
+                         canonical="Sergei Skripal", country="RUS"),
+        "ent_yulia": E("PER", ["يوليا"], canonical="Yulia Skripal", country="RUS"),
+        "ent_ru_mfa": E("ORG", ["وزارة الخارجية الروسية"], canonical="Ministry of Foreign Affairs (Russia)",
+                        country="RUS", sector="GOV"),
+        "ent_lavrov": E("PER", ["سيرغي لافروف", "لافروف"], ["وزير الخارجية الروسي"], canonical="Sergey Lavrov",
+                        country="RUS", sector="GOV"),
+        "ent_zakharova": E("PER", ["ماريا زاخاروفا"], ["الناطقة باسم وزارة الخارجية الروسية"],
+                           canonical="Maria Zakharova", country="RUS", sector="GOV"),
+        "ent_bristow": E("PER", ["لوري بريستاو"], ["سفير بريطانيا", "السفير البريطاني", "سفير لندن", "السفير"],
+                         canonical="Laurie Bristow", country="GBR", sector="GOV"),
+        "ent_cwc": E("MISC", ["اتفاقية الأسلحة الكيميائية"], ["الاتفاقية"], canonical="Chemical Weapons Convention"),
+    },
+    "times": [
+        ("الثلاثاء", 0, "DATE", "2018-03-13", False),
+        ("الثلاثاء", 1, "DATE", "2018-03-13", False),
+        ("الرابع من آذار/مارس", 0, "DATE", "2018-03-04", False),
+    ],
+    "quotes": [
+        Q("indirect", "أفادت", 0, "تم استدعاء السفير البريطاني لتقديم مزيد من التفاصيل", 0, "ent_ru_mfa"),
+        Q("indirect", "أعلنت", 0, "رفضها المهلة التي منحتها إياها بريطانيا لإعطائها توضيحا بشأن تسميم العميل "
+          "المزدوج السابق سيرغي سكريبال", 0, "ent_russia", optional=True),
+        Q("direct", "قائلا", 0, "قبل أن تمنحوا مهلا، من الأجدر بكم أن تفوا بالتزاماتكم حيال القانون الدولي", 0,
+          "ent_lavrov", "ent_uk"),
+        Q("indirect", "وتابع", 0, "كان على بريطانيا أن ترسل طلبا رسميا لموسكو للاستيضاح بشأن المادة التي استخدمت "
+          "في محاولة قتل العميل الروسي المزدوج السابق", 0, "ent_lavrov"),
+        Q("indirect", "وقال", 0, "موسكو لم تتلق طلبا من هذا القبيل وطلبت عينة من غاز الأعصاب روسي الصنع الذي "
+          "استخدم لتسميم سكريبال وابنته يوليا في الرابع من آذار/مارس", 0, "ent_lavrov"),
+        Q("direct", "وأشار", 0, "طلبنا في رسالة رسمية الاطلاع على هذه المادة", 0, "ent_lavrov"),
+        Q("indirect", "مؤكدا", 0, "الرد جاء بالرفض", 0, "ent_lavrov"),
+        Q("indirect", "وأضاف", 0, "موسكو طلبت الحصول على معلومات بشأن التحقيق الجاري في بريطانيا", 0,
+          "ent_lavrov"),
+        Q("direct", "وقال", 1, "إذا تم تطبيق الإجراءات التي تنص عليها الاتفاقية (الخاصة بالأسلحة الكيميائية)، "
+          "أؤكد لكم أن روسيا ستفي بالتزاماتها", 0, "ent_lavrov"),
+        Q("mixed", "وأصر", 0, "موسكو \"بريئة\" و\"مستعدة للتعاون استنادا إلى اتفاقية الأسلحة الكيميائية في حال "
+          "كلفت بريطانيا نفسها وتنازلت عبر الايفاء بالتزاماتها الدولية بناء على الوثيقة ذاتها", 0, "ent_lavrov"),
+        Q("indirect", "أفادت", 1, "تم استدعاء السفير لوري بريستاو", 0, "ent_zakharova"),
+    ],
+    "events": [
+        Ev("REJECT", ["ent_russia"], ["ent_uk"], "2018-03-13",
+           [("عبرت روسيا الثلاثاء عن رفضها المهلة التي منحتها إياها لندن", 0),
+            ("أعلنت روسيا الثلاثاء رفضها المهلة التي منحتها إياها بريطانيا", 0)]),
+        Ev("REQUEST", ["ent_russia", "ent_lavrov"], ["ent_uk"], "2018-03-13",
+           [("وتطالب بعينة من غاز الأعصاب", 0), ("مطالبة بعينة من غاز الأعصاب", 0),
+            ("فيما طلبت منها عينة من غاز الأعصاب", 0), ("وطلبت عينة من غاز الأعصاب روسي الصنع", 0),
+            ("طلبنا في رسالة رسمية الاطلاع على هذه المادة", 0)]),
+        Ev("REQUEST", ["ent_russia"], ["ent_uk"], None,
+           [("موسكو طلبت الحصول على معلومات بشأن التحقيق الجاري في بريطانيا", 0)]),
+        Ev("REJECT", ["ent_uk"], ["ent_russia"], None, [("الرد جاء بالرفض", 0)]),
+        # summoning the ambassador: asserted, type doubtful (official complaint = ACCUSE 114, or a REQUEST)
+        Ev("ACCUSE", ["ent_russia", "ent_ru_mfa"], ["ent_bristow", "ent_uk"], "2018-03-13",
+           [("موسكو تستدعي سفير بريطانيا", 0), ("تم استدعاء السفير البريطاني", 0),
+            ("واستدعت سفير لندن لديها", 0), ("تم استدعاء السفير لوري بريستاو", 0)], optional=True),
+        # background: London's deadline and its accusations
+        Ev("THREATEN", ["ent_uk"], ["ent_russia"], None, [("المهلة التي منحتها إياها لندن", 0),
+                                                         ("المهلة التي منحتها إياها بريطانيا", 0)], optional=True),
+        Ev("ACCUSE", ["ent_uk"], ["ent_russia"], None, [("التهم الموجهة إليها", 0)], optional=True),
+        Ev("AGREE", ["ent_russia", "ent_lavrov"], ["ent_uk"], None,
+           [("مستعدة للتعاون استنادا إلى اتفاقية الأسلحة الكيميائية في حال كلفت بريطانيا نفسها", 0)],
+           optional=True, fact="hypothetical"),
+    ],
+}
+
+A["FR-internationalNews-1985-20180625"] = {  # Monday; Libyan coastguard rescues on Sunday 24 June
+    "entities": {
+        "ent_libya": E("LOC", ["ليبيا"], canonical="Libya", qid="Q1016", country="LBY"),
+        "ent_coastguard": E("ORG", ["خفر السواحل"], canonical="Libyan Coast Guard", country="LBY", sector="MIL"),
+        "ent_med": E("LOC", ["البحر المتوسط"], canonical="Mediterranean Sea", qid="Q4918"),
+        "ent_africa": E("LOC", ["أفريقيا"], canonical="Africa", qid="Q15"),
+        "ent_italy": E("LOC", ["إيطاليا"], ["بلاده"], canonical="Italy", qid="Q38", country="ITA"),
+        "ent_europe": E("LOC", ["أوروبا"], canonical="Europe", qid="Q46"),
+        "ent_navy": E("ORG", ["القوات البحرية"], canonical="Libyan Navy", country="LBY", sector="MIL",
+                      optional=True),
+        "ent_qasim": E("PER", ["أيوب قاسم"], ["المتحدث باسم القوات البحرية"], canonical="Ayoub Qassem",
+                       country="LBY", sector="MIL"),
+        "ent_reuters": E("ORG", ["رويترز"], canonical="Reuters", sector="MED"),
+        "ent_khoms": E("LOC", ["الخمس"], canonical="Khoms", country="LBY"),
+        "ent_abu_sitta": E("LOC", ["أبو ستة"], canonical="Abu Sitta naval base", country="LBY"),
+        "ent_garabulli": E("LOC", ["القره بوللي"], canonical="Garabulli", country="LBY"),
+        "ent_nato": E("ORG", ["حلف شمال الأطلسي"], canonical="NATO", qid="Q7184", country="IGO", sector="MIL"),
+        "ent_gaddafi": E("PER", ["معمر القذافي"], canonical="Muammar Gaddafi", country="LBY", sector="GOV"),
+        "ent_salvini": E("PER", ["ماتيو سالفيني"], ["وزير الداخلية الإيطالي", "الوزير"], canonical="Matteo Salvini",
+                         country="ITA", sector="GOV"),
+        "ent_spain": E("LOC", ["إسبانيا"], canonical="Spain", qid="Q29", country="ESP"),
+        "ent_malta": E("LOC", ["مالطا"], canonical="Malta", qid="Q233", country="MLT"),
+        "ent_netherlands": E("LOC", ["هولندا"], canonical="Netherlands", qid="Q55", country="NLD"),
+    },
+    "times": [
+        ("أمس الأحد", 0, "DATE", "2018-06-24", False),
+        ("الأسبوع الماضي", 0, "DATE", "2018-W25", False),
+        ("يوليو/تموز 2017", 0, "DATE", "2017-07", False),
+        ("2011", 0, "DATE", "2011", False),
+        ("في وقت سابق من الشهر", 0, "DATE", "2018-06", False),
+        ("بعد الآن", 0, "DATE", "FUTURE_REF", True),
+        ("لعدة أيام", 0, "DURATION", "PXD", True),
+        ("أمس الأحد", 1, "DATE", "2018-06-24", False),
+    ],
+    "quotes": [
+        Q("indirect", "قال", 0, "خفر السواحل الوطني أنقذ 948 مهاجرا جلهم من أفريقيا كانوا على متن قوارب مطاطية خلال "
+          "ثلاث عمليات، كما انتشل عشر جثث أخرى", 0, None),
+        Q("indirect", "صرح", 0, "قوات خفر السواحل الوطنية قد أنقذت في ثلاث عمليات منفصلة ما يقرب من ألف مهاجر معظمهم "
+          "من الأفارقة كانوا على متن قوارب مطاطية بالبحر المتوسط", 0, None),
+        Q("indirect", "وقال", 0, "خفر السواحل انتشل المهاجرين غير الشرعيين على مجموعات", 0, "ent_qasim",
+          "ent_reuters"),
+        Q("indirect", "مشيرا", 0, "المجموعة الأولى شملت 97 مهاجرا كانوا على متن قارب مطاطي أما المجموعة الثانية "
+          "فكانت مؤلفة من 361 مهاجرا على متن قاربين مطاطيين", 0, "ent_qasim"),
+        Q("indirect", "وأضاف", 0, "المجموعة الثانية نُقلت إلى مدينة الخمس وأن المجموعتين ضمتا 110 من النساء و70 طفلا",
+          0, "ent_qasim"),
+        Q("indirect", "وقال", 1, "مجموعة ثالثة شملت 490 مهاجرا تم انتشالهم قبالة مدينة القره بوللي", 0, None),
+        Q("indirect", "وتعهد", 0, "بعدم السماح لسفن الإنقاذ بإنزال المهاجرين في بلاده بعد الآن", 0, "ent_salvini"),
+    ],
+    "events": [
+        Ev("ACCUSE", ["ent_italy"], ["ent_malta"], "2018-06-24",
+           [("وانتقدت إيطاليا مالطا أمس الأحد", 0)]),
+        Ev("REJECT", ["ent_malta"], [], None, [("لرفضها استقبال سفينة إنقاذ", 0)]),
+        # rescues at sea: humanitarian, no political recipient
+        Ev("AID", ["ent_coastguard"], [], "2018-06-24",
+           [("خفر السواحل ينقذ حوالي ألف مهاجر", 0), ("خفر السواحل الوطني أنقذ 948 مهاجرا", 0),
+            ("قوات خفر السواحل الوطنية قد أنقذت في ثلاث عمليات منفصلة", 0)], optional=True),
+        Ev("REJECT", ["ent_salvini"], [], "2018-06",
+           [("وتعهد وزير الداخلية الإيطالي ماتيو سالفيني في وقت سابق من الشهر بعدم السماح", 0)],
+           optional=True, fact="future"),
+        Ev("REJECT", ["ent_salvini"], [], None,
+           [("وترك الوزير سفينة تقل أكثر من 600 مهاجر في البحر لعدة أيام", 0)], optional=True),
+        Ev("AGREE", ["ent_spain"], [], None, [("حتى وافقت إسبانيا على استقبالها", 0)], optional=True),
     ],
 }
 
