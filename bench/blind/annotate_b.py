@@ -607,6 +607,159 @@ A["FR-internationalNews-1985-20180625"] = {  # Monday; Libyan coastguard rescues
 }
 
 
+A["FR-internationalNews-2712-20180814"] = {  # Tuesday; Malta lets the Aquarius dock
+    "entities": {
+        "ent_malta": E("LOC", ["مالطا", "فاليتا"], canonical="Malta", qid="Q233", country="MLT"),
+        "ent_aquarius": E("MISC", ["أكواريوس"], ["السفينة الإغاثية"], canonical="Aquarius (ship)"),
+        "ent_sos_med": E("ORG", ["إس أو إس المتوسط"], canonical="SOS Méditerranée", sector="NGO"),
+        "ent_libya": E("LOC", ["ليبيا"], canonical="Libya", qid="Q1016", country="LBY"),
+        "ent_france": E("LOC", ["فرنسا"], canonical="France", qid="Q142", country="FRA"),
+        "ent_germany": E("LOC", ["ألمانيا"], canonical="Germany", qid="Q183", country="DEU"),
+        "ent_luxembourg": E("LOC", ["لوكسمبورغ"], canonical="Luxembourg", qid="Q32", country="LUX"),
+        "ent_portugal": E("LOC", ["البرتغال"], canonical="Portugal", qid="Q45", country="PRT"),
+        "ent_spain": E("LOC", ["إسبانيا"], ["بلاده"], canonical="Spain", qid="Q29", country="ESP"),
+        "ent_muscat": E("PER", ["جوزف موسكات"], ["رئيس وزرائها"], canonical="Joseph Muscat", country="MLT",
+                        sector="GOV"),
+        "ent_twitter": E("ORG", ["تويتر"], canonical="Twitter", qid="Q918", sector="BUS"),
+        "ent_sanchez": E("PER", ["بدرو سانشيز"], ["رئيس وزراء إسبانيا"], canonical="Pedro Sánchez", country="ESP",
+                         sector="GOV"),
+        "ent_pt_gov": E("ORG", ["الحكومة البرتغالية"], canonical="Government of Portugal", country="PRT",
+                        sector="GOV", optional=True),
+        "ent_somalia": E("LOC", ["الصومال"], canonical="Somalia", qid="Q1045", country="SOM"),
+        "ent_eritrea": E("LOC", ["أريتريا"], canonical="Eritrea", qid="Q986", country="ERI"),
+        "ent_zuwara": E("LOC", ["زوارة"], canonical="Zuwara", country="LBY"),
+        "ent_abu_kammash": E("LOC", ["أبو كماش"], canonical="Abu Kammash", country="LBY"),
+        "ent_sete": E("LOC", ["سيت"], canonical="Sète", country="FRA"),
+        # the port director speaks but is not named
+        "ent_sete_director": E("PER", [], ["مدير ميناء سيت الفرنسي"], canonical="director of the port of Sète",
+                               country="FRA", optional=True),
+        "ent_med": E("LOC", ["البحر المتوسط", "ساحل [المتوسط]"], canonical="Mediterranean Sea", qid="Q4918"),
+        "ent_italy": E("LOC", ["إيطاليا", "روما"], canonical="Italy", qid="Q38", country="ITA"),
+        "ent_salvini": E("PER", ["ماتيو سالفيني"], ["وزير الداخلية اليميني المتطرف"], canonical="Matteo Salvini",
+                         country="ITA", sector="GOV"),
+    },
+    "times": [
+        ("الثلاثاء", 0, "DATE", "2018-08-14", False),
+        ("الجمعة", 0, "DATE", "2018-08-10", False),
+        ("الثلاثاء", 1, "DATE", "2018-08-14", False),
+        ("حاليا", 0, "DATE", "PRESENT_REF", False),
+        ("الجمعة", 1, "DATE", "2018-08-10", False),  # والجمعة أنقذت
+        ("صباح الجمعة", 0, "TIME", "2018-08-10TMO", False),
+        ("المساء", 0, "TIME", "2018-08-10TEV", False),
+        ("الاثنين", 0, "DATE", "2018-08-13", False),
+        ("حزيران/يونيو", 0, "DATE", "2018-06", False),
+        ("أسبوع", 0, "DURATION", "P1W", False),
+        ("الأسبوع الماضي", 0, "DATE", "2018-W32", False),
+        ("حزيران/يونيو", 1, "DATE", "2018-06", False),
+        ("السبت", 0, "DATE", "2018-08-11", False),
+    ],
+    "quotes": [
+        Q("indirect", "أعلنت", 0, "تسمح للسفينة الإغاثية التي أنقذت نحو 141 مهاجرا قبالة السواحل الليبية الجمعة "
+          "بالرسو في مرفئها", 0, "ent_malta"),
+        Q("indirect", "أعلنت", 1, "أعطت الضوء الأخضر لرسو سفينة \"أكواريوس\" التابعة لمنظمة \"إس أو إس المتوسط\" غير "
+          "الحكومية وتقل 141 مهاجرا تم إنقاذهم قبالة سواحل ليبيا", 0, "ent_malta"),
+        Q("mixed", "وكتب", 0, "مالطا \"ستسمح لسفينة أكواريوس بدخول موانئها حتى وإن لم تكن ملزمة قانونيا بذلك. كل "
+          "المهاجرين الذين على متنها سيتم توزيعهم بين فرنسا وألمانيا ولوكسمبورغ والبرتغال وإسبانيا", 0,
+          "ent_muscat"),
+        Q("indirect", "أعلن", 0, "استعداد بلاده لاستقبال 60 من هؤلاء المهاجرين", 0, "ent_sanchez", optional=True),
+        Q("direct", "أعلنت", 2, "البرتغال مستعدة لاستقبال 30", 0, "ent_pt_gov"),
+        Q("indirect", "قال", 0, "على استعداد للسماح للسفينة بالرسو في الميناء في حال أعطت الحكومة موافقتها", 0,
+          "ent_sete_director"),
+        Q("mixed", "قال", 1, "السفينة أكواريوس \"لن ترى مرفأ إيطاليا\" مرة أخرى", 0, "ent_salvini"),
+    ],
+    "events": [
+        # Malta yields and lets the ship dock (type doubtful: CONCEDE vs RETREAT/access)
+        Ev("CONCEDE", ["ent_malta", "ent_muscat"], [], "2018-08-14",
+           [("مالطا تفتح موانئها لسفينة \"أكواريوس\"", 0),
+            ("أعلنت مالطا الثلاثاء أنها تسمح للسفينة الإغاثية", 0),
+            ("أعلنت مالطا الثلاثاء أنها أعطت الضوء الأخضر لرسو سفينة \"أكواريوس\"", 0),
+            ("ستسمح لسفينة أكواريوس بدخول موانئها", 0)]),
+        Ev("AGREE", ["ent_france", "ent_germany", "ent_luxembourg", "ent_portugal", "ent_spain", "ent_malta"], [],
+           "2018-08-14",
+           [("بعد الاتفاق على توزيع المهاجرين بين دول أوروبية", 0),
+            ("إثر التوصل لاتفاق حول توزيع المهاجرين بين فرنسا وألمانيا ولوكسمبورغ والبرتغال وإسبانيا", 0),
+            ("بعد الاتفاق على توزيعهم بين عدد من الدول الأوروبية", 0),
+            ("سيتم توزيعهم بين فرنسا وألمانيا ولوكسمبورغ والبرتغال وإسبانيا", 0)]),
+        Ev("AGREE", ["ent_sanchez", "ent_spain"], [], "2018-08-14",
+           [("أعلن رئيس وزراء إسبانيا بدرو سانشيز استعداد بلاده لاستقبال 60", 0)]),
+        Ev("AGREE", ["ent_pt_gov", "ent_portugal"], [], "2018-08-14",
+           [("البرتغال مستعدة لاستقبال 30", 0)]),
+        Ev("REJECT", ["ent_salvini"], [], "2018-08-11",
+           [("السفينة أكواريوس \"لن ترى مرفأ إيطاليا\" مرة أخرى", 0)]),
+        # background and conditional offers
+        Ev("REJECT", ["ent_malta", "ent_italy"], [], None,
+           [("أعلنت مالطا وإيطاليا رفضهما استقبال السفينة", 0)], optional=True),
+        Ev("AGREE", ["ent_sete_director"], [], "2018-08-13",
+           [("على استعداد للسماح للسفينة بالرسو في الميناء في حال أعطت الحكومة موافقتها", 0)], optional=True,
+           fact="hypothetical"),
+        Ev("REJECT", ["ent_italy", "ent_malta"], [], "2018-06", [("بعد رفض روما وفاليتا بدخول مرافئهما", 0)],
+           optional=True),
+        Ev("REJECT", ["ent_salvini"], [], None,
+           [("يرفض وزير الداخلية اليميني المتطرف في إيطاليا ماتيو سالفيني استقبال سفن الإنقاذ", 0)], optional=True),
+        Ev("ACCUSE", ["ent_salvini"], [], None, [("ويتهمها بمساعدة مهربي البشر", 0)], optional=True),
+        Ev("AID", ["ent_aquarius", "ent_sos_med"], [], "2018-08-10",
+           [("والجمعة أنقذت في عمليتين منفصلتين 141 شخصا", 0), ("أغاثت السفينة 116 شخصا", 0)], optional=True),
+    ],
+}
+
+A["FR-middleEast-347-20180423"] = {  # Monday; Houthis announce al-Sammad's death in a coalition strike
+    "entities": {
+        "ent_houthis": E("ORG", ["الحوثيون", "الحوثيين"], canonical="Houthis", country="YEM", sector="REB"),
+        "ent_spc": E("ORG", ["المجلس السياسي الأعلى", "المجلس السياسي"], canonical="Supreme Political Council",
+                     country="YEM", sector="GOV"),
+        "ent_coalition": E("ORG", ["التحالف العربي", "التحالف"], canonical="Saudi-led coalition in Yemen",
+                           sector="MIL"),
+        "ent_sammad": E("PER", ["صالح الصماد", "الصماد"], ["رئيس \"المجلس السياسي\""], canonical="Saleh al-Sammad",
+                        country="YEM", sector="GOV"),
+        "ent_saudi": E("LOC", ["المملكة السعودية", "السعودية"], canonical="Saudi Arabia", qid="Q851",
+                       country="SAU"),
+        "ent_hodeidah_gov": E("LOC", ["الحديدة@0", "الحديدة@1"], canonical="Al Hudaydah Governorate",
+                              country="YEM"),
+        "ent_hodeidah_city": E("LOC", ["الحديدة@2"], canonical="Hodeidah", country="YEM"),
+        "ent_yemen": E("LOC", ["اليمن"], canonical="Yemen", qid="Q805", country="YEM"),
+        "ent_mashat": E("PER", ["مهدي محمد حسين المشاط"], canonical="Mahdi al-Mashat", country="YEM", sector="GOV"),
+        "ent_saba": E("ORG", ["وكالة سبأ"], ["وقال [البيان]"], canonical="Saba News Agency (Houthi-run)",
+                      country="YEM", sector="MED"),
+        "ent_buraihi": E("LOC", ["البريهي"], canonical="al-Buraihi", country="YEM"),
+    },
+    "times": [
+        ("الاثنين", 0, "DATE", "2018-04-23", False),
+        ("ظهر الخميس 19 نيسان/أبريل", 0, "TIME", "2018-04-19TMI", False),
+        ("الأسبوع الماضي", 0, "DATE", "2018-W16", False),
+        ("الاثنين", 1, "DATE", "2018-04-23", False),
+        ("ظهر الخميس 19 نيسان/أبريل", 1, "TIME", "2018-04-19TMI", False),
+        ("يوم الخميس", 0, "DATE", "2018-04-19", False),
+        ("حتى الآن", 0, "DATE", "PRESENT_REF", True),
+    ],
+    "quotes": [
+        Q("indirect", "أعلن", 0, "مقتل صالح الصماد رئيس \"المجلس السياسي\" الذي يعتبر السلطة العليا لديهم، في غارة "
+          "شنتها قوات التحالف الذي تتزعمه السعودية ظهر الخميس 19 نيسان/أبريل على محافظة الحديدة في غرب اليمن", 0,
+          "ent_houthis", optional=True),
+        Q("indirect", "أعلن", 1, "قتل صالح الصماد رئيس \"المجلس السياسي\"، السلطة العليا لدى الحوثيين في اليمن ، في "
+          "غارة جوية الأسبوع الماضي لقوات التحالف الذي تقوده السعودية", 0, "ent_houthis"),
+        Q("indirect", "مشيرة", 0, "مقتله ظهر الخميس 19 نيسان/أبريل في غارة جوية للتحالف على محافظة الحديدة، في غرب "
+          "اليمن", 0, "ent_saba", optional=True),
+        Q("mixed", "وقال", 0, "المجلس السياسي \"أقر اختيار الأخ مهدي محمد حسين المشاط\" رئيسا للمجلس السياسي الأعلى",
+          0, "ent_saba"),
+        Q("mixed", "أوردت", 0, "الصماد \"قتل بغارة للتحالف يوم الخميس في ضاحية البريهي، جنوب مدينة الحديدة", 0,
+          None),
+        Q("indirect", "وبحسب", 0, "عددا من القيادات العسكرية لدى الحوثيين كانوا برفقة الصماد، وقتل عدد منهم في الغارة",
+          0, None),
+    ],
+    "events": [
+        Ev("ASSAULT", ["ent_coalition"], ["ent_sammad"], "2018-04-19",
+           [("مقتل رئيس \"المجلس السياسي\" في غارة للتحالف العربي", 0),
+            ("مقتل صالح الصماد رئيس \"المجلس السياسي\" الذي يعتبر السلطة العليا لديهم، في غارة شنتها قوات التحالف", 0),
+            ("قتل صالح الصماد رئيس \"المجلس السياسي\"، السلطة العليا لدى الحوثيين في اليمن ، في غارة جوية", 0),
+            ("مقتله ظهر الخميس 19 نيسان/أبريل في غارة جوية للتحالف", 0),
+            ("قتل بغارة للتحالف يوم الخميس", 0), ("وقتل عدد منهم في الغارة", 0)]),
+        # background: the Saudi wanted list with bounties
+        Ev("ACCUSE", ["ent_saudi"], ["ent_houthis"], None,
+           [("لائحة من أربعين مسؤولا في صفوف الحوثيين في اليمن أعلنتها المملكة السعودية", 0)], optional=True),
+    ],
+}
+
+
 def main() -> None:
     if len(sys.argv) > 2 and sys.argv[1] == "--show":
         import tempfile
