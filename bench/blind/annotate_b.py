@@ -760,6 +760,281 @@ A["FR-middleEast-347-20180423"] = {  # Monday; Houthis announce al-Sammad's deat
 }
 
 
+A["SK-internationalNews-2013-20180607"] = {  # Thursday; Iranian migrants caught at Pendik port on Wednesday
+    "entities": {
+        "ent_tr_security": E("ORG", ["قوات الأمن التركية", "الأمن التركي"], ["السلطات", "موظفو الجمارك"],
+                             canonical="Turkish security forces", country="TUR", sector="COP", optional=True),
+        "ent_pendik": E("LOC", ["بنديك"], canonical="Pendik", country="TUR"),
+        "ent_istanbul": E("LOC", ["إسطنبول"], canonical="Istanbul", qid="Q406", country="TUR"),
+        "ent_italy": E("LOC", ["إيطاليا"], canonical="Italy", qid="Q38", country="ITA"),
+        "ent_greece": E("LOC", ["اليونان"], canonical="Greece", qid="Q41", country="GRC"),
+        "ent_iran": E("LOC", ["إيران"], canonical="Iran", qid="Q794", country="IRN"),
+        "ent_aegean": E("LOC", ["بحر إيجه"], canonical="Aegean Sea"),
+        "ent_anadolu": E("ORG", ["وكالة الأناضول"], canonical="Anadolu Agency", country="TUR", sector="MED"),
+        "ent_turkey": E("LOC", ["تركيا"], canonical="Turkey", qid="Q43", country="TUR"),
+        "ent_europe": E("LOC", ["أوروبا"], canonical="Europe", qid="Q46"),
+        "ent_syria": E("LOC", ["سوريا"], canonical="Syria", qid="Q858", country="SYR"),
+        "ent_syrian_war": E("MISC", ["الحرب الأهلية"], canonical="Syrian civil war", optional=True),
+    },
+    "times": [
+        ("يوم الأربعاء", 0, "DATE", "2018-06-06", False),
+        ("مؤخرا", 0, "DATE", "PAST_REF", True),
+        ("في السنوات الأخيرة", 0, "DATE", "PAST_REF", True),
+    ],
+    "quotes": [
+        Q("indirect", "أفادت", 0, "قوات الأمن التركية قد اعتقلت مؤخرا حوالي 600 مهاجر غير شرعي بالقرب من الحدود مع "
+          "اليونان وإيران، وعلى سواحل بحر إيجه", 0, "ent_anadolu"),
+    ],
+    "events": [
+        Ev("COERCE", ["ent_tr_security"], [], "2018-06-06",
+           [("ضبط موظفو الجمارك في ميناء بنديك في إسطنبول سبعة مهاجرين إيرانيين", 0),
+            ("وأوقفت السلطات الشاحنة المشبوهة", 0),
+            ("واعتقلت السلطات السائق والمهاجرين غير الشرعيين", 0)]),
+        Ev("COERCE", ["ent_tr_security"], [], None,
+           [("قوات الأمن التركية قد اعتقلت مؤخرا حوالي 600 مهاجر غير شرعي", 0)], optional=True),
+    ],
+}
+
+A["SK-middleEast-969-20180412"] = {  # Thursday; France weighs strikes on Syria after Douma
+    "entities": {
+        "ent_france": E("LOC", ["فرنسا"], canonical="France", qid="Q142", country="FRA"),
+        "ent_syria": E("LOC", ["سوريا", "دمشق"], canonical="Syria", qid="Q858", country="SYR"),
+        "ent_douma": E("LOC", ["دوما"], canonical="Douma", country="SYR"),
+        "ent_ledrian": E("PER", ["جان إيف لو دريان", "لو دريان", "لودريان"], ["وزير الخارجية الفرنسي"],
+                         canonical="Jean-Yves Le Drian", country="FRA", sector="GOV"),
+        "ent_macron": E("PER", ["ايمانويل ماكرون"], ["رئيس الجمهورية"],
+                        canonical="Emmanuel Macron", qid="Q3052772", country="FRA", sector="GOV"),
+        "ent_cwc": E("MISC", ["الاتفاقية الدولية ضد الاسلحة الكيماوية"], canonical="Chemical Weapons Convention",
+                     optional=True),
+        "ent_romania": E("LOC", ["رومانيا"], canonical="Romania", qid="Q218", country="ROU"),
+        "ent_usa": E("LOC", ["الولايات المتحدة"], canonical="United States", qid="Q30", country="USA"),
+        "ent_trump": E("PER", ["دونالد ترامب"], ["الرئيس الأميركي"], canonical="Donald Trump", qid="Q22686",
+                       country="USA", sector="GOV"),
+        "ent_russia": E("LOC", ["روسيا"], canonical="Russia", qid="Q159", country="RUS"),
+    },
+    "times": [
+        ("خلال أيام", 0, "DURATION", "PXD", True),
+        ("في الأيام المقبلة", 0, "DATE", "FUTURE_REF", True),
+        ("الخميس", 0, "DATE", "2018-04-12", False),
+        ("أمس الأربعاء", 0, "DATE", "2018-04-11", False),
+    ],
+    "quotes": [
+        Q("indirect", "قالت", 0, "ستقرر في الأيام المقبلة ما إذا كانت ستشن هجوما عسكريا بسبب الهجوم الكيماوي المزعوم "
+          "في بلدة دوما السورية", 0, "ent_france"),
+        Q("mixed", "وذكر", 0, "الرئيس ايمانويل ماكرون سيقرر ما اذا كان سيشن هجوما بسبب \"عدم احترام الاتفاقية الدولية "
+          "ضد الاسلحة الكيماوية\"، وهو ما يشكل \"خطا احمر\" لفرنسا", 0, "ent_ledrian"),
+        Q("direct", "قال", 0, "نحن حازمون للغاية.. كما قال رئيس الجمهورية.. هذا الوضع لا يمكن تحمله", 0,
+          "ent_ledrian"),
+        Q("direct", "قال", 2, "فرنسا تتخذ قراراتها باستقلالية", 0, "ent_ledrian"),
+        Q("indirect", "قال", 3, "سيطلق عملية عسكرية وشيكة ضد سوريا ردا\"الهجوم الكيماوي", 0, "ent_trump"),
+        Q("indirect", "ونفت", 0, "الوقوف وراء هذا الهجوم", 0, "ent_syria"),
+    ],
+    "events": [
+        Ev("THREATEN", ["ent_france", "ent_ledrian", "ent_macron"], ["ent_syria"], "2018-04-12",
+           [("سنتخذ قرارا بشأن قصف سوريا خلال أيام", 0),
+            ("ستقرر في الأيام المقبلة ما إذا كانت ستشن هجوما عسكريا", 0),
+            ("سيقرر ما اذا كان سيشن هجوما", 0)]),
+        Ev("THREATEN", ["ent_trump", "ent_usa"], ["ent_syria"], "2018-04-11",
+           [("التي هددت أيضا بإجراء عسكري", 0), ("سيطلق عملية عسكرية وشيكة ضد سوريا", 0)]),
+        Ev("SUPPORT", ["ent_russia"], ["ent_syria"], None, [("وأيدت روسيا هذا النفي", 0)]),
+        # a denial of responsibility; the alleged chemical attack itself has no named actor
+        Ev("REJECT", ["ent_syria"], [], None, [("ونفت دمشق الوقوف وراء هذا الهجوم", 0)], optional=True),
+        Ev("ASSAULT", [], [], None, [("الهجوم الكيماوي المزعوم في بلدة دوما السورية", 0)], optional=True),
+    ],
+}
+
+A["SK-internationalNews-2069-20180610"] = {  # Sunday; monsoon rains in the Rohingya camps (no PLOVER event)
+    "entities": {
+        "ent_rohingya": E("MISC", ["الروهينغا"], canonical="Rohingya people"),
+        "ent_bangladesh": E("LOC", ["بنغلادش"], canonical="Bangladesh", qid="Q902", country="BGD"),
+        "ent_myanmar": E("LOC", ["بورما"], canonical="Myanmar", qid="Q836", country="MMR"),
+        "ent_uk": E("LOC", ["بريطانيا"], canonical="United Kingdom", qid="Q145", country="GBR"),
+        "ent_bmd": E("ORG", ["مكتب الأرصاد الجوية"], canonical="Bangladesh Meteorological Department",
+                     country="BGD", sector="GOV"),
+        "ent_coxs_bazar": E("LOC", ["كوكس بازار"], canonical="Cox's Bazar", country="BGD"),
+        "ent_unhcr": E("ORG", ["مفوضية الأمم المتحدة لشؤون اللاجئين"], canonical="UNHCR", country="IGO",
+                       sector="IGO"),
+        "ent_gluck": E("PER", ["كارولين غلوك"], ["المتحدثة باسم مفوضية الأمم المتحدة لشؤون اللاجئين", "المتحدثة"],
+                       canonical="Caroline Gluck", sector="IGO"),
+        "ent_afp": E("ORG", ["فرانس برس"], canonical="Agence France-Presse", sector="MED"),
+    },
+    "times": [
+        ("الأحد", 0, "DATE", "2018-06-10", False),
+        ("في الأشهر المقبلة", 0, "DATE", "FUTURE_REF", True),
+        ("الأشهر الثلاثة المقبلة", 0, "DURATION", "P3M", False),
+        ("في عام كامل", 0, "DURATION", "P1Y", True),
+        ("مساء السبت", 0, "TIME", "2018-06-09TEV", False),
+        ("في الأيام المقبلة", 0, "DATE", "FUTURE_REF", True),
+    ],
+    "quotes": [
+        Q("indirect", "أعلن", 0, "تعرضت مخيمات الروهينغا في بنغلادش، حيث يعيش نحو مليون لاجئ، لتساقط أمطار موسمية ما "
+          "أدى إلى فيضانات وانهيارات أرضية من دون تسجيل سقوط ضحايا أو أضرار كبيرة", 0, None),
+        Q("indirect", "حذرت", 0, "فصل الأمطار الموسمية قد يتسبب بكارثة إنسانية في الأشهر المقبلة في المخيم الذي يأوي "
+          "لاجئين فروا من أعمال العنف في بورما، والذي يعد الأكبر في العالم", 0, None),
+        Q("indirect", "وأعلن", 0, "منطقة كوكس بازار، حيث يعيش العديد من اللاجئين في خيام أقيمت فوق هضاب، شهدت منذ مساء "
+          "السبت تساقط 138 ملليمترا من الأمطار", 0, "ent_bmd"),
+        Q("direct", "وقالت", 0, "بعض الأقسام كملعب كرة القدم على سبيل المثال فاضت بالمياه. وغمرت المياه بعض المنازل. "
+          "وحصلت انهيارات ارضية. الأوضاع سيئة", 0, "ent_gluck", "ent_afp"),
+        Q("mixed", "وتابعت", 0, "فصل الأمطار الموسمية \"سيشكل أكبر تحد لكل من يشارك في تقديم المساعدة الإنسانية دعما "
+          "لحكومة بنغلادش", 0, "ent_gluck"),
+        # وجهاء الروهينغا: unnamed community leaders, so no speaker entity
+        Q("indirect", "وقال", 0, "الامطار دمرت أجزاء من الخيام وحولت بعض الطرق الرملية إلى مستنقعات ما أعاق حركة "
+          "اللاجئين ودخول المساعدات", 0, None, "ent_afp"),
+    ],
+    "events": [],
+}
+
+A["SK-internationalNews-3295-20181006"] = {  # Saturday; Slovak PM (Friday) on taking in Syrian orphans
+    "entities": {
+        "ent_slovakia": E("LOC", ["سلوفاكيا"], ["بلاده"], canonical="Slovakia", qid="Q214", country="SVK"),
+        "ent_pellegrini": E("PER", ["بيتر بيلغريني", "بيلغريني"], ["رئيس وزراء سلوفاكيا"],
+                            canonical="Peter Pellegrini", country="SVK", sector="GOV"),
+        "ent_central_europe": E("LOC", ["وسط أوروبا"], canonical="Central Europe"),
+        "ent_middle_east": E("LOC", ["الشرق الأوسط"], canonical="Middle East"),
+        "ent_africa": E("LOC", ["أفريقيا"], canonical="Africa", qid="Q15"),
+        "ent_eu": E("ORG", ["الاتحاد الأوروبي"], canonical="European Union", qid="Q458", country="EUR",
+                    sector="IGO"),
+        "ent_italy": E("LOC", ["إيطاليا"], canonical="Italy", qid="Q38", country="ITA"),
+        "ent_greece": E("LOC", ["اليونان"], canonical="Greece", qid="Q41", country="GRC"),
+        "ent_germany": E("LOC", ["ألمانيا"], canonical="Germany", qid="Q183", country="DEU"),
+        "ent_poland": E("LOC", ["بولندا"], canonical="Poland", qid="Q36", country="POL"),
+        "ent_czech": E("LOC", ["جمهورية التشيك"], canonical="Czech Republic", qid="Q213", country="CZE"),
+        "ent_hungary": E("LOC", ["المجر"], canonical="Hungary", qid="Q28", country="HUN"),
+        "ent_reuters": E("ORG", ["رويترز"], canonical="Reuters", sector="MED"),
+    },
+    "times": [
+        ("الجمعة", 0, "DATE", "2018-10-05", False),
+        ("قبل 3 سنوات", 0, "DATE", "2015", False),
+        ("منذ فترة طويلة", 0, "DURATION", None, True),
+        ("حاليا", 0, "DATE", "PRESENT_REF", False),
+        ("حاليا", 1, "DATE", "PRESENT_REF", False),
+    ],
+    "quotes": [
+        Q("indirect", "قال", 0, "بلاده قد تقبل العشرات من الأطفال السوريين اليتامى", 0, "ent_pellegrini"),
+        Q("mixed", "وقال", 0, "سلوفاكيا بلد غني بما يكفي لرعاية \"10 أو 20 أو 30 طفلا\" موجودين حاليا في مخيم للاجئين "
+          "باليونان", 0, "ent_pellegrini", "ent_reuters"),
+        Q("direct", "وقال", 1, "إننا ساسة ولكن عندما نتحدث عن معاناة اليتامى السوريين الذين تتولى رعايتهم حاليا دولة "
+          "عضو أخرى، أعتقد أنه يجب علينا أن نكون أكثر إنسانية", 0, "ent_pellegrini"),
+        Q("direct", "وأضاف", 0, "لا يمكن لعدة عشرات من اليتامى الذين سيتم إيداعهم في دور رعاية الأطفال في بلادنا أن "
+          "يهددوا الاقتصاد السلوفاكي أو المجتمع السلوفاكي أو الثقافة السلوفاكية.. سيتعلمون لغتنا وثقافتنا", 0,
+          "ent_pellegrini"),
+    ],
+    "events": [
+        # an offer (intent) to take in orphans: AGREE
+        Ev("AGREE", ["ent_pellegrini", "ent_slovakia"], [], "2018-10-05",
+           [("سلوفاكيا تعلن قبول لاجئين سوريين", 0),
+            ("بلاده قد تقبل العشرات من الأطفال السوريين اليتامى", 0)]),
+        # background: the Central European refusal of EU quotas, backed by Slovakia
+        Ev("REJECT", ["ent_poland", "ent_czech", "ent_hungary", "ent_slovakia"], ["ent_eu"], None,
+           [("الذين يرفضون قبول لاجئين", 0),
+            ("في اعتراضها على محاولات مسؤولي الاتحاد الأوروبي فرض حصص إجبارية", 0)], optional=True),
+        Ev("SUPPORT", ["ent_slovakia"], [], None,
+           [("وتساند سلوفاكيا منذ فترة طويلة الدول الأخرى في وسط أوروبا", 0)], optional=True),
+    ],
+}
+
+A["SK-internationalNews-3500-20181015"] = {  # Monday; documentary on a 2017 plot against Trump in Manila
+    "entities": {
+        "ent_natgeo": E("ORG", ["ناشيونال جيوغرافيك"], canonical="National Geographic (TV channel)",
+                        sector="MED"),
+        "ent_mongol": E("MISC", ["عملية المغول", "المغول"], canonical="Operation Mongol (plot code name)",
+                        optional=True),
+        "ent_trump": E("PER", ["دونالد ترامب", "ترامب"], ["الرئيس الأميركي@0", "الرئيس الأميركي@1"],
+                       canonical="Donald Trump", qid="Q22686", country="USA", sector="GOV"),
+        "ent_secret_service": E("ORG", ["جهاز الخدمة السرية"],
+                                ["جهاز المخابرات الأميركي الرئاسي", "جهاز حماية الرئيس الأميركي السري", "الجهاز"],
+                                canonical="United States Secret Service", country="USA", sector="COP"),
+        "ent_philippines": E("LOC", ["الفلبين"], canonical="Philippines", qid="Q928", country="PHL"),
+        "ent_asean": E("ORG", ["رابطة دول جنوب شرق آسيا", "آسيان"], canonical="ASEAN", country="IGO",
+                       sector="IGO"),
+        "ent_manila": E("LOC", ["مانيلا"], canonical="Manila", country="PHL"),
+        "ent_isis": E("ORG", ["داعش"], ["الدواعش"], canonical="Islamic State of Iraq and the Levant",
+                      qid="Q2429253", sector="REB"),
+        "ent_twitter": E("ORG", ["تويتر"], canonical="Twitter", qid="Q918", sector="BUS"),
+        "ent_instagram": E("ORG", ["إنستغرام"], canonical="Instagram", sector="BUS"),
+        "ent_oswald": E("PER", ["لي هارفي أوزوالد"], canonical="Lee Harvey Oswald", country="USA"),
+        "ent_kennedy": E("PER", ["جون كندي"], ["الرئيس الأميركي@2"], canonical="John F. Kennedy", qid="Q9696",
+                         country="USA", sector="GOV"),
+        "ent_ph_police": E("ORG", ["الشرطة الفلبينية"], canonical="Philippine National Police", country="PHL",
+                           sector="COP", optional=True),
+    },
+    "times": [
+        ("العام الماضي", 0, "DATE", "2017", False),
+        ("الأحد", 0, "DATE", "2018-10-14", False),
+        ("نوفمبر الماضي", 0, "DATE", "2017-11", False),
+    ],
+    "quotes": [
+        Q("indirect", "ودعا", 0, "من يوصفون بـ\"الذئاب المنفردة\" إلى \"انتظار\" الرئيس الأميركي أثناء زيارته إلى "
+          "الفلبين", 0, "ent_isis", optional=True),
+        Q("direct", "يقول", 0, "سأكون في مانيلا في نفس موعد ترامب .. سأفعلها من أجلكم", 0, None),
+    ],
+    "events": [
+        Ev("THREATEN", ["ent_isis"], ["ent_trump"], None,
+           [("تهديد عناصر تنتمي إلى تنظيم داعش", 0),
+            ("ودعا فيها من يوصفون بـ\"الذئاب المنفردة\" إلى \"انتظار\" الرئيس الأميركي", 0)]),
+        Ev("MOBILIZE", ["ent_manila"], [], "2017-11", [("مانيلا رفعت مستوى الخطر", 0)]),
+        Ev("COERCE", ["ent_secret_service", "ent_ph_police"], [], "2017-11",
+           [("أحبط جهاز المخابرات الأميركي الرئاسي محاولة اغتيال", 0),
+            ("اعتقل  عملاء جهاز حماية الرئيس الأميركي السري المشتبه به", 0)]),
+        # the foiled plot itself (no attack took place), the joint work with the police, and Kennedy's murder
+        Ev("ASSAULT", [], ["ent_trump"], "2017-11",
+           [("محاولة اغتيال كاد أن يتعرض لها الرئيس دونالد ترامب", 0)], optional=True),
+        Ev("COOPERATE", ["ent_secret_service", "ent_ph_police"], [], "2017-11",
+           [("وبالتعاون مع الشرطة الفلبينية", 0)], optional=True),
+        Ev("ASSAULT", ["ent_oswald"], ["ent_kennedy"], None,
+           [("الذي اتهم باغتيال الرئيس الأميركي جون كندي", 0)], optional=True),
+    ],
+}
+
+A["SK-internationalNews-2064-20180610"] = {  # Sunday; Trump and Kim arrive in Singapore before Tuesday's summit
+    "entities": {
+        "ent_trump": E("PER", ["دونالد ترامب", "ترامب"], ["الرئيس الأميركي"], canonical="Donald Trump",
+                       qid="Q22686", country="USA", sector="GOV"),
+        "ent_singapore": E("LOC", ["سنغافورة"], canonical="Singapore", qid="Q334", country="SGP"),
+        "ent_kim": E("PER", ["كيم جونغ أون", "كيم"], ["زعيم كوريا الشمالية"], canonical="Kim Jong-un",
+                     qid="Q56226", country="PRK", sector="GOV"),
+        "ent_nk": E("LOC", ["كوريا الشمالية", "بيونغ يانغ"], canonical="North Korea", qid="Q423", country="PRK"),
+        "ent_paya_lebar": E("LOC", ["بايا ليبار"], canonical="Paya Lebar Air Base", country="SGP"),
+        "ent_shangrila": E("LOC", ["شانغريلا"], canonical="Shangri-La Hotel, Singapore", country="SGP"),
+        "ent_white_house": E("ORG", ["البيت الأبيض"], canonical="White House", country="USA", sector="GOV"),
+        "ent_pompeo": E("PER", ["مايك بومبيو"], ["وزير الخارجية"], canonical="Mike Pompeo", country="USA",
+                        sector="GOV"),
+        "ent_bolton": E("PER", ["جون بولتون"], ["مستشار الأمن القومي"], canonical="John Bolton", country="USA",
+                        sector="GOV"),
+        "ent_kelly": E("PER", ["جون كيلي"], ["كبير موظفي البيت الأبيض"], canonical="John F. Kelly", country="USA",
+                       sector="GOV"),
+        "ent_sanders": E("PER", ["سارة ساندرز"], ["المتحدثة باسم البيت الأبيض"], canonical="Sarah Huckabee Sanders",
+                         country="USA", sector="GOV"),
+        "ent_usa": E("LOC", ["واشنطن"], canonical="United States", qid="Q30", country="USA"),
+    },
+    "times": [
+        ("الأحد", 0, "DATE", "2018-06-10", False),
+        ("فيما بعد", 0, "DATE", "FUTURE_REF", True),
+        ("صباح الأحد", 0, "TIME", "2018-06-10TMO", False),
+        ("2011", 0, "DATE", "2011", False),
+        ("يوم الثلاثاء", 0, "DATE", "2018-06-12", False),
+    ],
+    "quotes": [
+        Q("indirect", "ذكر", 0, "سيتوجه فيما بعد إلى فندق شانغريلا", 0, "ent_white_house"),
+    ],
+    "events": [
+        Ev("CONSULT", ["ent_trump"], ["ent_singapore"], "2018-06-10",
+           [("ترامب يصل إلى سنغافورة", 0), ("وصل الرئيس الأميركي دونالد ترامب إلى سنغافورة", 0),
+            ("ووصل ترامب إلى قاعدة \"بايا ليبار\" الجوية في سنغافورة", 0)]),
+        Ev("CONSULT", ["ent_kim"], ["ent_singapore"], "2018-06-10",
+           [("وكان كيم وصل إلى سنغافورة، صباح الأحد", 0)]),
+        # the summit itself and the meetings with Singaporean officials are still to come
+        Ev("CONSULT", ["ent_trump", "ent_kim"], [], "2018-06-12",
+           [("القمة التاريخية", 0), ("حيث سيعقد قمة تاريخية مع زعيم كوريا الشمالية كيم جونغ أون", 0),
+            ("قبل القمة التي قد تنهي خلافا نوويا", 0), ("قبيل انعقاد القمة، يوم الثلاثاء", 0)],
+           optional=True, fact="future"),
+        Ev("CONSULT", ["ent_trump", "ent_kim"], [], None,
+           [("وستكون للرئيسين لقاءات مع مسؤولين سنغافوريين", 0)], optional=True, fact="future"),
+        Ev("CONSULT", ["ent_kim"], [], None, [("وقام كيم بزيارة واحدة فقط معروفة للخارج جوا", 0)], optional=True),
+    ],
+}
+
+
 def main() -> None:
     if len(sys.argv) > 2 and sys.argv[1] == "--show":
         import tempfile
