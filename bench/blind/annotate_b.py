@@ -85,7 +85,7 @@ def _entities(text: str, ents: dict[str, dict[str, Any]]) -> list[dict[str, Any]
     items.sort(key=lambda x: (x[4] == "c", not x[0], -max(b - a for a, b in x[1])))
     taken: dict[str, list[tuple[int, int]]] = {"m": [], "c": []}
     got: dict[str, dict[str, list[dict[str, Any]]]] = {eid: {"m": [], "c": []} for eid in ents}
-    for _, spans, f, eid, kind, opt in items:
+    for _, spans, _f, eid, kind, opt in items:
         for a, b in spans:
             if any(a < tb and ta < b for ta, tb in taken[kind]):
                 continue
@@ -845,7 +845,7 @@ A["SK-middleEast-969-20180412"] = {  # Thursday; France weighs strikes on Syria 
 
 A["SK-internationalNews-2069-20180610"] = {  # Sunday; monsoon rains in the Rohingya camps (no PLOVER event)
     "entities": {
-        "ent_rohingya": E("MISC", ["الروهينغا"], canonical="Rohingya people"),
+        "ent_rohingya": E("MISC", ["الروهينغا"], canonical="Rohingya people", optional=True),
         "ent_bangladesh": E("LOC", ["بنغلادش"], canonical="Bangladesh", qid="Q902", country="BGD"),
         "ent_myanmar": E("LOC", ["بورما"], canonical="Myanmar", qid="Q836", country="MMR"),
         "ent_uk": E("LOC", ["بريطانيا"], canonical="United Kingdom", qid="Q145", country="GBR"),
