@@ -192,7 +192,11 @@ class Event(_Record):
     factuality: str = "asserted"
     cameo: str | None = None
     evidence: list[Span] = field(default_factory=list)
+    # detection confidence in [0, 1] (khabar.extract.eventcoder.detector); None when no detector scored it
+    confidence: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+    _omit_none: ClassVar[frozenset[str]] = frozenset(("confidence",))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:

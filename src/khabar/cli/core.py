@@ -11,6 +11,7 @@ from typing import Annotated, TextIO
 import typer
 
 from khabar.cli.apps import app, fail
+from khabar.cli.events import MIN_CONF_HELP, set_min_confidence
 from khabar.document import Document
 
 
@@ -35,6 +36,7 @@ def analyze(
     fmt: Annotated[OutFormat | None, typer.Option("--format", "-f", help="json (one document, indented), jsonl (one document a line; default for many), pretty (readable view).")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     max_bytes: Annotated[int, typer.Option(help="Refuse inputs bigger than this many bytes (0 = no limit).")] = 10_000_000,
+    min_confidence: Annotated[float | None, typer.Option(help=MIN_CONF_HELP)] = None,
 ) -> None:
     """Analyse Arabic news text and print khabar/1 documents (or a readable view with --format pretty).
 
@@ -44,6 +46,7 @@ def analyze(
     from khabar.ingest.readers import InputError, is_multi, read_path
     from khabar.ingest.run import analyse_all, check_date
 
+    set_min_confidence(min_confidence)
     try:
         check_date(published)
     except ValueError as err:

@@ -15,7 +15,23 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from khabar.cli.apps import eval_app
+from khabar.cli.apps import eval_app, fail, train_app
+
+MIN_CONF_HELP = ("Drop PROTEST/ASSAULT events whose detection confidence is below this (0-1; default: the "
+                 "detector's precision-favouring threshold, see data/events/DETECTOR_MODEL_CARD.md).")
+
+
+def set_min_confidence(value: float | None) -> None:
+    """Pass --min-confidence to the events stage (through the environment, so worker processes see it too)."""
+    import os
+
+    from khabar.extract.eventcoder.detector import ENV_MIN
+
+    if value is None:
+        return
+    if not 0.0 <= value <= 1.0:
+        raise fail(f"--min-confidence must be between 0 and 1, got {value}")
+    os.environ[ENV_MIN] = repr(float(value))
 
 
 def _read(path: str) -> str:
@@ -95,3 +111,71 @@ def eval_gsr(
         if any(k in r for r in rows):
             table.add_row(k, *[str(r.get(k, "")) for r in rows])
     Console().print(table)
+
+
+@train_app.command("events")
+def train_events(
+    path: Annotated[Path | None, typer.Argument(help="Detection JSONL (default: shared detection-dev.jsonl).")] = None,
+    out: Annotated[Path | None, typer.Option(help="Model file (default: the packaged data/events/detector.json.gz).")] = None,
+    dry_run: Annotated[bool, typer.Option(help="Train and score, write nothing.")] = False,
+    cache: Annotated[Path | None, typer.Option(help="Cache the analysed sentences here (JSONL.gz).")] = None,
+) -> None:
+    """Train the event detector (logistic regression over the coder's candidates; needs the `train` extra).
+
+    Split by sha1(id): 80 % train, 20 % dev; L2 and the threshold chosen by 5-fold CV on train; dev scored once.
+    """
+    from khabar.extract.eventcoder import detection, detector
+
+    src = path or detection.DETECTION_DEV
+    if not src.is_file():
+        raise fail(f"no such file: {src}")
+    try:
+        import numpy  # noqa: F401
+        import scipy  # noqa: F401
+    except ImportError:
+        raise fail("training needs numpy and scipy: pip install -e '.[train]'") from None
+    rep = detection.train(src, None if dry_run else (out or detector.MODEL_PATH),
+                          log=lambda m: typer.echo(m, err=True), cache=cache)
+    con = Console()
+    con.print(f"lambda {rep['lambda']:g}, threshold {rep['threshold']:.2f}, {rep['features']:,} features")
+    con.print(_prf_table("train split, out-of-fold (5 folds)", rep["oof"]))
+    con.print(_prf_table("dev split (20 %, not used for any choice)", rep["dev"]))
+
+
+def _prf_table(title: str, scores: dict[str, dict[str, float]]) -> Table:
+    table = Table(title=title)
+    for col in ("type", "sentences", "gold yes", "TP", "FP", "FN", "precision", "recall", "F1"):
+        table.add_column(col, justify="right")
+    for name, v in scores.items():
+        table.add_row(name, str(v["sentences"]), str(v["gold"]), str(v["tp"]), str(v["fp"]), str(v["fn"]),
+                      f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}")
+    return table
+
+
+@eval_app.command("events-detection")
+def eval_events_detection(
+    path: Annotated[Path | None, typer.Argument(help="Detection JSONL: id, text, event_type, label (default: shared detection-dev.jsonl).")] = None,
+    split: Annotated[str, typer.Option(help="dev (20 % by sha1(id)), train or all.")] = "dev",
+    threshold: Annotated[float | None, typer.Option(help="Confidence threshold (default: the shipped one).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    cache: Annotated[Path | None, typer.Option(help="Cache the analysed sentences here (JSONL.gz).")] = None,
+) -> None:
+    """Sentence-level PROTEST/ASSAULT detection P/R/F1 per type: a sentence is positive when an event of its
+    type is coded with confidence ≥ the threshold (no candidate = no event)."""
+    from khabar.extract.eventcoder import detection
+
+    src = path or detection.DETECTION_DEV
+    if not src.is_file():
+        raise fail(f"no such file: {src}")
+    if split not in ("dev", "train", "all"):
+        raise fail(f"--split must be dev, train or all, got {split!r}")
+    try:
+        res = detection.evaluate(src, split, threshold, cache=cache)
+    except ValueError as err:
+        raise fail(str(err)) from None
+    if fmt == "json":
+        typer.echo(json.dumps(res, ensure_ascii=False, indent=1))
+        return
+    con = Console()
+    con.print(_prf_table(f"{src.name}, split {split}: threshold {res['threshold']:.2f}", res["scores"]))
+    con.print(_prf_table("every candidate counted (threshold 0: the coder alone)", res["candidates_only"]))

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from khabar.cli.apps import app, bench_app, fail
+from khabar.cli.events import MIN_CONF_HELP, set_min_confidence
 
 DbOpt = Annotated[
     str | None,
@@ -55,6 +56,7 @@ def ingest(
     max_bytes: Annotated[int, typer.Option(help="Skip (and report) inputs bigger than this many bytes; 0 = no limit.")] = 10_000_000,
     progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr.")] = True,
     report_json: Annotated[bool, typer.Option("--json", help="Print the final report as JSON.")] = False,
+    min_confidence: Annotated[float | None, typer.Option(help=MIN_CONF_HELP)] = None,
 ) -> None:
     """Analyse articles and add them to the store. Idempotent (same text = no-op) and resumable:
     run it again after an interruption and it continues where it stopped. Failing inputs are listed."""
@@ -64,6 +66,7 @@ def ingest(
     from khabar.ingest.run import ingest as run_ingest
 
     _date(published, "--published")
+    set_min_confidence(min_confidence)
     paths = list(paths or [])
     if demo:
         from khabar.ingest.demo import demo_path

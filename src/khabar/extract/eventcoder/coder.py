@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from khabar.document import Document, Entity, Event, Span
+from khabar.extract.eventcoder import detector
 from khabar.extract.eventcoder.lexicon import ActorInfo, Lexicon, Trigger, load, nkey
 
 _WORD = r"[\w\u064B-\u065F\u0670\u0640]+"
@@ -50,6 +51,7 @@ INTENT_STOP = frozenset(("خلال", "عبر", "اثناء", "بعد", "قبل",
 NATURE_WINDOW = 6  # tokens around a trigger searched for a natural-phenomenon/accident word
 SPORT_MIN = (4, 6)  # a sport report: at least this many distinct sport words and sport-word tokens
 SPORT_KEEP = frozenset(("MIL", "COP", "GOV", "REB", "IMG", "UAF", "JUD", "IGO", "SPY"))
+ROLE_NAMES = detector.ROLES
 MAX_SENT_TOKENS = 400  # very long "sentences" (no punctuation) are cut into windows of this size
 
 
@@ -141,6 +143,23 @@ class Coder:
         self.source, self.light = c("source"), c("light")
         self.nature, self.anon, self.sport = c("nature"), c("anon"), c("sport")
         self.placehead = c("placehead")
+        self._role_forms: dict[str, set[str]] = {}
+        for role in ROLE_NAMES:
+            for form in c(role):
+                self._role_forms.setdefault(form, set()).add(role)
+        self._roles_cache: dict[str, frozenset[str]] = {}
+
+    def roles_of(self, w: str) -> frozenset[str]:
+        """Cue roles of a word (the word itself or one of its stems), for the detection features."""
+        got = self._roles_cache.get(w)
+        if got is None:
+            acc: set[str] = set()
+            for key in stems(w) | {w}:
+                acc |= self._role_forms.get(key, set())
+            got = frozenset(acc)
+            if len(self._roles_cache) < 200_000:
+                self._roles_cache[w] = got
+        return got
 
     def _place(self, toks: list[Tok], c: Cand) -> bool:
         """A LOC entity that the lexicon does not know as a country (a city, region, village)."""
@@ -697,18 +716,30 @@ def _time_for(doc: Document, toks: list[Tok], span: tuple[int, int], pos: int, s
     return best[1] if best else None
 
 
-def code_document(doc: Document, coder: Coder | None = None) -> list[Event]:
-    """Code the PLOVER events of ``doc`` (does not modify ``doc.events``; may add actor entities)."""
+def code_document(doc: Document, coder: Coder | None = None, min_confidence: float | None = None,
+                  collect: list[tuple[str, list[str], tuple[int, int]]] | None = None) -> list[Event]:
+    """Code the PLOVER events of ``doc`` (does not modify ``doc.events``; may add actor entities).
+
+    Each candidate gets a detection ``confidence`` from the shipped detector; candidates of a type the detector
+    was trained on (PROTEST, ASSAULT) below ``min_confidence`` (default: :func:`detector.default_min_confidence`)
+    are dropped. ``collect`` receives (type, features, sentence
+    span) of every candidate that passed the rule filters, for training.
+    """
     if not isinstance(doc.text, str) or not doc.text.strip():
         return []
     coder = coder or _default()
+    det = detector.load()
+    floor = detector.default_min_confidence() if min_confidence is None else min_confidence
     text = doc.text
     ent_spans = _entity_spans(doc)
     ent_starts = [x[0] for x in ent_spans]
-    raw: list[tuple[Hit, str, tuple[int, int], list[Tok]]] = []
+    ent_type = {e.id: e.type for e in doc.entities}
+    quote_spans = [(q.content.start, q.content.end) for q in doc.quotes]
+    times = [(t.start, t.end, "date" if t.value and _ISO.match(t.value) else "ref") for t in doc.times]
+    raw: list[tuple[Hit, str, tuple[int, int], list[Tok], list[str]]] = []
     sport_hits, sport_kinds = 0, set()
     last_pair: list[Cand] = []
-    for s0, e0 in sentence_spans(doc):
+    for sent_idx, (s0, e0) in enumerate(sentence_spans(doc)):
         all_toks = [
             Tok(m.start() + s0, m.end() + s0, nkey(m.group()), not _is_punct(m.group()), m.group().endswith("ة"))
             for m in _TOKEN.finditer(text[s0:e0])
@@ -756,7 +787,8 @@ def code_document(doc: Document, coder: Coder | None = None) -> list[Event]:
                 # coordinated verb without its own subject: وعقدا ... (same subject as the previous event)
                 if not h.actors and prev is not None and trig.pos == "V" and h.proclitic.startswith("و"):
                     h.actors = prev.actors
-                raw.append((h, fact, (toks[0].start, toks[-1].end), toks))
+                feats = _features(coder, toks, h, fact, hits, sent_idx, cands, ent_type, quote_spans, times)
+                raw.append((h, fact, (toks[0].start, toks[-1].end), toks, feats))
                 prev = h
             for t in toks:
                 if t.word and coder._has(t.norm, coder.sport):
@@ -768,29 +800,49 @@ def code_document(doc: Document, coder: Coder | None = None) -> list[Event]:
                     if c.kind == "protester":
                         trig = Trigger("", "N", "PROTEST", "140", "demonstrate", "political", "actor")
                         h = Hit(trig, c.i, c.j - 1, "", [c], [], c.j - 1)
-                        raw.append((h, "asserted", (toks[0].start, toks[-1].end), toks))
+                        feats = _features(coder, toks, h, "asserted", [h], sent_idx, cands, ent_type, quote_spans,
+                                          times)
+                        raw.append((h, "asserted", (toks[0].start, toks[-1].end), toks, feats))
                         break
     sport_doc = len(sport_kinds) >= SPORT_MIN[0] and sport_hits >= SPORT_MIN[1]
     events: list[Event] = []
     idx = _DocIndex(doc)
-    for h, fact, sent, toks in raw:
+
+    def keep(h: Hit, toks: list[Tok]) -> bool:
         if not h.actors and coder.near_nature(toks, h):
-            continue  # a storm, fire or road accident "strikes" or "kills": no political actor
+            return False  # a storm, fire or road accident "strikes" or "kills": no political actor
         if h.trig.event == "REQUEST" and coder.anonymity(toks, h):
-            continue
+            return False
         if sport_doc and not any(c.sector in SPORT_KEEP and not coder._has(toks[c.i].norm, coder.sport)
                                  for c in h.actors + h.recipients):
-            continue  # sport report: هجوم، المواجهات، التقى الفريقان are the game, not politics
+            return False  # sport report: هجوم، المواجهات، التقى الفريقان are the game, not politics
         if any(c.regional for c in h.actors + h.recipients):
-            continue  # PLOVER does not code regional constructs ("the West") as actors
+            return False  # PLOVER does not code regional constructs ("the West") as actors
         if any(coder._adj_regional(toks[k].norm) for k in range(h.i + 1, min(len(toks), h.last + 3))):
-            continue  # "عقوبات غربية": the actor is a regional construct
+            return False  # "عقوبات غربية": the actor is a regional construct
         if "armed" in h.trig.flags and not any(c.sector in FALLBACK_SECTORS["ASSAULT"] | {"COP"} for c in h.actors):
-            continue  # استهدف: an attack only when an armed actor does the targeting (not "the plan targets …")
+            return False  # استهدف: an attack only when an armed actor does the targeting (not "the plan targets …")
         if not h.actors and "actor" in h.trig.flags:
-            continue  # مسيرة العلاقات: a march only when someone marches
+            return False  # مسيرة العلاقات: a march only when someone marches
         if not h.actors and h.trig.event not in ACTORLESS_OK:
-            continue  # an agreement, visit or aid with nobody named is too vague to code
+            return False  # an agreement, visit or aid with nobody named is too vague to code
+        return True
+
+    kept = [x for x in raw if keep(x[0], x[3])]
+    # the detector scores a sentence's evidence for one type: all surviving candidates of that type together
+    group: dict[tuple[tuple[int, int], str], set[str]] = {}
+    for h, _fact, sent, _toks, feats in kept:
+        group.setdefault((sent, h.trig.event), set()).update(feats)
+    conf_of: dict[tuple[tuple[int, int], str], float | None] = {}
+    for key, fs in group.items():
+        feats_u = sorted(fs)
+        if collect is not None:
+            collect.append((key[1], feats_u, key[0]))
+        conf_of[key] = round(det.score(feats_u), 4) if det is not None else None
+    for h, fact, sent, toks, _feats in kept:
+        conf = conf_of[(sent, h.trig.event)]
+        if conf is not None and conf < floor and det is not None and h.trig.event in det.types:
+            continue  # types the detector never saw in training are kept whatever their confidence
         actor_ids = _ids(doc, idx, h.actors)
         recip_ids = [r for r in _ids(doc, idx, h.recipients) if r not in actor_ids]
         s = toks[h.i].start
@@ -804,6 +856,7 @@ def code_document(doc: Document, coder: Coder | None = None) -> list[Event]:
             factuality=fact,
             cameo=h.trig.cameo or None,
             evidence=[Span.of(text, s, e)],
+            confidence=conf,
         )
         date = _time_for(doc, toks, sent, s, coder.speech)
         if date:
@@ -817,6 +870,24 @@ def code_document(doc: Document, coder: Coder | None = None) -> list[Event]:
         _merge(events, ev)
     _anchor_dates(events)
     return events
+
+
+def _features(coder: Coder, toks: list[Tok], h: Hit, fact: str, hits: list[Hit], sent_idx: int,
+              cands: list[Cand], ent_type: dict[str, str], quote_spans: list[tuple[int, int]],
+              times: list[tuple[int, int, str]]) -> list[str]:
+    pos = toks[h.i].start
+    in_quote = any(a <= pos < b for a, b in quote_spans)
+    near = [ent_type.get(c.entity, "") for c in cands
+            if c.entity and abs(c.i - h.i) <= detector.ROLE_WINDOW]
+    n_same = sum(1 for x in hits if x.trig.event == h.trig.event)
+    return detector.features(coder, toks, h, fact, n_same, sent_idx, in_quote, [t for t in near if t],
+                             _time_kind(times, toks[0].start, toks[-1].end))
+
+
+def _time_kind(times: list[tuple[int, int, str]], s: int, e: int) -> str:
+    """The kind of time expression in the sentence: "date" (a resolved day), "ref" (PRESENT_REF …), ""."""
+    kinds = {k for a, b, k in times if a >= s and b <= e}
+    return "date" if "date" in kinds else "ref" if kinds else ""
 
 
 def _anchor_dates(events: list[Event]) -> None:
@@ -941,6 +1012,8 @@ def _merge(events: list[Event], ev: Event) -> None:
         x.actor += [i for i in ev.actor if i not in x.actor and i not in x.recipient]
         x.recipient += [i for i in ev.recipient if i not in x.recipient and i not in x.actor]
         x.evidence.extend(ev.evidence)
+        if ev.confidence is not None and (x.confidence is None or ev.confidence > x.confidence):
+            x.confidence = ev.confidence  # one real event: as sure as its clearest mention
         x.extra.setdefault("_sent", []).extend(ev.extra.get("_sent", []))
         x.mode += [m for m in ev.mode if m not in x.mode]
         x.context += [c for c in ev.context if c not in x.context]
