@@ -98,7 +98,7 @@ def eval_gsr(
     if fmt == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    keys = ["sentences", "type_recall", "type_recall_asserted", "nothing_coded", "source_rows", "source_match",
+    keys = ["sentences", "type_recall", "type_recall_at_threshold", "type_recall_asserted", "nothing_coded", "source_rows", "source_match",
             "code_rows", "source_code_match", "recall_ASSAULT", "recall_PROTEST", "events_per_sentence",
             "ms_per_sentence"]
     table = Table(title=f"khabar eval gsr: {src.name}" + (" (full pipeline)" if pipeline else " (event coder)"),
