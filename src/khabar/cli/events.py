@@ -87,6 +87,7 @@ def eval_gsr(
     path: Annotated[Path | None, typer.Argument(help="GSR JSONL (default: shared gsr-dev.jsonl).")] = None,
     pipeline: Annotated[bool, typer.Option("--pipeline", help="Run the full pipeline, not the coder alone.")] = False,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    spans: Annotated[Path | None, typer.Option(help="Gold source/target spans JSONL (default: shared spans-dev.jsonl).")] = None,
 ) -> None:
     """PLOVER type recall and source-actor match on GSR sentences (even rows tune, odd rows check, all)."""
     from khabar.extract.eventcoder import gsr
@@ -95,8 +96,10 @@ def eval_gsr(
     if not src.is_file():
         raise typer.BadParameter(f"no such file: {src}")
     rows = [s.row() for s in gsr.evaluate(src, pipeline=pipeline)]
+    span_src = spans or gsr.DEFAULT_SPANS
+    args = gsr.score_spans(span_src) if span_src.is_file() else None
     if fmt == "json":
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        typer.echo(json.dumps({"gsr": rows, "arguments": args}, ensure_ascii=False, indent=1))
         return
     keys = ["sentences", "type_recall", "type_recall_at_threshold", "type_recall_asserted", "nothing_coded", "source_rows", "source_match",
             "code_rows", "source_code_match", "recall_ASSAULT", "recall_PROTEST", "events_per_sentence",
@@ -111,6 +114,17 @@ def eval_gsr(
         if any(k in r for r in rows):
             table.add_row(k, *[str(r.get(k, "")) for r in rows])
     Console().print(table)
+    if args:
+        at = Table(title=f"arguments: {span_src.name} ({args['sentences']} sentences, event coder, every candidate)",
+                   caption="filled: an event of the gold type has the role; matched: a filler shares a word stem "
+                           "with the gold span")
+        for col in ("role", "gold rows", "filled", "matched", "precision", "recall", "F1"):
+            at.add_column(col, justify="right")
+        for role in ("source", "target"):
+            v = args[role]
+            at.add_row(role, str(v["gold_rows"]), str(v["filled"]), str(v["matched"]), f"{v['precision']:.3f}",
+                       f"{v['recall']:.3f}", f"{v['f1']:.3f}")
+        Console().print(at)
 
 
 @train_app.command("events")

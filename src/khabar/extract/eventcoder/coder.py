@@ -143,6 +143,7 @@ class Coder:
         self.source, self.light = c("source"), c("light")
         self.nature, self.anon, self.sport = c("nature"), c("anon"), c("sport")
         self.placehead = c("placehead")
+        self.masdar = c("masdar_before")
         self._role_forms: dict[str, set[str]] = {}
         for role in ROLE_NAMES:
             for form in c(role):
@@ -264,6 +265,10 @@ class Coder:
             if not ph and info.kind in ("head", "victim", "agent") and self._verbish(t.norm):
                 i += 1  # وطالب الرئيس ...: a verb, not the noun "student"
                 continue
+            if not ph and not t.tm and t.norm.endswith("ه") and any(
+                    t.norm[len(pc):] in self.lex.actors for pc in ("", "و", "ف", "ب", "ل", "ال", "وال")):
+                i += 1  # وحده "alone", طلبه "his request": the lexicon word is وحدة / طلبة, spelt with ة
+                continue
             j = ph[0] if ph else i + 1
             cand = Cand(i, j, t.start, toks[j - 1].end, None, info.country, info.sector, info.kind)
             # extend over adjectives / further actor words: القوات الأمريكية، قوات الأمن الباكستانية
@@ -380,11 +385,19 @@ class Coder:
                     if trig.pos == "V" and not (has_al or prep in ("ب", "ل")):
                         score += 0.5
                     if best is None or score > best[0]:
-                        best = (score, Hit(trig, i, last, p))
+                        best = (score, Hit(self._as_masdar(trig, toks, i, p), i, last, p))
             if best:
                 hits.append(best[1])
         companions = {k for h in hits for k in range(h.i + 1, h.last + 1)}
         return [h for h in hits if h.i not in companions]
+
+    def _as_masdar(self, trig: Trigger, toks: list[Tok], i: int, p: str) -> Trigger:
+        """A bare verb-shaped trigger after a preposition or an event noun (بعد طرد المتمردين، عملية قصف) is a verbal
+        noun: what follows is its object (recipient), or its actor for an intransitive trigger (gen = actor)."""
+        if trig.pos != "V" or p or i == 0 or trig.second or toks[i - 1].norm not in self.masdar:
+            return trig
+        return Trigger(trig.stem, "N", trig.event, trig.cameo, trig.mode, trig.context,
+                       "actor" if trig.gen == "actor" else "recipient", trig.second, trig.flags)
 
     # ---------------------------------------------------------------- roles
     def _prep_before(self, toks: list[Tok], c: Cand) -> str:
@@ -601,7 +614,8 @@ class Coder:
                 continue
             if sym and (prep == "مع" or toks[c.i - 1].norm == "بين"):
                 actors = actors + (self._chain_right(toks, cands, k) if prep != "مع" else [c])
-            elif prep and prep not in TARGET_PREPS:
+            elif prep and prep not in self.lex.recipient_preps.get(
+                    trig.event, self.lex.recipient_preps.get("DEFAULT", TARGET_PREPS)):
                 continue
             elif trig.pos == "N" and not prep:
                 continue
@@ -988,9 +1002,13 @@ def _actor_entity(doc: Document, idx: _DocIndex, c: Cand) -> str:
         return ent.id
     idx.n += 1
     etype = "LOC" if c.kind == "country" else "ORG" if c.sector in ORG_SECTORS else "MISC"
+    # a generic group (المتظاهرون، قوات الأمن) is a nominal actor, not a named entity; lexicon names and countries
+    # (UniversalPetrarch actor dictionaries) are names the NER missed
+    extra: dict[str, object] = {"origin": "events", "key": key}
+    if c.kind not in ("named", "country"):
+        extra["nominal"] = True
     ent = Entity(id=f"ent_evt_{idx.n}", type=etype, canonical_ar=surface, country=c.country or None,
-                 sector=c.sector or None, mentions=[Span.of(text, c.start, c.end)],
-                 extra={"origin": "events", "key": key})
+                 sector=c.sector or None, mentions=[Span.of(text, c.start, c.end)], extra=extra)
     doc.entities.append(ent)
     idx.actors[key] = (ent, {c.start})
     return ent.id

@@ -162,3 +162,40 @@ def evaluate(path: Path = DEFAULT_GSR, pipeline: bool = False) -> list[GsrScore]
         score_rows(rows[1::2], "odd (check)", pipeline),
         score_rows(rows, "all", pipeline),
     ]
+
+
+DEFAULT_SPANS = SHARED_DATA / "events/arabic-event-gsr/spans-dev.jsonl"
+
+
+def score_spans(path: Path = DEFAULT_SPANS) -> dict[str, Any]:
+    """Argument match on spans-dev (gold source/target text of each sentence's event), coder alone, every candidate.
+
+    Per role: precision = rows where an event of the gold type has that role filled and some filler shares a word
+    stem with the gold text / rows with the role filled (and a gold text to compare with); recall = rows with a gold
+    text matched / rows with a gold text."""
+    rows = load(path)
+    out: dict[str, Any] = {"sentences": len(rows)}
+    counts = {r: [0, 0, 0] for r in ("source", "target")}  # matched, predicted, gold
+    for row in rows:
+        doc = _doc(row)
+        same = [e for e in code_document(doc, min_confidence=0.0) if e.event == row.get("event_type")]
+        for role, attr, key in (("source", "actor", "source_gold"), ("target", "recipient", "target_gold")):
+            gold = str(row.get(key) or "").strip()
+            if not gold:
+                continue
+            ents = [doc.entity(i) for e in same for i in getattr(e, attr)]
+            ours: set[str] = set()
+            for ent in ents:
+                if ent is not None:
+                    for m in ent.mentions:
+                        ours |= word_keys(m.text or "")
+            c = counts[role]
+            c[2] += 1
+            c[1] += bool(ents)
+            c[0] += bool(ours & word_keys(gold))
+    for role, (hit, pred, gold) in counts.items():
+        p = hit / pred if pred else 0.0
+        r = hit / gold if gold else 0.0
+        out[role] = {"gold_rows": gold, "filled": pred, "matched": hit, "precision": round(p, 3),
+                     "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+    return out

@@ -43,6 +43,7 @@ class Lexicon:
     # first word -> second word -> phrases (two-level so a lookup touches only plausible phrases)
     phrases: dict[str, dict[str, list[tuple[tuple[str, ...], ActorInfo]]]] = field(default_factory=dict)
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    recipient_preps: dict[str, frozenset[str]] = field(default_factory=dict)  # event type (or DEFAULT) -> preps
 
     def cue(self, role: str) -> frozenset[str]:
         return self.cues.get(role, frozenset())
@@ -96,11 +97,17 @@ def load() -> Lexicon:
     for row in _rows("nationalities.tsv"):
         if len(row) >= 2:
             add_actor(row[0], ActorInfo(row[1], "", "adjective"))
+    not_actors = {nkey(r[0]) for r in _rows("actors_not.txt")}
     for row in _rows("actors_up.tsv"):
         row += [""] * (4 - len(row))
         if row[3] == "agent" and len(row[0]) < 4:
             continue  # short lemmas collide with common words
+        if nkey(row[0]) in not_actors:
+            continue
         add_actor(row[0], ActorInfo(row[1], row[2], row[3]))
+    for row in _rows("recipient_preps.tsv"):
+        if len(row) >= 2:
+            lex.recipient_preps[row[0]] = frozenset(nkey(w) for w in row[1].split())
     cues: dict[str, set[str]] = {}
     for row in _rows("cues.tsv"):
         if len(row) >= 2:
