@@ -144,6 +144,7 @@ class Coder:
         self.nature, self.anon, self.sport = c("nature"), c("anon"), c("sport")
         self.placehead = c("placehead")
         self.masdar = c("masdar_before")
+        self.bg_open, self.anniversary, self.past_period = c("background_open"), c("anniversary"), c("past_period")
         self._role_forms: dict[str, set[str]] = {}
         for role in ROLE_NAMES:
             for form in c(role):
@@ -197,6 +198,21 @@ class Coder:
         """طالبا عدم نشر اسمه: a source asking not to be named."""
         after = [toks[k].norm for k in range(hit.last + 1, min(len(toks), hit.last + 4))]
         return "عدم" in after and any(self._has(w, self.anon) for w in after[after.index("عدم") + 1:])
+
+    def background(self, toks: list[Tok], hit: Hit) -> bool:
+        """A remembered or earlier event, not news: the sentence opens with يذكر أن / يشار إلى أن, the trigger follows
+        ذكرى / إحياء (an anniversary), or العام الماضي follows it in the same clause."""
+        opening = [t.norm for t in toks[:3] if t.word][:2]
+        if opening and opening[0] in self.bg_open:
+            return True
+        if any(self._has(toks[k].norm, self.anniversary) for k in range(max(0, hit.i - 3), hit.i)):
+            return True
+        for k in range(hit.last + 1, min(len(toks) - 1, hit.last + 8)):
+            if toks[k].norm in CLAUSE_PUNCT:
+                break
+            if f"{toks[k].norm}_{toks[k + 1].norm}" in self.past_period:
+                return True
+        return False
 
     # ---------------------------------------------------------------- actors
     def _actor_info(self, w: str) -> ActorInfo | None:
@@ -779,8 +795,8 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
                 trig = h.trig
                 # a meeting/talks someone intends or agrees to hold is AGREE (CAMEO 036), not CONSULT
                 near_intent = any(toks[k].norm in coder.intent for k in range(max(0, h.i - 3), h.i))
-                if trig.event == "CONSULT" and h.i <= intent_until and intent_event == "REQUEST":
-                    continue  # طالب بعقد اجتماع: the meeting is what is asked for, not a meeting held
+                if h.i <= intent_until and intent_event == "REQUEST" and trig.event not in ("PROTEST", "REQUEST"):
+                    continue  # طالب بعقد اجتماع / بإطلاق سراح: what is asked for is not happening
                 if trig.event == "CONSULT" and (h.i <= intent_until or near_intent):
                     h.trig = Trigger(trig.stem, trig.pos, "AGREE", "036", "", trig.context, trig.gen, trig.second,
                                      trig.flags)
@@ -823,6 +839,8 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
     idx = _DocIndex(doc)
 
     def keep(h: Hit, toks: list[Tok]) -> bool:
+        if coder.background(toks, h):
+            return False  # يذكر أن …، ذكرى اغتيال …، … العام الماضي: background, not a new event
         if not h.actors and coder.near_nature(toks, h):
             return False  # a storm, fire or road accident "strikes" or "kills": no political actor
         if h.trig.event == "REQUEST" and coder.anonymity(toks, h):

@@ -1,0 +1,167 @@
+"""Event detection confidence (``eventcoder.detector``/``detection``), --min-confidence, background events,
+argument rules of issue 11 (verbal nouns, nominal actors, common words, per-type recipient prepositions)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from khabar.cli import _load
+from khabar.cli.apps import app
+from khabar.document import Document
+from khabar.extract.eventcoder import code_document, detection, detector
+from khabar.pipeline import analyze
+
+_load()
+
+
+def code(text: str, min_confidence: float = 0.0) -> tuple[Document, list]:
+    doc = analyze(text, published="2018-06-04")
+    return doc, code_document(doc, min_confidence=min_confidence)
+
+
+def names(doc: Document, ids: list[str]) -> list[str]:
+    return [m.text for i in ids for m in doc.entity(i).mentions]  # type: ignore[union-attr]
+
+
+def test_shipped_detector_loads_and_scores_in_range() -> None:
+    det = detector.load()
+    assert det is not None and det.types == {"PROTEST", "ASSAULT"}
+    assert 0.0 < det.threshold < 1.0
+    assert det.score([]) == pytest.approx(1 / (1 + 2.718281828 ** -det.bias), rel=1e-6)
+    assert detector.default_min_confidence() == det.threshold
+
+
+def test_every_event_has_a_confidence_and_the_floor_filters_trained_types_only() -> None:
+    text = "تظاهر آلاف الطلاب أمس في الخرطوم احتجاجا على رفع الأسعار. واتفق الرئيسان على عقد محادثات."
+    doc, all_events = code(text, 0.0)
+    assert all_events and all(e.confidence is not None and 0.0 <= e.confidence <= 1.0 for e in all_events)
+    _, none_left = code(text, 1.0)
+    assert not [e for e in none_left if e.event in ("PROTEST", "ASSAULT")]
+    assert [e.event for e in none_left] == [e.event for e in all_events if e.event not in ("PROTEST", "ASSAULT")]
+    assert "confidence" in all_events[0].to_dict()
+
+
+def test_env_sets_the_default_floor(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(detector.ENV_MIN, "0.9")
+    assert detector.default_min_confidence() == 0.9
+    monkeypatch.setenv(detector.ENV_MIN, "not a number")
+    assert detector.default_min_confidence() == detector.load().threshold  # type: ignore[union-attr]
+
+
+def test_split_is_deterministic_and_about_80_20() -> None:
+    ids = [f"row-{i}" for i in range(2000)]
+    train = sum(detection.split_of(i) == "train" for i in ids)
+    assert 1500 < train < 1700
+    assert [detection.split_of(i) for i in ids[:50]] == [detection.split_of(i) for i in ids[:50]]
+
+
+def test_fit_learns_the_direction_of_a_feature() -> None:
+    pytest.importorskip("scipy")
+    rows = [detection.Row(f"r{i}", "PROTEST", i % 2 == 0, [("PROTEST", ["good"] if i % 2 == 0 else ["bad"])])
+            for i in range(40)]
+    w, b = detection.fit(rows, 1.0)
+    assert w["good"] > 0 > w["bad"]
+    scores = detection.row_scores(rows, lambda f: detection._prob(w, b, f))
+    assert detection.prf(rows, scores, 0.5)["f1"] == 1.0
+    # a row without a candidate of its type is a "no"
+    assert detection.row_scores([detection.Row("x", "ASSAULT", True, [("PROTEST", ["good"])])], lambda f: 1.0) == [-1.0]
+
+
+def test_background_is_not_a_new_event() -> None:
+    for text in ("يذكر أن الشرطة اعتقلت عشرات المتظاهرين في العاصمة.",
+                 "وأحيا الآلاف ذكرى اغتيال رفيق الحريري.",
+                 "وقصفت القوات الأمريكية المدينة العام الماضي."):
+        _, evs = code(text)
+        assert not [e for e in evs if e.event in ("ASSAULT", "COERCE")], text
+    _, evs = code("وقصفت القوات الأمريكية المدينة أمس.")
+    assert [e.event for e in evs] == ["ASSAULT"]
+
+
+def test_object_of_a_verbal_noun_is_not_its_actor() -> None:
+    doc, evs = code("وجاء ذلك بعد طرد المتمردين الحوثيين من المدينة.")
+    assert not any("الحوثيين" in n for e in evs for n in names(doc, e.actor))
+    doc, evs = code("وتمكنت قوات الجيش اليمني من طرد المتمردين الحوثيين من مديرية حيس.")
+    coerce = [e for e in evs if e.event == "COERCE"]
+    assert coerce and any("الحوثيين" in n for n in names(doc, coerce[0].recipient))
+    assert not any("الحوثيين" in n for n in names(doc, coerce[0].actor))
+
+
+def test_common_words_are_not_actors_and_groups_are_nominal() -> None:
+    doc, evs = code("وقال إنه نفذ الهجوم وحده دون مساعدة.")
+    assert not any(n == "وحده" for e in evs for n in names(doc, e.actor + e.recipient))
+    assert not any(e.extra.get("origin") == "events" and "وحده" in (e.canonical_ar or "") for e in doc.entities)
+    doc, evs = code("وقال منظم الاحتجاج إن الشرطة اعتقلت عشرات المتظاهرين.")
+    assert not any("منظم" in n for e in evs for n in names(doc, e.actor))
+    groups = [doc.entity(i) for e in evs for i in e.recipient + e.actor]
+    protesters = [g for g in groups if g is not None and "المتظاهرين" in (g.canonical_ar or "")]
+    assert protesters and all(g.extra.get("nominal") is True for g in protesters)
+
+
+def test_recipient_preposition_per_type() -> None:
+    doc, evs = code("وأرسلت الإمارات مساعدات إنسانية إلى اليمن.")
+    aid = [e for e in evs if e.event == "AID"]
+    assert aid and names(doc, aid[0].recipient) == ["اليمن"] and names(doc, aid[0].actor) == ["الإمارات"]
+
+
+def test_new_types_have_triggers_and_what_is_requested_is_not_happening() -> None:
+    cases = {"وأطلقت السلطات الإيرانية سراح الصحفي الأمريكي.": "CONCEDE",
+             "وقررت روسيا سحب قواتها من سوريا.": "RETREAT",
+             "واستخدمت روسيا حق الفيتو ضد القرار.": "REJECT",
+             "أشاد الرئيس المصري عبد الفتاح السيسي بالموقف السعودي.": "SUPPORT"}
+    for text, event in cases.items():
+        _, evs = code(text)
+        assert event in [e.event for e in evs], text
+    _, evs = code("وطالب المتظاهرون بإطلاق سراح المعتقلين.")
+    assert "CONCEDE" not in [e.event for e in evs]
+
+
+def test_student_is_not_a_demand() -> None:
+    _, evs = code("وقتل طالب جامعي في الهجوم.")
+    assert "REQUEST" not in [e.event for e in evs]
+
+
+def _detection_file(tmp_path: Path) -> Path:
+    rows = [
+        {"id": "a", "text": "تظاهر آلاف الطلاب أمس في الخرطوم احتجاجا على رفع الأسعار.", "event_type": "PROTEST",
+         "label": "yes"},
+        {"id": "b", "text": "قتل مسلحون خمسة جنود في هجوم على نقطة تفتيش شمال بغداد أمس.", "event_type": "ASSAULT",
+         "label": "yes"},
+        {"id": "c", "text": "هذه قصيدة عن الاحتجاج والحب.", "event_type": "PROTEST", "label": "easy no"},
+    ]
+    p = tmp_path / "det.jsonl"
+    p.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    return p
+
+
+def test_eval_events_detection_cli(tmp_path: Path) -> None:
+    p = _detection_file(tmp_path)
+    res = CliRunner().invoke(app, ["eval", "events-detection", str(p), "--split", "all", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert out["sentences"] == 3 and set(out["scores"]) == {"PROTEST", "ASSAULT", "both"}
+    both = out["candidates_only"]["both"]
+    assert both["gold"] == 2 and both["tp"] + both["fn"] == 2
+    bad = CliRunner().invoke(app, ["eval", "events-detection", str(p), "--split", "nope"])
+    assert bad.exit_code == 2 and "--split" in bad.output
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("{not json\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["eval", "events-detection", str(broken), "--split", "all"])
+    assert res.exit_code == 2 and "not JSON" in res.output
+
+
+def test_analyze_min_confidence_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(detector.ENV_MIN, raising=False)  # the CLI sets it; restored after the test
+    src = tmp_path / "a.txt"
+    src.write_text("تظاهر آلاف الطلاب أمس في الخرطوم احتجاجا على رفع الأسعار.", encoding="utf-8")
+    runner = CliRunner()
+    bad = runner.invoke(app, ["analyze", str(src), "--min-confidence", "2"])
+    assert bad.exit_code == 2 and "between 0 and 1" in bad.output
+    low = runner.invoke(app, ["analyze", str(src), "--min-confidence", "0", "-f", "json"])
+    high = runner.invoke(app, ["analyze", str(src), "--min-confidence", "1", "-f", "json"])
+    assert low.exit_code == high.exit_code == 0
+    assert [e["event"] for e in json.loads(low.output)["events"]].count("PROTEST") == 1
+    assert "PROTEST" not in [e["event"] for e in json.loads(high.output)["events"]]
