@@ -695,6 +695,10 @@ class Coder:
                 actors = [min(near, key=lambda c: abs(c.i - hit.i))]
         # a city or region named as the place of the event is not its actor
         actors = [a for a in actors if not (self._place(toks, a) and self._locative(toks, a))]
+        if trig.event not in ("ASSAULT", "COERCE", "MOBILIZE"):
+            # زيارة إلى مدريد: a city under a preposition is where it happens, not who receives it (an attack on a
+            # city still targets it)
+            recips = [r for r in recips if not (self._place(toks, r) and self._any_prep(toks, r))]
         hit.actors, hit.recipients, hit.right_end = actors, recips, used_right
 
     # ---------------------------------------------------------------- factuality
@@ -871,10 +875,9 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
         if collect is not None:
             collect.append((key[1], feats_u, key[0]))
         conf_of[key] = round(det.score(feats_u), 4) if det is not None else None
+    before = {e.id for e in doc.entities}
     for h, fact, sent, toks, _feats in kept:
         conf = conf_of[(sent, h.trig.event)]
-        if conf is not None and conf < floor and det is not None and h.trig.event in det.types:
-            continue  # types the detector never saw in training are kept whatever their confidence
         actor_ids = _ids(doc, idx, h.actors)
         recip_ids = [r for r in _ids(doc, idx, h.recipients) if r not in actor_ids]
         s = toks[h.i].start
@@ -899,8 +902,23 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
         ev.location = _location(idx, h, toks)
         _attribute_quote(doc, ev, h)
         ev.extra["_sent"] = [sent]
+        if conf is not None:
+            ev.extra["_conf"] = {sent: conf}
         _merge(events, ev)
     _anchor_dates(events)
+    for ev in events:
+        by_sent = ev.extra.pop("_conf", None)
+        if by_sent:
+            # one real event reported in several sentences: the chance that at least one report is right
+            miss = 1.0
+            for c in by_sent.values():
+                miss *= 1.0 - c
+            ev.confidence = round(1.0 - miss, 4)
+    if det is not None:
+        # types the detector never saw in training are kept whatever their confidence
+        events = [e for e in events if e.event not in det.types or e.confidence is None or e.confidence >= floor]
+        used = {i for e in events for i in e.actor + e.recipient}
+        doc.entities = [e for e in doc.entities if e.id in before or e.id in used]
     return events
 
 
@@ -1048,8 +1066,8 @@ def _merge(events: list[Event], ev: Event) -> None:
         x.actor += [i for i in ev.actor if i not in x.actor and i not in x.recipient]
         x.recipient += [i for i in ev.recipient if i not in x.recipient and i not in x.actor]
         x.evidence.extend(ev.evidence)
-        if ev.confidence is not None and (x.confidence is None or ev.confidence > x.confidence):
-            x.confidence = ev.confidence  # one real event: as sure as its clearest mention
+        if "_conf" in ev.extra:
+            x.extra.setdefault("_conf", {}).update(ev.extra["_conf"])
         x.extra.setdefault("_sent", []).extend(ev.extra.get("_sent", []))
         x.mode += [m for m in ev.mode if m not in x.mode]
         x.context += [c for c in ev.context if c not in x.context]

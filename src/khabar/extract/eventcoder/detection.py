@@ -4,7 +4,7 @@
 Rows: ``{"id", "text", "event_type": PROTEST|ASSAULT, "label": yes|easy no|difficult no}``. Each sentence is run
 through the pipeline up to the events stage, then the coder collects its candidate events with their features.
 Training instances are the candidates of the row's own type (one per sentence and type: the union of the features of
-its triggers), labelled 1 when the row is "yes". A sentence is
+its triggers), with the share of annotators who accepted the row as target (soft labels). A sentence is
 predicted positive for its type when a candidate of that type has confidence ≥ the threshold; sentences without
 a candidate count as "no event".
 
@@ -67,6 +67,7 @@ class Row:
     event_type: str
     gold: bool
     cands: list[tuple[str, list[str]]]  # (event type, features) per sentence and type the coder found
+    target: float | None = None  # share of annotators who accepted (soft label); None = gold as 0/1
 
 
 def analyse(rows: Iterable[dict[str, Any]], log: Callable[[str], None] | None = None,
@@ -102,8 +103,10 @@ def analyse(rows: Iterable[dict[str, Any]], log: Callable[[str], None] | None = 
         doc = Document.from_dict(docs[str(row["id"])].to_dict())  # a copy: the coder may add actor entities
         got: list[tuple[str, list[str], tuple[int, int]]] = []
         code_document(doc, min_confidence=0.0, collect=got)
-        out.append(Row(str(row["id"]), str(row["event_type"]), str(row.get("label", "")) == "yes",
-                       [(t, f) for t, f, _ in got]))
+        gold = str(row.get("label", "")) == "yes"
+        acc, tot = row.get("accept"), row.get("total")
+        target = acc / tot if isinstance(acc, int) and isinstance(tot, int) and tot > 0 else None
+        out.append(Row(str(row["id"]), str(row["event_type"]), gold, [(t, f) for t, f, _ in got], target))
     return out
 
 
@@ -113,12 +116,16 @@ def _prob(w: dict[str, float], b: float, feats: list[str]) -> float:
 
 
 def fit(rows: list[Row], lam: float) -> tuple[dict[str, float], float]:
-    """L2 logistic regression over the candidates of each row's own type (numpy/scipy: the ``train`` extra)."""
+    """L2 logistic regression over the candidates of each row's own type (numpy/scipy: the ``train`` extra).
+
+    The target is the share of annotators who accepted the sentence (a "difficult no" is not as wrong as an "easy
+    no"); rows without annotator counts use 0/1."""
     import numpy as np
     from scipy import sparse
     from scipy.optimize import minimize
 
-    inst = [(f, r.gold) for r in rows for t, f in r.cands if t == r.event_type]
+    inst = [(f, float(r.gold) if r.target is None else r.target) for r in rows for t, f in r.cands
+            if t == r.event_type]
     counts = Counter(x for f, _ in inst for x in set(f))
     vocab = sorted(x for x, c in counts.items() if c >= MIN_COUNT)
     index = {x: i for i, x in enumerate(vocab)}
@@ -129,7 +136,7 @@ def fit(rows: list[Row], lam: float) -> tuple[dict[str, float], float]:
                 ri.append(n)
                 ci.append(index[x])
     X = sparse.csr_matrix((np.ones(len(ri)), (ri, ci)), shape=(len(inst), len(vocab)))
-    y = np.array([1.0 if g else 0.0 for _, g in inst])
+    y = np.array([g for _, g in inst])
 
     def f(theta):  # type: ignore[no-untyped-def]
         w, b = theta[:-1], theta[-1]
