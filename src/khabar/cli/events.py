@@ -97,7 +97,7 @@ def eval_gsr(
         raise typer.BadParameter(f"no such file: {src}")
     rows = [s.row() for s in gsr.evaluate(src, pipeline=pipeline)]
     span_src = spans or gsr.DEFAULT_SPANS
-    args = gsr.score_spans(span_src) if span_src.is_file() else None
+    args = gsr.score_spans(span_src, pipeline) if span_src.is_file() else None
     if fmt == "json":
         typer.echo(json.dumps({"gsr": rows, "arguments": args}, ensure_ascii=False, indent=1))
         return
@@ -115,7 +115,8 @@ def eval_gsr(
             table.add_row(k, *[str(r.get(k, "")) for r in rows])
     Console().print(table)
     if args:
-        at = Table(title=f"arguments: {span_src.name} ({args['sentences']} sentences, event coder, every candidate)",
+        how = "full pipeline" if pipeline else "event coder"
+        at = Table(title=f"arguments: {span_src.name} ({args['sentences']} sentences, {how}, every candidate)",
                    caption="filled: an event of the gold type has the role; matched: a filler shares a word stem "
                            "with the gold span")
         for col in ("role", "gold rows", "filled", "matched", "precision", "recall", "F1"):

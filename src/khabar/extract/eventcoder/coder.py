@@ -144,6 +144,7 @@ class Coder:
         self.nature, self.anon, self.sport = c("nature"), c("anon"), c("sport")
         self.placehead = c("placehead")
         self.masdar = c("masdar_before")
+        self.grievance = c("grievance")
         self.bg_open, self.anniversary, self.past_period = c("background_open"), c("anniversary"), c("past_period")
         self._role_forms: dict[str, set[str]] = {}
         for role in ROLE_NAMES:
@@ -695,11 +696,28 @@ class Coder:
                 actors = [min(near, key=lambda c: abs(c.i - hit.i))]
         # a city or region named as the place of the event is not its actor
         actors = [a for a in actors if not (self._place(toks, a) and self._locative(toks, a))]
+        if trig.event == "PROTEST" and not recips:
+            recips = self._grievance_target(toks, cands, hit, actors)
         if trig.event not in ("ASSAULT", "COERCE", "MOBILIZE"):
             # زيارة إلى مدريد: a city under a preposition is where it happens, not who receives it (an attack on a
             # city still targets it)
             recips = [r for r in recips if not (self._place(toks, r) and self._any_prep(toks, r))]
         hit.actors, hit.recipients, hit.right_end = actors, recips, used_right
+
+    def _grievance_target(self, toks: list[Tok], cands: list[Cand], hit: Hit, actors: list[Cand]) -> list[Cand]:
+        """The party a protest is against: the first actor within a few words after احتجاجا على / ضد / ينددون ب …
+        that follows the trigger in the same sentence."""
+        n = len(toks)
+        for k in range(hit.last + 1, min(n, hit.last + 25)):
+            if toks[k].norm in (".", "؛", ";"):
+                return []
+            if toks[k].norm in self.grievance or stems(toks[k].norm) & self.grievance:
+                for x, c in enumerate(cands):
+                    if k < c.i <= k + 6 and not c.modifier and c.kind != "protester" and c not in actors \
+                            and not (self._place(toks, c) and self._locative(toks, c)):
+                        return self._chain_right(toks, cands, x)
+                return []
+        return []
 
     # ---------------------------------------------------------------- factuality
     def factuality(self, hit: Hit, toks: list[Tok]) -> str:

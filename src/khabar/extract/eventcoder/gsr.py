@@ -167,17 +167,24 @@ def evaluate(path: Path = DEFAULT_GSR, pipeline: bool = False) -> list[GsrScore]
 DEFAULT_SPANS = SHARED_DATA / "events/arabic-event-gsr/spans-dev.jsonl"
 
 
-def score_spans(path: Path = DEFAULT_SPANS) -> dict[str, Any]:
-    """Argument match on spans-dev (gold source/target text of each sentence's event), coder alone, every candidate.
+def score_spans(path: Path = DEFAULT_SPANS, pipeline: bool = False) -> dict[str, Any]:
+    """Argument match on spans-dev (gold source/target text of each sentence's event), every candidate; the coder
+    alone, or after the NER/KB/quotes stages with ``pipeline``.
 
     Per role: precision = rows where an event of the gold type has that role filled and some filler shares a word
     stem with the gold text / rows with the role filled (and a gold text to compare with); recall = rows with a gold
     text matched / rows with a gold text."""
     rows = load(path)
+    run = None
+    if pipeline:
+        from khabar.pipeline import DEFAULT_STAGES, Pipeline, _load_default_modules
+
+        _load_default_modules()
+        run = Pipeline([s for s in DEFAULT_STAGES if s not in ("events", "topics")])
     out: dict[str, Any] = {"sentences": len(rows)}
     counts = {r: [0, 0, 0] for r in ("source", "target")}  # matched, predicted, gold
     for row in rows:
-        doc = _doc(row)
+        doc = _doc(row) if run is None else run.run(_doc(row))
         same = [e for e in code_document(doc, min_confidence=0.0) if e.event == row.get("event_type")]
         for role, attr, key in (("source", "actor", "source_gold"), ("target", "recipient", "target_gold")):
             gold = str(row.get(key) or "").strip()
