@@ -95,26 +95,17 @@ def features(coder: Coder, toks: list[Tok], hit: Hit, fact: str, n_same: int, se
     near = set()
     for k in range(max(0, hit.i - ROLE_WINDOW), min(n, hit.last + 1 + ROLE_WINDOW)):
         near.update(coder.roles_of(toks[k].norm))
-    anywhere = set()
-    for tok in toks:
-        if tok.word:
-            anywhere.update(coder.roles_of(tok.norm))
     f += [f"near:{r}" for r in sorted(near)]
-    f += [f"sent:{r}" for r in sorted(anywhere)]
+    f += sentence_feats(coder, toks)
     if hit.i > 0 and "orghead" in coder.roles_of(toks[hit.i - 1].norm):
         f.append("after_orghead")
     # numbers, years, position, length
     if any(tok.norm.isdigit() for tok in toks[max(0, hit.i - 4): hit.last + 5]):
         f.append("digit_near")
-    if any(_YEAR.match(tok.norm) for tok in toks):
-        f.append("year_in_sentence")
     f.append(f"pos_in_sent={_bucket(hit.i, (2, 6, 15, 30))}")
     f.append(f"sent_len={_bucket(n, (10, 25, 50, 100))}")
     f.append(f"sent_idx={_bucket(sent_idx, (0, 2, 6))}")
     f.append(f"same_type_hits={min(n_same, 3)}")
-    for tok in toks:
-        if tok.word:
-            f.append(f"S={ckey(tok.norm)}")
     if time_near:
         f.append(f"time={time_near}")
     if in_quote:
@@ -124,6 +115,32 @@ def features(coder: Coder, toks: list[Tok], hit: Hit, fact: str, n_same: int, se
     if not ent_types:
         f.append("no_ent_near")
     return f
+
+
+def sentence_feats(coder: Coder, toks: list[Tok]) -> list[str]:
+    """The features of the whole sentence (its words, cue roles, a year): the same for every trigger in it, so
+    computed once per sentence (the list object is the cache key)."""
+    key = id(toks)
+    hit = _SENT_CACHE.get(key)
+    if hit is not None and hit[0] is toks:
+        return hit[1]
+    roles: set[str] = set()
+    words: set[str] = set()
+    year = False
+    for tok in toks:
+        if tok.word:
+            roles.update(coder.roles_of(tok.norm))
+            words.add(ckey(tok.norm))
+            year = year or bool(_YEAR.match(tok.norm))
+    out = [f"sent:{r}" for r in sorted(roles)] + [f"S={w}" for w in sorted(words)]
+    if year:
+        out.append("year_in_sentence")
+    _SENT_CACHE.clear()  # one sentence at a time: the coder scores a sentence's triggers together
+    _SENT_CACHE[key] = (toks, out)
+    return out
+
+
+_SENT_CACHE: dict[int, tuple[list[Tok], list[str]]] = {}
 
 
 @dataclass
