@@ -145,6 +145,7 @@ class Coder:
         self.placehead = c("placehead")
         self.masdar = c("masdar_before")
         self.grievance = c("grievance")
+        self.passive_aux = c("passive_aux")
         self.bg_open, self.anniversary, self.past_period = c("background_open"), c("anniversary"), c("past_period")
         self._role_forms: dict[str, set[str]] = {}
         for role in ROLE_NAMES:
@@ -696,6 +697,8 @@ class Coder:
                 actors = [min(near, key=lambda c: abs(c.i - hit.i))]
         # a city or region named as the place of the event is not its actor
         actors = [a for a in actors if not (self._place(toks, a) and self._locative(toks, a))]
+        if any(toks[k].norm in self.passive_aux for k in range(max(0, hit.i - 2), hit.i)):
+            actors = [a for a in actors if self._agent_marked(toks, a)]  # تم اعتقال X: X is no actor
         if trig.event == "PROTEST" and not recips:
             recips = self._grievance_target(toks, cands, hit, actors)
         if trig.event not in ("ASSAULT", "COERCE", "MOBILIZE"):
