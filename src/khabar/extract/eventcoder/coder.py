@@ -547,8 +547,12 @@ class Coder:
         if trig.pos == "V" and hit.last > hit.i:
             # the subject between a verb and its companion word: فرض الغرب عقوبات، أطلق المسلحون النار
             inner = [k for k in usable if hit.i < cands[k].i < hit.last and not self._any_prep(toks, cands[k])]
+            gap = [g for g in toks[hit.i + 1: cands[inner[0]].i] if g.word and g.norm not in self.skip
+                   and not g.norm.isdigit() and g.norm not in self.number] if inner else []
             if inner and passive and not self._armed(cands[inner[0]]):
                 recips = self._chain_right(toks, cands, inner[0])  # لقي ثلاثة جنود حتفهم
+            elif inner and gap and trig.gen == "actor":
+                recips = self._chain_right(toks, cands, inner[0])  # دعا البيان مادورو إلى: a subject came first
             elif inner:
                 actors = self._chain_right(toks, cands, inner[0])
         elif trig.pos == "N" and hit.last > hit.i and trig.gen == "actor":
@@ -616,7 +620,7 @@ class Coder:
                 c = cands[k]
                 gap = toks[hit.last + 1: c.i]
                 far = sum(1 for g in gap if g.word and g.norm not in self.skip and not g.norm.isdigit()
-                          and g.norm not in self.number) > 1
+                          and g.norm not in self.number) > 0
                 if plural_marked or far or self._any_prep(toks, c) or (passive and not self._armed(c)):
                     break
                 if not actors:
