@@ -1081,9 +1081,17 @@ def _merge(events: list[Event], ev: Event) -> None:
         if x.event != ev.event or x.factuality != ev.factuality:
             continue
         a, b = set(x.actor), set(ev.actor)
+        ra, rb = set(x.recipient), set(ev.recipient)
+        same_sent = bool({tuple(s) for s in x.extra.get("_sent", [])} & {tuple(s) for s in ev.extra.get("_sent", [])})
+        if same_sent and (b <= a | ra) and (rb <= a | ra):
+            # قتل مسلحون ثلاثة جنود في هجوم: the noun restates the verb's event; its parties are already there
+            # (a victim found as the noun's subject is not an actor)
+            x.evidence.extend(ev.evidence)
+            if "_conf" in ev.extra:
+                x.extra.setdefault("_conf", {}).update(ev.extra["_conf"])
+            return
         if a and b and not a & b:
             continue
-        ra, rb = set(x.recipient), set(ev.recipient)
         if ra and rb and ra != rb:
             continue
         if not (a or b) and ra and rb and not (ra & rb):
