@@ -676,6 +676,9 @@ class Coder:
                     recips = recips or group
                 elif trig.pos == "N" and self._subject_of_other_verb(toks, group[0], hit):
                     break
+                elif trig.pos == "N" and hit.i - group[-1].j > 3 and not self._light_between(toks, group[-1], hit) \
+                        and not relative and not (before & CLAIM):
+                    break  # … العناصر المسلحة خلال تبادل لإطلاق النار بمناطق المداهمات: too far to be its subject
                 elif trig.pos == "N" and trig.gen == "recipient" \
                         and toks[hit.i].norm.endswith(tuple(trig.stem + x for x in ("ه", "ها", "هم"))) \
                         and not self._light_between(toks, group[-1], hit):
