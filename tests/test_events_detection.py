@@ -165,3 +165,23 @@ def test_analyze_min_confidence_option(tmp_path: Path, monkeypatch: pytest.Monke
     assert low.exit_code == high.exit_code == 0
     assert [e["event"] for e in json.loads(low.output)["events"]].count("PROTEST") == 1
     assert "PROTEST" not in [e["event"] for e in json.loads(high.output)["events"]]
+
+
+def test_restating_noun_merges_and_accidents_are_no_attacks() -> None:
+    doc, evs = code("قتل مسلحون ثلاثة جنود في هجوم على حاجز.")
+    assault = [e for e in evs if e.event == "ASSAULT"]
+    assert len(assault) == 1 and len(assault[0].evidence) == 2
+    assert names(doc, assault[0].actor) == ["مسلحون"] and names(doc, assault[0].recipient) == ["جنود"]
+    for text in ("قتل ثلاثة أشخاص في تحطم طائرة ركاب في روسيا.", "لقي 20 شخصا حتفهم في حادث تصادم حافلة."):
+        _, evs = code(text)
+        assert "ASSAULT" not in [e.event for e in evs], text
+
+
+def test_object_relatives_passives_and_distant_subjects() -> None:
+    doc, evs = code("وتستعد فنزويلا لانتخابات الرئاسة التي ندد بها كثيرون من زعماء المنطقة.")
+    assert not any("فنزويلا" in n for e in evs for n in names(doc, e.actor))
+    doc, evs = code("وتم اعتقال المتهم من قبل الشرطة.")
+    coerce = [e for e in evs if e.event == "COERCE"]
+    assert coerce and names(doc, coerce[0].actor) == ["الشرطة"]
+    doc, evs = code("وقتل عدد من العناصر التكفيرية المسلحة خلال تبادل لإطلاق النار بمناطق المداهمات.")
+    assert not [e for e in evs if e.event == "COERCE" and e.actor]

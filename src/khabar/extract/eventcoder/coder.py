@@ -22,6 +22,7 @@ _WORD = r"[\w\u064B-\u065F\u0670\u0640]+"
 _TOKEN = re.compile(rf"{_WORD}|[^\s\w\u064B-\u065F\u0670\u0640]")
 _SENT = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 _ISO = re.compile(r"^\d{4}(-\d\d){0,2}$")
+_RESUMPTIVE = re.compile(r"^(ب|ل|علي|على|عن|من|ضد|الي|الى|مع|في|فيه|منه|عليه)(ه|ها|هم|هما|هن)$")
 
 PROCLITICS = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "وس", "فس", "فب", "فل",
               "و", "ف", "ب", "ل", "س", "ك")
@@ -603,6 +604,9 @@ class Coder:
                 ante = [k for k in usable if cands[k].j == hit.i - 1]
                 obj_rel = bool(re.search(r"(ه|ها|هم|هما)$", toks[hit.i].norm)) and bool(right) \
                     and cands[right[0]].i - hit.last <= 2 and not self._any_prep(toks, cands[right[0]])
+                # والتي ندد بها كثيرون: a resumptive pronoun after the verb makes the antecedent its object
+                nxt = toks[hit.last + 1].norm if hit.last + 1 < len(toks) else ""
+                obj_rel = obj_rel or bool(_RESUMPTIVE.match(nxt))
                 if ante and not obj_rel and (not passive or self._armed(cands[ante[0]])):
                     actors = self._chain_left(toks, cands, ante[0])
             # SVO when the subject sits right before the verb (the usual order after إن/أن and with plural verbs)
@@ -661,8 +665,12 @@ class Coder:
                 while any(toks[k].norm in (".", "؛", ";", ":") for k in range(lim, hit.i)):
                     lim += 1
             elif lim > 0 and toks[lim - 1].norm in RELATIVE:
-                lim = max(0, lim - 6)  # "المواطنين الغاضبين الذين يحتجون": the antecedent is the subject
-                relative = True
+                nxt = toks[hit.last + 1].norm if hit.last + 1 < len(toks) else ""
+                if _RESUMPTIVE.match(nxt):
+                    lim = hit.i  # التي ندد بها كثيرون: the antecedent is the object; the subject follows
+                else:
+                    lim = max(0, lim - 6)  # "المواطنين الغاضبين الذين يحتجون": the antecedent is the subject
+                    relative = True
             elif before & CLAIM:
                 lim = max(0, hit.i - 14)  # "أعلنت X مسؤوليتها عن خطف ...": the claimant is the actor
             for k in reversed([k for k in usable if cands[k].j <= hit.i and cands[k].i >= lim]):
