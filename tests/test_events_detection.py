@@ -185,3 +185,15 @@ def test_object_relatives_passives_and_distant_subjects() -> None:
     assert coerce and names(doc, coerce[0].actor) == ["الشرطة"]
     doc, evs = code("وقتل عدد من العناصر التكفيرية المسلحة خلال تبادل لإطلاق النار بمناطق المداهمات.")
     assert not [e for e in evs if e.event == "COERCE" and e.actor]
+
+
+def test_issue11_dev_article_rules() -> None:
+    _, evs = code("بدأ المصريون المقيمون بالخارج، فجر الجمعة، بالتصويت على الانتخابات الرئاسية.")
+    assert "ASSAULT" not in [e.event for e in evs]  # فجر الجمعة is a time
+    doc, evs = code("أعلنت موسكو السبت طرد 23 دبلوماسيا بريطانيا لديها.")
+    sanction = [e for e in evs if e.event == "SANCTION"]
+    assert sanction and sanction[0].recipient and sanction[0].actor
+    doc, evs = code("وتفاقمت أزمة سكريبال وابنته، اللذين تعرضا لهجوم بغاز سام في إنكلترا.")
+    assert not [e for e in evs if e.event == "ASSAULT" and any("سكريبال" in n for n in names(doc, e.actor))]
+    _, evs = code("وقال إن الجيش قطع طريق الملاحيظ واستعاد ثمانية مواقع.")
+    assert "PROTEST" not in [e.event for e in evs]

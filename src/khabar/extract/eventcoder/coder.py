@@ -147,6 +147,7 @@ class Coder:
         self.masdar = c("masdar_before")
         self.grievance = c("grievance")
         self.passive_aux = c("passive_aux")
+        self.time_noun, self.when, self.undergo = c("time_noun"), c("when"), c("undergo")
         self.bg_open, self.anniversary, self.past_period = c("background_open"), c("anniversary"), c("past_period")
         self._role_forms: dict[str, set[str]] = {}
         for role in ROLE_NAMES:
@@ -218,12 +219,12 @@ class Coder:
         return False
 
     # ---------------------------------------------------------------- actors
-    def _actor_info(self, w: str) -> ActorInfo | None:
+    def _actor_info(self, w: str, tm: bool = False) -> ActorInfo | None:
         if w in self.lex.actors:
             return self.lex.actors[w]
         for s, p in variants(w):
-            if "|i" in p:
-                continue
+            if "|i" in p or (tm and "|h" in p):
+                continue  # محافظة (spelt with ة) is not محافظ + "his"
             info = self.lex.actors.get(s)
             if info is not None:
                 return info
@@ -275,7 +276,7 @@ class Coder:
             if ph:
                 inside = [k for k in range(i + 1, ph[0]) if k in ent_at]
                 ph = (inside[0], ph[1]) if inside else ph
-            info = ph[1] if ph else self._actor_info(t.norm)
+            info = ph[1] if ph else self._actor_info(t.norm, t.tm)
             if info is None:
                 if t.norm in self.regional or (stems(t.norm) & self.regional and t.norm.startswith(("ال", "وال"))):
                     out.append(Cand(i, i + 1, t.start, t.end, None, "", "", "regional", regional=True))
@@ -375,6 +376,9 @@ class Coder:
         for i, t in enumerate(toks):
             if not t.word or len(t.norm) < 2 or i in hard:
                 continue
+            if (t.norm in self.time_noun or stems(t.norm) & self.time_noun) and i + 1 < n \
+                    and (toks[i + 1].norm in self.when or toks[i + 1].norm.isdigit()):
+                continue  # فجر الجمعة: at dawn on Friday, not "detonated"
             soft = i in covered  # a lexicon actor (فتح = Fatah) may still be a verb with its companion
             best: tuple[int, Hit] | None = None
             for stem, p in variants(t.norm):
@@ -712,6 +716,15 @@ class Coder:
                 actors = [min(near, key=lambda c: abs(c.i - hit.i))]
         # a city or region named as the place of the event is not its actor
         actors = [a for a in actors if not (self._place(toks, a) and self._locative(toks, a))]
+        if "objcomp" in trig.flags and not recips:
+            # طرد 23 دبلوماسيا بريطانيا: the nationality of the object is the recipient
+            nxt = [c for c in cands if hit.last <= c.i <= hit.last + 2 and c.j > hit.last + 1 and c not in actors]
+            if nxt:
+                recips = [nxt[0]]
+        if trig.pos == "N" and any(self._has(toks[k].norm, self.undergo) for k in range(max(0, hit.i - 3), hit.i)):
+            # تعرضا لهجوم: whoever "underwent" the attack is its recipient
+            recips = recips or [a for a in actors if a.i < hit.i]
+            actors = [a for a in actors if a.i > hit.i and self._agent_marked(toks, a)]
         if any(toks[k].norm in self.passive_aux for k in range(max(0, hit.i - 2), hit.i)):
             actors = [a for a in actors if self._agent_marked(toks, a)]  # تم اعتقال X: X is no actor
         if trig.event == "PROTEST" and not recips:
@@ -894,6 +907,8 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
             return False  # "عقوبات غربية": the actor is a regional construct
         if "armed" in h.trig.flags and not any(c.sector in FALLBACK_SECTORS["ASSAULT"] | {"COP"} for c in h.actors):
             return False  # استهدف: an attack only when an armed actor does the targeting (not "the plan targets …")
+        if h.trig.event == "PROTEST" and any(c.sector in ("MIL", "COP") for c in h.actors):
+            return False  # قطع الجيش طريق: an army cutting a road is a military act, not a protest
         if not h.actors and "actor" in h.trig.flags:
             return False  # مسيرة العلاقات: a march only when someone marches
         if not h.actors and h.trig.event not in ACTORLESS_OK:
@@ -1089,8 +1104,12 @@ def _actor_entity(doc: Document, idx: _DocIndex, c: Cand) -> str:
 def _merge(events: list[Event], ev: Event) -> None:
     """One real event mentioned several times: same type and factuality, compatible actors and recipients."""
     for x in events:
-        if x.event != ev.event or x.factuality != ev.factuality:
+        # an announced action (ستطرد) and its report (طرد) are one event; the asserted reading wins
+        if x.event != ev.event or (x.factuality != ev.factuality
+                                   and {x.factuality, ev.factuality} != {"asserted", "future"}):
             continue
+        if ev.factuality == "asserted":
+            x.factuality = "asserted"
         a, b = set(x.actor), set(ev.actor)
         ra, rb = set(x.recipient), set(ev.recipient)
         same_sent = bool({tuple(s) for s in x.extra.get("_sent", [])} & {tuple(s) for s in ev.extra.get("_sent", [])})
