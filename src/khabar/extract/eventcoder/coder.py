@@ -715,7 +715,8 @@ class Coder:
             if near:
                 actors = [min(near, key=lambda c: abs(c.i - hit.i))]
         # a city or region named as the place of the event is not its actor
-        actors = [a for a in actors if not (self._place(toks, a) and self._locative(toks, a))]
+        actors = [a for a in actors if not (self._place(toks, a) and self._locative(toks, a))
+                  and not (a.kind == "country" and a.i > 0 and toks[a.i - 1].norm in self.placehead)]
         if "objcomp" in trig.flags and not recips:
             # طرد 23 دبلوماسيا بريطانيا: the nationality of the object is the recipient
             nxt = [c for c in cands if hit.last <= c.i <= hit.last + 2 and c.j > hit.last + 1 and c not in actors]
