@@ -722,8 +722,9 @@ class Coder:
             nxt = [c for c in cands if hit.last <= c.i <= hit.last + 2 and c.j > hit.last + 1 and c not in actors]
             if nxt:
                 recips = [nxt[0]]
-        if trig.pos == "N" and any(self._has(toks[k].norm, self.undergo) for k in range(max(0, hit.i - 3), hit.i)):
-            # تعرضا لهجوم: whoever "underwent" the attack is its recipient
+        under = [k for k in range(max(0, hit.i - 7), hit.i) if self._has(toks[k].norm, self.undergo)]
+        if trig.pos == "N" and under and not any(toks[k].norm in CLAUSE_PUNCT for k in range(under[0], hit.i)):
+            # تعرضا لهجوم، يواجه الوزير اتهامات: whoever "underwent" or faces the event is its recipient
             recips = recips or [a for a in actors if a.i < hit.i]
             actors = [a for a in actors if a.i > hit.i and self._agent_marked(toks, a)]
         if any(toks[k].norm in self.passive_aux for k in range(max(0, hit.i - 2), hit.i)):
