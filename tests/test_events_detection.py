@@ -197,3 +197,13 @@ def test_issue11_dev_article_rules() -> None:
     assert not [e for e in evs if e.event == "ASSAULT" and any("سكريبال" in n for n in names(doc, e.actor))]
     _, evs = code("وقال إن الجيش قطع طريق الملاحيظ واستعاد ثمانية مواقع.")
     assert "PROTEST" not in [e.event for e in evs]
+
+
+def test_apposition_and_circumstantial_participle() -> None:
+    doc, evs = code("هدد وزير الطاقة الإسرائيلي، يوفال شتاينتز، الرئيس السوري بشار الأسد بإنهاء نظامه.")
+    threat = [e for e in evs if e.event == "THREATEN"]
+    assert threat and "شتاينتز" in " ".join(names(doc, threat[0].actor))
+    assert "الأسد" in " ".join(names(doc, threat[0].recipient))
+    doc, evs = code("وخرج آلاف المتظاهرين إلى الشوارع داعيا الحكومة إلى الاستقالة.")
+    req = [e for e in evs if e.event == "REQUEST"]
+    assert req and names(doc, req[0].recipient) == ["الحكومة"] and "الحكومة" not in names(doc, req[0].actor)

@@ -536,11 +536,19 @@ class Coder:
         trig = hit.trig
         sym = "sym" in trig.flags
         passive = "passive" in trig.flags
-        usable = [k for k, c in enumerate(cands) if not c.modifier]
+        # وزير الطاقة الإسرائيلي، يوفال شتاينتز،: a name in apposition after a title is the same party
+        appos: dict[int, int] = {}
+        for k in range(len(cands) - 1):
+            a, b = cands[k], cands[k + 1]
+            if b.i == a.j + 1 and toks[a.j].norm in ("،", ",") and b.entity and b.kind == "named" \
+                    and not a.entity and a.kind in ("head", "agent", "named"):
+                appos[k] = k + 1
+        usable = [k for k, c in enumerate(cands) if not c.modifier and k not in appos.values()]
         right: list[int] = []  # candidates after the trigger, up to a clause boundary
         for k in usable:
             c = cands[k]
-            if c.i <= hit.last or c.i - hit.last > 7:
+            extra = sum(cands[v].j - cands[v].i + 2 for v in appos.values() if hit.last < cands[v].i < c.i)
+            if c.i <= hit.last or c.i - hit.last - extra > 7:
                 continue
             gap = toks[hit.last + 1: c.i]
             if any(g.norm in CLAUSE_PUNCT or g.norm in self.boundary or g.norm in self.speech for g in gap):
@@ -735,6 +743,11 @@ class Coder:
             # زيارة إلى مدريد: a city under a preposition is where it happens, not who receives it (an attack on a
             # city still targets it)
             recips = [r for r in recips if not (self._place(toks, r) and self._any_prep(toks, r))]
+        if appos:
+            by_id = {id(cands[k]): cands[v] for k, v in appos.items()}
+            actors = [by_id.get(id(a), a) for a in actors]
+            recips = [by_id.get(id(r), r) for r in recips]
+            used_right = max([used_right] + [c.j - 1 for c in actors + recips if c.i > hit.last])
         hit.actors, hit.recipients, hit.right_end = actors, recips, used_right
 
     def _grievance_target(self, toks: list[Tok], cands: list[Cand], hit: Hit, actors: list[Cand]) -> list[Cand]:
@@ -841,6 +854,7 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
             hard = frozenset(k for c in cands if c.entity for k in range(c.i, c.j))
             hits = coder.triggers(toks, covered, hard)
             prev: Hit | None = None
+            last_act: Hit | None = None  # the last trigger in this sentence with an actor
             intent_until = -1
             intent_actor: list[Cand] = []
             intent_event = ""
@@ -872,9 +886,18 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
                 # coordinated verb without its own subject: وعقدا ... (same subject as the previous event)
                 if not h.actors and prev is not None and trig.pos == "V" and h.proclitic.startswith("و"):
                     h.actors = prev.actors
+                elif last_act is not None and trig.pos == "V" and h.actors and h.actors[0].i > h.i \
+                        and ((h.proclitic.startswith("و") and trig.gen == "recipient") or "hal" in trig.flags) \
+                        and h.i - last_act.last <= 12 and h.i > last_act.last \
+                        and not any(t.norm in (".", "؛", ";") for t in toks[last_act.last: h.i]):
+                    # وندد التحالف بالجريمة، واتهم المتمردين ب… / … داعيا الأمم المتحدة إلى: a coordinated verb or a
+                    # circumstantial participle keeps the clause's subject; the noun after it is its object
+                    h.recipients, h.actors = h.actors, last_act.actors
                 feats = _features(coder, toks, h, fact, hits, sent_idx, cands, ent_type, quote_spans, times)
                 raw.append((h, fact, (toks[0].start, toks[-1].end), toks, feats))
                 prev = h
+                if h.actors:
+                    last_act = h
             for t in toks:
                 if t.word and coder._has(t.norm, coder.sport):
                     sport_hits += 1
