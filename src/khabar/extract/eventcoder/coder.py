@@ -148,6 +148,7 @@ class Coder:
         self.grievance = c("grievance")
         self.passive_aux = c("passive_aux")
         self.time_noun, self.when, self.undergo = c("time_noun"), c("when"), c("undergo")
+        self.mutual = c("mutual")
         self.bg_open, self.anniversary, self.past_period = c("background_open"), c("anniversary"), c("past_period")
         self._role_forms: dict[str, set[str]] = {}
         for role in ROLE_NAMES:
@@ -534,7 +535,8 @@ class Coder:
 
     def roles(self, hit: Hit, toks: list[Tok], cands: list[Cand]) -> None:
         trig = hit.trig
-        sym = "sym" in trig.flags
+        sym = "sym" in trig.flags or any(
+            toks[k].norm in self.mutual for k in range(max(0, hit.i - 1), min(len(toks), hit.last + 2)))
         passive = "passive" in trig.flags
         # وزير الطاقة الإسرائيلي، يوفال شتاينتز،: a name in apposition after a title is the same party
         appos: dict[int, int] = {}
@@ -723,7 +725,8 @@ class Coder:
             if near:
                 actors = [min(near, key=lambda c: abs(c.i - hit.i))]
         # a city or region named as the place of the event is not its actor
-        actors = [a for a in actors if not (self._place(toks, a) and self._locative(toks, a))
+        actors = [a for a in actors if not (self._place(toks, a) and (self._locative(toks, a)
+                                                                      or (trig.pos == "N" and a.i == hit.last + 1)))
                   and not (a.kind == "country" and a.i > 0 and toks[a.i - 1].norm in self.placehead)]
         if "objcomp" in trig.flags and not recips:
             # طرد 23 دبلوماسيا بريطانيا: the nationality of the object is the recipient
@@ -1094,6 +1097,16 @@ def _ids(doc: Document, idx: _DocIndex, cands: list[Cand]) -> list[str]:
 def _actor_entity(doc: Document, idx: _DocIndex, c: Cand) -> str:
     """An entity for a lexicon-found actor (the entity layer had none there), shared by equal surface forms."""
     text = doc.text
+    # the mention without a conjunction or a preposition glued to the article (وقوات → قوات، بالمتظاهرين → المتظاهرين)
+    w0 = text[c.start: c.end]
+    first = nkey(w0.split()[0]) if w0.split() else ""
+    actors = _default().lex.actors
+    if first[:1] in ("و", "ف") and len(first) > 3 and first not in actors and (
+            first[1:].startswith("ال") or first[1:] in actors or any(s in actors for s in stems(first[1:]))):
+        c.start += 1  # وقوات، والمتظاهرين: the conjunction (not وزير)
+    w0 = text[c.start: c.end]
+    if w0.startswith(("بال", "كال")) and len(w0.split()[0]) > 4:
+        c.start += 1
     surface = text[c.start: c.end]
     # one entity for قوات روسية / القوات الروسية: same head word (clitics and plural endings off) and codes
     head = nkey(surface).split()[0] if nkey(surface).split() else ""
