@@ -227,6 +227,8 @@ class Coder:
             if "|i" in p or (tm and "|h" in p):
                 continue  # محافظة (spelt with ة) is not محافظ + "his"
             info = self.lex.actors.get(s)
+            if info is not None and "|a" in p and info.kind in ("head", "agent", "victim"):
+                continue  # العربي (an adjective) is not عرب "Arabs"
             if info is not None:
                 return info
         return None
@@ -742,6 +744,10 @@ class Coder:
             actors = [a for a in actors if self._agent_marked(toks, a)]  # تم اعتقال X: X is no actor
         if trig.event == "PROTEST" and not recips:
             recips = self._grievance_target(toks, cands, hit, actors)
+        # اتفاق درعا: a city in the genitive of another noun is no party
+        recips = [r for r in recips if not (self._place(toks, r) and r.i - 1 > hit.last and toks[r.i - 1].word
+                                            and not self._any_prep(toks, r)
+                                            and toks[r.i - 1].norm not in self.placehead)]
         if trig.event not in ("ASSAULT", "COERCE", "MOBILIZE"):
             # زيارة إلى مدريد: a city under a preposition is where it happens, not who receives it (an attack on a
             # city still targets it)
