@@ -207,3 +207,10 @@ def test_apposition_and_circumstantial_participle() -> None:
     doc, evs = code("وخرج آلاف المتظاهرين إلى الشوارع داعيا الحكومة إلى الاستقالة.")
     req = [e for e in evs if e.event == "REQUEST"]
     assert req and names(doc, req[0].recipient) == ["الحكومة"] and "الحكومة" not in names(doc, req[0].actor)
+
+
+def test_object_relative_with_a_pronoun_on_the_verb() -> None:
+    doc, evs = code("وأخرجت قوات سوريا الديمقراطية التي تدعمها واشنطن تنظيم داعش من معظم الأراضي.")
+    support = [e for e in evs if e.event == "SUPPORT"]
+    assert support and "قوات سوريا الديمقراطية" in names(doc, support[0].recipient)
+    assert not any("داعش" in n for n in names(doc, support[0].recipient))

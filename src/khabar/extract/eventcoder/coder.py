@@ -37,7 +37,7 @@ PREPS = frozenset(("في", "فى", "من", "الي", "علي", "عن", "ضد", "
 TARGET_PREPS = frozenset(("علي", "ضد", "مع", "الي", "نحو", "امام", "باتجاه", "تجاه", "الى", "على"))
 QUANT = frozenset(("الاف", "الالاف", "عشرات", "العشرات", "مئات", "المئات", "الف", "مليون", "عدد", "مجموعه", "مجموعات",
                    "اكثر", "العديد", "بعض", "حشود", "االاف"))
-RELATIVE = frozenset(("الذي", "التي", "الذين", "اللذين", "اللذان", "اللواتي", "اللتان"))
+RELATIVE = frozenset(("الذي", "التي", "الذين", "اللذين", "اللذان", "اللواتي", "اللتان", "والذي", "والتي", "والذين"))
 CLAIM = frozenset(("مسؤوليه", "مسؤوليته", "مسؤوليتها", "مسووليه", "مسووليته", "مسووليتها", "المسؤوليه", "المسووليه"))
 PROTESTER_WINDOW = 20
 ARMED = frozenset(("MIL", "COP", "UAF", "REB", "IMG", "GOV", "CRM", "SPY", "PTY", "OPP"))
@@ -560,6 +560,7 @@ class Coder:
             right.append(k)
         actors: list[Cand] = []
         recips: list[Cand] = []
+        obj_done = False  # the object is already known (a relative antecedent)
         used_right = -1
         if trig.pos == "V" and hit.last > hit.i:
             # the subject between a verb and its companion word: فرض الغرب عقوبات، أطلق المسلحون النار
@@ -625,6 +626,10 @@ class Coder:
                 obj_rel = obj_rel or bool(_RESUMPTIVE.match(nxt))
                 if ante and not obj_rel and (not passive or self._armed(cands[ante[0]])):
                     actors = self._chain_left(toks, cands, ante[0])
+                elif ante and obj_rel and trig.gen == "recipient":
+                    # قوات سوريا الديمقراطية التي تدعمها واشنطن: the antecedent is the object
+                    recips = self._chain_left(toks, cands, ante[0])
+                    obj_done = True
             # SVO when the subject sits right before the verb (the usual order after إن/أن and with plural verbs)
             lim = self._left_limit(toks, hit.i, 10)
             near_left = [k for k in usable if cands[k].j <= hit.i and cands[k].i >= lim
@@ -649,7 +654,7 @@ class Coder:
                 ids = {id(a) for a in actors}
                 right = [x for x in right if id(cands[x]) not in ids]
         # object / prepositional target
-        for k in right[:2]:
+        for k in ([] if obj_done else right[:2]):
             c = cands[k]
             prep = self._any_prep(toks, c)
             if c in actors:
@@ -672,7 +677,9 @@ class Coder:
         svo_checked = False
         strong = False  # found by a relative antecedent or right before the verb, not by a wide search
         relative = False
-        if not actors and (trig.pos == "V" or trig.gen != "-"):
+        nxt_w = toks[hit.last + 1].norm if hit.last + 1 < len(toks) else ""
+        resumptive = hit.i > 0 and toks[hit.i - 1].norm in RELATIVE and bool(_RESUMPTIVE.match(nxt_w))
+        if not actors and (trig.pos == "V" or trig.gen != "-") and not resumptive:
             lim = self._left_limit(toks, hit.i, 10)
             before = {x for k in range(max(0, hit.i - 3), hit.i) for x in stems(toks[k].norm) | {toks[k].norm}}
             if trig.pos == "V" and hit.proclitic.startswith(("و", "ف")) and toks[hit.i].norm.endswith(("وا", "ون")):
