@@ -679,7 +679,12 @@ class Coder:
         relative = False
         nxt_w = toks[hit.last + 1].norm if hit.last + 1 < len(toks) else ""
         resumptive = hit.i > 0 and toks[hit.i - 1].norm in RELATIVE and bool(_RESUMPTIVE.match(nxt_w))
-        if not actors and (trig.pos == "V" or trig.gen != "-") and not resumptive:
+        # إذ يرفض الأخير …: a singular verb followed by a definite noun that is no party has that noun as subject
+        starts = {c.i for c in cands}
+        vso_other = trig.pos == "V" and hit.last == hit.i and nxt_w.startswith("ال") and hit.i + 1 not in starts \
+            and nxt_w not in self.skip and not toks[hit.i].norm.endswith(("وا", "ون")) and not (hit.proclitic and
+                                                                                             "|i" in hit.proclitic)
+        if not actors and (trig.pos == "V" or trig.gen != "-") and not resumptive and not vso_other:
             lim = self._left_limit(toks, hit.i, 10)
             before = {x for k in range(max(0, hit.i - 3), hit.i) for x in stems(toks[k].norm) | {toks[k].norm}}
             if trig.pos == "V" and hit.proclitic.startswith(("و", "ف")) and toks[hit.i].norm.endswith(("وا", "ون")):
