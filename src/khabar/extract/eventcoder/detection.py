@@ -54,7 +54,8 @@ def load_rows(path: Path = DETECTION_DEV) -> list[dict[str, Any]]:
             row = json.loads(line)
         except json.JSONDecodeError as err:
             raise ValueError(f"{path}:{n}: not JSON ({err.msg})") from None
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or "event_type" not in row:
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or "event_type" not in row \
+                or "label" not in row:
             raise ValueError(f"{path}:{n}: needs text, event_type and label")
         row.setdefault("id", f"row{n}")
         rows.append(row)
