@@ -1,23 +1,126 @@
-"""Pipeline stage ``times``: TIMEX3 DATE/TIME/DURATION/SET expressions with ISO values.
+"""Pipeline stages ``times`` and ``time_anchors``: TIMEX3 DATE/TIME/DURATION/SET expressions with ISO values.
 
 Relative expressions (أمس، يوم الأحد، الشهر الماضي …) are resolved against ``meta.published``; a document
 without a usable publication date gets ``meta.time_anchor = None`` plus a note, and relative values stay null.
+A bare month or weekday resolves to the past unless its clause is future: the tense comes from the POS/lemma
+layer of the morph stage when it ran (سوف/لن، س+verb, perfect vs imperfect verbs), else from surface cues.
+``time_anchors`` (after quotes) re-anchors the relative expressions of reported speech to the day it was said
+(قال يوم الأربعاء إن … اليوم → Wednesday) and records that date as ``anchor`` on every time inside a quote.
 """
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
+from datetime import date
+from functools import lru_cache
+
 from khabar.document import Document, TimeExpression
-from khabar.extract.timex.rules import parse_anchor, recognizer
+from khabar.extract.timex.normtext import N
+from khabar.extract.timex.rules import lexicon, parse_anchor, recognizer
 from khabar.pipeline import register
 
+_DAY_LEN = 10  # YYYY-MM-DD
 
-def extract_times(text: str, published: str | None) -> list[TimeExpression]:
+
+def extract_times(
+    text: str, published: str | None, tense: Callable[[int], int | None] | None = None
+) -> list[TimeExpression]:
     """Time expressions of ``text`` (offsets into ``text``), resolved against ``published`` if given."""
     anchor = parse_anchor(published)
     out = []
-    for tx in recognizer().find(text, anchor):
+    for tx in recognizer().find(text, anchor, tense):
         out.append(TimeExpression(tx.start, tx.end, text[tx.start : tx.end], tx.type, tx.value, dict(tx.extra)))
     return out
+
+
+@lru_cache(maxsize=1)
+def _tense_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str, list[list[str]]]]:
+    lx = lexicon()
+    particles = frozenset(N(w) for w in lx["future_particles"])
+    cues = frozenset(N(w) for w in lx["future_cues"] if " " not in w)
+    markers = frozenset(N(w) for w in lx["future_markers"])
+    multi: dict[str, list[list[str]]] = {}  # مع اقتراب: last word → the words before it
+    for w in lx["future_cues"]:
+        parts = N(w).split()
+        if len(parts) > 1:
+            multi.setdefault(parts[-1], []).append(parts[:-1])
+    return particles, cues, markers, multi
+
+
+def _verb_label(form: str, lemma: str | None) -> str:
+    """P for a perfect verb (its form starts like its lemma: قالت/قال), I for an imperfect one (يقول/قال)."""
+    f, lem = N(form), N(lemma or "")
+    if lem and f[:2] == lem[:2]:
+        return "P"
+    return "I" if f[:1] in "يتان" else "P"
+
+
+def clause_tense(doc: Document) -> Callable[[int], int | None] | None:
+    """``tense(offset)``: +1 when the nearest tense cue before ``offset`` in its sentence is future (سوف، لن،
+    س+verb, من المقرر …, or an imperfect verb with المقبل/غدا later in the sentence), -1 otherwise.
+    None when the document has no POS layer (the recogniser then falls back to surface cues)."""
+    toks = doc.tokens
+    if not toks or not any(t.pos for t in toks):
+        return None
+    particles, cues, markers, multi = _tense_words()
+    starts: list[int] = []
+    labels: list[str] = []
+    norms: list[str] = []
+    # a name is never a verb (تل أبيب is tagged VERB now and then): skip tokens inside entity mentions
+    names = sorted((m.start, m.end) for e in doc.entities for m in e.mentions)
+    name_starts = [a for a, _ in names]
+    for t in toks:
+        k = bisect.bisect_right(name_starts, t.start) - 1
+        if k >= 0 and names[k][0] <= t.start < names[k][1]:
+            norms.append("")
+            continue
+        surface = doc.text[t.start : t.end]
+        n = N(surface)
+        norms.append(n)
+        label = ""
+        if n in particles or n in cues or any(norms[-1 - len(p) : -1] == p for p in multi.get(n, ())):
+            label = "F"
+        elif n in markers or (n[:1] in "وف" and n[1:] in markers):
+            label = "M"
+        else:
+            words = t.words or []
+            for k, w in enumerate(words):
+                if w.pos == "PART" and N(w.form) == "س" and k + 1 < len(words) and words[k + 1].pos == "VERB":
+                    label = "F"
+                    break
+                if w.pos == "VERB":
+                    label = _verb_label(w.form, w.lemma)
+                    break
+            if not words and t.pos == "VERB":
+                label = "F" if n.startswith(("س", "وس", "فس")) and len(n) > 4 else _verb_label(surface, t.lemma)
+        if label:
+            starts.append(t.start)
+            labels.append(label)
+    sent_starts = [s.start for s in doc.sentences]
+    sent_ends = [s.end for s in doc.sentences]
+
+    def tense(pos: int) -> int | None:
+        k = bisect.bisect_right(sent_starts, pos) - 1
+        lo = sent_starts[k] if k >= 0 else 0
+        hi = sent_ends[k] if k >= 0 else len(doc.text)
+        i = bisect.bisect_left(starts, pos) - 1
+        while i >= 0 and starts[i] >= lo:
+            lab = labels[i]
+            if lab == "F":
+                return 1
+            if lab == "P":
+                return -1
+            if lab == "I":
+                j = bisect.bisect_right(starts, pos)
+                while j < len(starts) and starts[j] < hi:
+                    if labels[j] == "M":
+                        return 1
+                    j += 1
+            i -= 1
+        return -1
+
+    return tense
 
 
 @register("times", requires=["tokens"], provides=["times"])
@@ -26,4 +129,55 @@ def times_stage(doc: Document) -> None:
     doc.meta["time_anchor"] = anchor.isoformat() if anchor else None
     if anchor is None:
         doc.meta["time_anchor_note"] = "no publication date: relative time expressions are left unresolved"
-    doc.times = extract_times(doc.text, anchor.isoformat() if anchor else None)
+    doc.times = extract_times(doc.text, anchor.isoformat() if anchor else None, clause_tense(doc))
+
+
+def _sentence_of(doc: Document, pos: int) -> tuple[int, int]:
+    for s in doc.sentences:
+        if s.start <= pos < s.end:
+            return s.start, s.end
+    return 0, len(doc.text)
+
+
+def anchor_quotes(doc: Document) -> None:
+    """Times inside a quote get ``extra["anchor"]``: the day the words were said when the quote's sentence
+    names it outside the quote (قال يوم الأربعاء إن … اليوم), else the publication date; relative expressions
+    inside are re-resolved against that day."""
+    pub = parse_anchor(doc.meta.get("published"))
+    if not doc.times or not doc.quotes:
+        return
+    inside_any = [(q.content.start, q.content.end) for q in doc.quotes]
+    for q in doc.quotes:
+        c0, c1 = q.content.start, q.content.end
+        mine = [t for t in doc.times if c0 <= t.start and t.end <= c1]
+        if not mine:
+            continue
+        ref = q.cue.start if q.cue else c0
+        s0, s1 = _sentence_of(doc, ref)
+        said: tuple[int, str] | None = None
+        for t in doc.times:
+            if not (s0 <= t.start < s1) or t.type not in ("DATE", "TIME") or not t.value:
+                continue
+            if len(t.value) < _DAY_LEN or not t.value[:4].isdigit() or t.value[4:5] != "-" or t.value[7:8] != "-":
+                continue
+            if any(a <= t.start < b for a, b in inside_any):
+                continue  # a date inside some quote is not when this one was said
+            d = abs(t.start - ref)
+            if said is None or d < said[0]:
+                said = (d, t.value[:_DAY_LEN])
+        anchor = said[1] if said else (pub.isoformat() if pub else None)
+        if anchor is None:
+            continue
+        if said and pub and anchor != pub.isoformat():
+            redo = {(tx.start + c0, tx.end + c0): tx for tx in recognizer().find(doc.text[c0:c1], date.fromisoformat(anchor))}
+            for t in mine:
+                tx = redo.get((t.start, t.end))
+                if tx is not None and tx.type == t.type and tx.value != t.value:
+                    t.value = tx.value
+        for t in mine:
+            t.extra["anchor"] = anchor
+
+
+@register("time_anchors", requires=["times", "quotes"], provides=["time_anchors"])
+def time_anchors_stage(doc: Document) -> None:
+    anchor_quotes(doc)
