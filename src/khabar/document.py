@@ -193,6 +193,10 @@ class Event(_Record):
     cameo: str | None = None
     evidence: list[Span] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    # where ``date`` came from: timex (a time expression of the event's clause), dateline, published, none
+    date_source: str | None = None
+
+    _omit_none: ClassVar[frozenset[str]] = frozenset({"date_source"})
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:

@@ -1,0 +1,168 @@
+"""Event dates (issue 17): which day an event happened, and where that date came from.
+
+One function, :func:`date_events`, called once by the events stage after the coder: for each event it sets
+``date`` and ``date_source``:
+
+- ``timex``: the time expression attached to the event's clause — in the sentence of one of its evidence spans,
+  nearest by tokens, same clause first; never one inside a name (an entity mention), never a year that is part
+  of a name, plan or title (رؤية 2030، كأس العالم 2022), never a date inside a different quote than the
+  event's; and never a date after publication unless the event's factuality is ``future``;
+- ``dateline``: a day written in the dateline (الرياض 12 مايو -);
+- ``published``: the publication date, for an asserted report with no time of its own (news reports what just
+  happened); a past-perfect clause (وكان … قد) is older than that and gets no date;
+- ``none``: nothing above applies (no publication date, a future or past-perfect event without a time).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date
+from functools import lru_cache
+
+from khabar.document import Document, Event, TimeExpression
+from khabar.extract.timex.normtext import N
+from khabar.extract.timex.rules import lexicon, parse_anchor
+
+DATE_SOURCES = ("timex", "dateline", "published", "none")
+_ISO = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
+_CLAUSE = re.compile(r"[،,؛;:!?؟.\n]")
+_WORD = re.compile(r"\w+")
+_PLUPERFECT = re.compile(r"(?<!\w)[وف]?كان(?:ت|وا)?\s+(?:\w+\s+){0,4}قد\s*$")
+_SENT_WINDOW = 400  # characters either side when a document has no sentence layer
+
+
+@lru_cache(maxsize=1)
+def _name_heads() -> frozenset[str]:
+    return frozenset(N(w) for w in lexicon()["name_year_heads"])
+
+
+def _iso_date(t: TimeExpression) -> str | None:
+    """The calendar value of a DATE/TIME expression (YYYY, YYYY-MM, YYYY-MM-DD), or None (durations, refs,
+    weeks, seasons, unresolved values)."""
+    if t.type not in ("DATE", "TIME") or not t.value:
+        return None
+    v = t.value[:10] if t.type == "TIME" else t.value
+    return v if _ISO.match(v) else None
+
+
+def _period_start(v: str) -> date | None:
+    m = _ISO.match(v)
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def _in_name_or_title(doc: Document, t: TimeExpression, names: list[tuple[int, int]]) -> bool:
+    if any(a <= t.start < b or t.start <= a < t.end for a, b in names):
+        return True
+    if t.value and len(t.value) == 4:
+        left = _WORD.findall(N(doc.text[max(0, t.start - 30) : t.start]))
+        if left and left[-1] in _name_heads():
+            return True  # رؤية 2030 / كأس العالم 2022 (the year follows the head or its genitive)
+        if len(left) >= 2 and left[-2] in _name_heads():
+            return True
+    return False
+
+
+def _sentence(doc: Document, pos: int) -> tuple[int, int]:
+    starts = [s.start for s in doc.sentences]
+    k = bisect.bisect_right(starts, pos) - 1
+    if k >= 0 and pos < doc.sentences[k].end:
+        return doc.sentences[k].start, doc.sentences[k].end
+    return max(0, pos - _SENT_WINDOW), min(len(doc.text), pos + _SENT_WINDOW)
+
+
+def _quote_of(doc: Document, pos: int) -> int | None:
+    for i, q in enumerate(doc.quotes):
+        if q.content.start <= pos < q.content.end:
+            return i
+    return None
+
+
+def _dateline_day(doc: Document) -> str | None:
+    dl = doc.dateline
+    if dl is None:
+        return None
+    for t in doc.times:
+        if dl.start <= t.start and t.end <= dl.end + 20:
+            v = _iso_date(t)
+            if v and len(v) == 10:
+                return v
+    return None
+
+
+def _timex_for(doc: Document, ev: Event, pub: date | None, names: list[tuple[int, int]]) -> str | None:
+    for sp in ev.evidence:
+        s0, s1 = _sentence(doc, sp.start)
+        quote = _quote_of(doc, sp.start)
+        best: tuple[int, int, str] | None = None
+        for t in doc.times:
+            if t.start < s0 or t.end > s1:
+                continue
+            v = _iso_date(t)
+            if v is None or _in_name_or_title(doc, t, names):
+                continue
+            if _quote_of(doc, t.start) not in (None, quote):
+                continue  # a date inside another quote belongs to that speech
+            if quote is not None and _quote_of(doc, t.start) is None and not (sp.start <= t.start < sp.end):
+                continue  # said on Monday that the army attacked: Monday dates the saying, not the attack
+            start = _period_start(v)
+            if pub is not None and start is not None and start > pub and ev.factuality != "future":
+                continue  # an asserted event cannot postdate its report
+            a, b = (t.end, sp.start) if t.end <= sp.start else (sp.end, t.start)
+            crosses = 1 if a < b and _CLAUSE.search(doc.text, a, b) else 0
+            dist = len(_WORD.findall(doc.text[a:b])) if a < b else 0
+            if best is None or (crosses, dist) < best[:2]:
+                best = (crosses, dist, v)
+        if best is not None:
+            return best[2]
+    return None
+
+
+def _coder_date(doc: Document, ev: Event, pub: date | None, names: list[tuple[int, int]]) -> str | None:
+    """The coder's own date when it comes from the text beyond the sentence (an event it merged with, or one
+    told in the same sentence: استغل مكالمة الفيديو لتحذير … ← the call of 7 December): kept when a time
+    expression outside names has that value and it does not postdate publication (unless future)."""
+    v = ev.date or ""
+    start = _period_start(v)
+    if start is None or (pub is not None and start > pub and ev.factuality != "future"):
+        return None
+    ok = any(_iso_date(t) == v and not _in_name_or_title(doc, t, names) for t in doc.times)
+    return v if ok else None
+
+
+def event_date(doc: Document, ev: Event) -> tuple[str | None, str]:
+    """(date, date_source) for one event of ``doc``."""
+    pub = parse_anchor(doc.meta.get("published"))
+    names = sorted((m.start, m.end) for e in doc.entities for m in e.mentions if e.extra.get("origin") != "events")
+    v = _timex_for(doc, ev, pub, names)
+    if v is None and ev.date and ev.extra.get("date_basis") != "published":
+        v = _coder_date(doc, ev, pub, names)
+    if v is not None:
+        return v, "timex"
+    if ev.factuality == "future":
+        return None, "none"
+    if ev.evidence:
+        s0 = _sentence(doc, ev.evidence[0].start)[0]
+        if _PLUPERFECT.search(N(doc.text[max(s0, ev.evidence[0].start - 80) : ev.evidence[0].start])):
+            return None, "none"  # وكان الجيش قد أعلن …: before the reported news, day unknown
+    dl = _dateline_day(doc)
+    if dl is not None and (pub is None or dl <= pub.isoformat()):
+        return dl, "dateline"
+    if pub is not None:
+        return pub.isoformat(), "published"
+    return None, "none"
+
+
+def date_events(doc: Document, events: list[Event]) -> None:
+    """Set ``date`` and ``date_source`` on every event (in place). ``extra["date_basis"] = "published"`` is
+    kept for readers of the older field."""
+    for ev in events:
+        ev.date, ev.date_source = event_date(doc, ev)
+        ev.extra.pop("date_basis", None)
+        if ev.date_source == "published":
+            ev.extra["date_basis"] = "published"
