@@ -193,3 +193,18 @@ def test_store_counts_events_after_publication(tmp_path: Path) -> None:
         assert s["share_on_publication_day"] == pytest.approx(1 / 3, abs=1e-3)
         late = st.events(after_publication=True)
         assert [e["date"] for e in late] == ["2019-07"]
+
+
+def test_one_today_per_article() -> None:
+    # stamped 07-21 02:51 UTC but written on Monday 07-20: the bare اليوم and أمس follow the text's own today
+    text = "وافق مجلس الأمن الدولي، اليوم (الاثنين)، على الاتفاق. وقال السفير إن القرار الذي جرى تمريره اليوم مهم."
+    doc = Document(text=text, meta={"published": "2015-07-21 02:51:32"})
+    from khabar.extract.times import times_stage
+
+    times_stage(doc)
+    assert [t.value for t in doc.times] == ["2015-07-20", "2015-07-20"]
+    assert doc.meta["time_anchor"] == "2015-07-20"
+    # the text agrees with the stamp: nothing changes
+    doc = Document(text=text, meta={"published": "2015-07-20"})
+    times_stage(doc)
+    assert doc.meta["time_anchor"] == "2015-07-20" and "time_anchor_note" not in doc.meta

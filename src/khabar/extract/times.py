@@ -11,8 +11,9 @@ layer of the morph stage when it ran (سوف/لن، س+verb, perfect vs imperfec
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from khabar.document import Document, TimeExpression
@@ -123,13 +124,46 @@ def clause_tense(doc: Document) -> Callable[[int], int | None] | None:
     return tense
 
 
+@lru_cache(maxsize=1)
+def _today_rx() -> re.Pattern[str]:
+    wd = "|".join(sorted({re.escape(N(w)) for w in lexicon()["weekdays"]}, key=len, reverse=True))
+    return re.compile(rf"^(?:يوم\s+)?(?P<rd>اليوم|امس|غدا)\s*[،,]?\s*\(?\s*(?:{wd})")
+
+
+def writer_today(times: list[TimeExpression], anchor: date | None) -> date | None:
+    """The day the article was written when its text says so and the timestamp is one day off: the first
+    «اليوم (الاثنين)» / «أمس الأحد» resolved with its weekday (articles stamped after midnight UTC, or a day
+    late by the crawler). None when the text agrees with the stamp or names no weekday with a relative day."""
+    if anchor is None:
+        return None
+    rx = _today_rx()
+    for t in times:
+        m = rx.match(N(t.text))
+        if m is None or not t.value or len(t.value) < _DAY_LEN:
+            continue
+        try:
+            d = date.fromisoformat(t.value[:_DAY_LEN])
+        except ValueError:
+            return None
+        today = d - timedelta(days={"اليوم": 0, "امس": -1, "غدا": 1}[m.group("rd")])
+        return today if abs((today - anchor).days) == 1 else None
+    return None
+
+
 @register("times", requires=["tokens"], provides=["times"])
 def times_stage(doc: Document) -> None:
     anchor = parse_anchor(doc.meta.get("published"))
     doc.meta["time_anchor"] = anchor.isoformat() if anchor else None
     if anchor is None:
         doc.meta["time_anchor_note"] = "no publication date: relative time expressions are left unresolved"
-    doc.times = extract_times(doc.text, anchor.isoformat() if anchor else None, clause_tense(doc))
+    tense = clause_tense(doc)
+    doc.times = extract_times(doc.text, anchor.isoformat() if anchor else None, tense)
+    today = writer_today(doc.times, anchor)
+    if today is not None:
+        # one "today" for the whole article: اليوم (الاثنين) and a later bare اليوم must not differ
+        doc.meta["time_anchor"] = today.isoformat()
+        doc.meta["time_anchor_note"] = "the text names the weekday of its own today, one day off the timestamp"
+        doc.times = extract_times(doc.text, today.isoformat(), tense)
 
 
 def _sentence_of(doc: Document, pos: int) -> tuple[int, int]:
@@ -143,7 +177,7 @@ def anchor_quotes(doc: Document) -> None:
     """Times inside a quote get ``extra["anchor"]``: the day the words were said when the quote's sentence
     names it outside the quote (قال يوم الأربعاء إن … اليوم), else the publication date; relative expressions
     inside are re-resolved against that day."""
-    pub = parse_anchor(doc.meta.get("published"))
+    pub = parse_anchor(doc.meta.get("time_anchor") or doc.meta.get("published"))
     if not doc.times or not doc.quotes:
         return
     inside_any = [(q.content.start, q.content.end) for q in doc.quotes]
