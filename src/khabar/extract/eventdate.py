@@ -10,7 +10,8 @@ One function, :func:`date_events`, called once by the events stage after the cod
 - ``dateline``: a day written in the dateline (الرياض 12 مايو -);
 - ``published``: the publication date, for an asserted report with no time of its own (news reports what just
   happened); a past-perfect clause (وكان … قد) is older than that and gets no date;
-- ``none``: nothing above applies (no publication date, a future or past-perfect event without a time).
+- ``none``: nothing above applies (no publication date, a future or past-perfect event without a time, or an
+  asserted event whose own time expression is later than publication: a coding error we do not turn into a date).
 """
 
 from __future__ import annotations
@@ -95,11 +96,15 @@ def _dateline_day(doc: Document) -> str | None:
     return None
 
 
+_LATE = "late"  # the time attached to the event is after publication while the event is asserted
+
+
 def _timex_for(doc: Document, ev: Event, pub: date | None, names: list[tuple[int, int]]) -> str | None:
+    """The value of the time expression attached to the event, ``_LATE``, or None."""
     for sp in ev.evidence:
         s0, s1 = _sentence(doc, sp.start)
         quote = _quote_of(doc, sp.start)
-        best: tuple[int, int, str] | None = None
+        best: tuple[int, int, str, bool] | None = None
         for t in doc.times:
             if t.start < s0 or t.end > s1:
                 continue
@@ -111,15 +116,15 @@ def _timex_for(doc: Document, ev: Event, pub: date | None, names: list[tuple[int
             if quote is not None and _quote_of(doc, t.start) is None and not (sp.start <= t.start < sp.end):
                 continue  # said on Monday that the army attacked: Monday dates the saying, not the attack
             start = _period_start(v)
-            if pub is not None and start is not None and start > pub and ev.factuality != "future":
-                continue  # an asserted event cannot postdate its report
+            # an asserted event cannot postdate its report (اجتماع الحكومة الأربعاء المقبل coded as asserted)
+            late = pub is not None and start is not None and start > pub and ev.factuality != "future"
             a, b = (t.end, sp.start) if t.end <= sp.start else (sp.end, t.start)
             crosses = 1 if a < b and _CLAUSE.search(doc.text, a, b) else 0
             dist = len(_WORD.findall(doc.text[a:b])) if a < b else 0
             if best is None or (crosses, dist) < best[:2]:
-                best = (crosses, dist, v)
+                best = (crosses, dist, v, late)
         if best is not None:
-            return best[2]
+            return _LATE if best[3] else best[2]
     return None
 
 
@@ -129,8 +134,10 @@ def _coder_date(doc: Document, ev: Event, pub: date | None, names: list[tuple[in
     expression outside names has that value and it does not postdate publication (unless future)."""
     v = ev.date or ""
     start = _period_start(v)
-    if start is None or (pub is not None and start > pub and ev.factuality != "future"):
+    if start is None:
         return None
+    if pub is not None and start > pub and ev.factuality != "future":
+        return _LATE
     ok = any(_iso_date(t) == v and not _in_name_or_title(doc, t, names) for t in doc.times)
     return v if ok else None
 
@@ -142,6 +149,8 @@ def event_date(doc: Document, ev: Event) -> tuple[str | None, str]:
     v = _timex_for(doc, ev, pub, names)
     if v is None and ev.date and ev.extra.get("date_basis") != "published":
         v = _coder_date(doc, ev, pub, names)
+    if v == _LATE:
+        return None, "none"  # its own time is later than the report: not datable as asserted
     if v is not None:
         return v, "timex"
     if ev.factuality == "future":

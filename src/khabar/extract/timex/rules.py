@@ -924,6 +924,8 @@ class Recognizer:
         part = "H" if m.group("part") == "النصف" else "Q"
         if part == "H" and k > 2:
             return None
+        if not m.group("year") and re.match(r"\s+(?:من\s+|ل)?(?:ال)?(?:قرن|عقد|القرن|العقد)", s[m.end("x") :]):
+            return None  # النصف الثاني للقرن السابع: a part of a century, not of this year
         rel = _key(m.group("rel") or "")
         if m.group("year"):
             y: int | None = int(m.group("year"))
@@ -1006,6 +1008,8 @@ class Recognizer:
         elif approx in ("عده", "بضعه", "بضع") and unit_s in self.lx.vague:
             return Timex(0, 0, "DURATION", f"P{'T' if is_time else ''}X{code[0] if code in ('DE', 'CE') else code}")
         elif approx and unit_s not in self.lx.vague:
+            if re.match(r"\s+\d", s[m.end("x") :]):
+                return None  # حوالي سنة 24 هجرية: a year, not a duration
             n = 1  # أكثر من عام
         elif m.group("ago") and unit_s not in self.lx.vague and not m.group("def"):
             # منذ أسبوع (P1W) / قبل أسبوع (that week); قبل يوم من الانتخابات counts from another event
