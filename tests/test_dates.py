@@ -211,3 +211,19 @@ def test_one_today_per_article() -> None:
     doc = Document(text=text, meta={"published": "2015-07-20"})
     times_stage(doc)
     assert doc.meta["time_anchor"] == "2015-07-20" and "time_anchor_note" not in doc.meta
+
+
+def test_weekday_series_runs_forward() -> None:
+    got = values("يجتمع وزراء المالية الاثنين والثلاثاء", "2018-03-19")
+    assert [v for _, _, v in got] == ["2018-03-19", "2018-03-20"]
+
+
+def test_maghrebi_june_needs_a_day_or_year() -> None:
+    assert values("وأشارت جوان سانبورن، العميلة", "2018-09-04") == []
+    assert ("5 جوان 2018", "DATE", "2018-06-05") in values("في 5 جوان 2018", "2018-09-04")
+
+
+def test_event_date_skips_a_later_tournament_year() -> None:
+    text = "خسرت الجزائر أمام بنين في الجولة الرابعة لتصفيات كأس الأمم الإفريقية 2019 بعد طرد قائد المنتخب"
+    doc, ev = _event_doc(text, "2018-10-18", "طرد")
+    assert event_date(doc, ev) == ("2018-10-18", "published")

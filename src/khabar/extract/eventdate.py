@@ -62,9 +62,8 @@ def _in_name_or_title(doc: Document, t: TimeExpression, names: list[tuple[int, i
         return True
     if t.value and len(t.value) == 4:
         left = _WORD.findall(N(doc.text[max(0, t.start - 30) : t.start]))
-        if left and left[-1] in _name_heads():
-            return True  # رؤية 2030 / كأس العالم 2022 (the year follows the head or its genitive)
-        if len(left) >= 2 and left[-2] in _name_heads():
+        # رؤية 2030 / كأس العالم 2022 / كأس الأمم الإفريقية 2019: the head up to three words before the year
+        if any(w in _name_heads() for w in left[-3:]):
             return True
     return False
 
@@ -118,6 +117,8 @@ def _timex_for(doc: Document, ev: Event, pub: date | None, names: list[tuple[int
             start = _period_start(v)
             # an asserted event cannot postdate its report (اجتماع الحكومة الأربعاء المقبل coded as asserted)
             late = pub is not None and start is not None and start > pub and ev.factuality != "future"
+            if late and len(v) == 4:
+                continue  # a later bare year is mostly a name or a plan (مونديال 2022): not this event's time
             a, b = (t.end, sp.start) if t.end <= sp.start else (sp.end, t.start)
             crosses = 1 if a < b and _CLAUSE.search(doc.text, a, b) else 0
             dist = len(_WORD.findall(doc.text[a:b])) if a < b else 0

@@ -205,6 +205,7 @@ _FUT_STOP = {
 _GAP_AND = re.compile(r"\s+و\s*|\s*و\s+")
 _GAP_OPEN = re.compile(r"\s*[،,]?\s*\(\s*")
 _CLOSE = re.compile(r"\s*\)")
+_GAP_SERIES = re.compile(r"\s*(?:و|او|الي|حتي|-)?\s*")
 _HALF = re.compile(r"\s+و\s*نصف(?!\w)")
 _SENT_END = re.compile(r"[.!?؟\n]")
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d")
@@ -508,6 +509,16 @@ class Recognizer:
                             j.value = val[:10] + prev.value[prev.value.index("T"):]
                         out[-1] = (pa, close.end(), j)
                         continue
+            if (
+                out and out[-1][2].kind == "weekday" and tx.kind == "weekday" and _GAP_SERIES.fullmatch(s[out[-1][1]:a])
+                and out[-1][2].value and tx.value and out[-1][2].extra.get("_wd") is not None
+                and tx.extra.get("_wd") is not None
+            ):
+                # الاثنين والثلاثاء / من الأحد إلى الثلاثاء: the second day follows the first
+                prev = out[-1][2]
+                step = (int(tx.extra["_wd"]) - int(prev.extra["_wd"])) % 7 or 7
+                d = date.fromisoformat(prev.value[:10]) + timedelta(days=step)
+                tx.value = d.isoformat() + tx.value[10:]
             if tx.type == "DURATION" and tx.value and (h := _HALF.match(s, b)) is not None:
                 v = _add_half(tx.value)
                 if v:
