@@ -22,6 +22,7 @@ from khabar.extract.timex.rules import lexicon, parse_anchor, recognizer
 from khabar.pipeline import register
 
 _DAY_LEN = 10  # YYYY-MM-DD
+_SAID_NEAR = 80  # characters between a verb of saying and the day it names (قال الرئيس الأمريكي يوم الأربعاء)
 
 
 def extract_times(
@@ -196,7 +197,9 @@ def anchor_quotes(doc: Document) -> None:
                 continue
             if any(a <= t.start < b for a, b in inside_any):
                 continue  # a date inside some quote is not when this one was said
-            d = abs(t.start - ref)
+            d = min(abs(t.start - ref), abs(t.end - ref))
+            if d > _SAID_NEAR:
+                continue  # far from the verb of saying: the time of something else in the sentence
             if said is None or d < said[0]:
                 said = (d, t.value[:_DAY_LEN])
         anchor = said[1] if said else (pub.isoformat() if pub else None)
