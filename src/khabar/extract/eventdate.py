@@ -57,30 +57,55 @@ def _period_start(v: str) -> date | None:
         return None
 
 
-def _in_name_or_title(doc: Document, t: TimeExpression, names: list[tuple[int, int]]) -> bool:
-    if any(a <= t.start < b or t.start <= a < t.end for a, b in names):
-        return True
-    if t.value and len(t.value) == 4:
-        left = _WORD.findall(N(doc.text[max(0, t.start - 30) : t.start]))
-        # رؤية 2030 / كأس العالم 2022 / كأس الأمم الإفريقية 2019: the head up to three words before the year
-        if any(w in _name_heads() for w in left[-3:]):
+_NEAR = 600  # characters either side of an event's evidence searched for its time (bounded work on long text)
+_NAME_MAX = 200  # a name mention is never longer than this
+
+
+class _Index:
+    """Per-document lookups (sorted starts + bisect) so that dating stays linear-ish on long, hostile inputs."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.sent_starts = [s.start for s in doc.sentences]
+        self.times = sorted(doc.times, key=lambda t: t.start)
+        self.time_starts = [t.start for t in self.times]
+        self.quotes = sorted((q.content.start, q.content.end) for q in doc.quotes)
+        self.quote_starts = [a for a, _ in self.quotes]
+        self.names = sorted(
+            (m.start, m.end) for e in doc.entities for m in e.mentions if e.extra.get("origin") != "events"
+        )
+        self.name_starts = [a for a, _ in self.names]
+        self.dateline_day = _dateline_day(doc)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.sent_starts, pos) - 1
+        if k >= 0 and pos < self.doc.sentences[k].end:
+            return self.doc.sentences[k].start, self.doc.sentences[k].end
+        return max(0, pos - _SENT_WINDOW), min(len(self.doc.text), pos + _SENT_WINDOW)
+
+    def quote_of(self, pos: int) -> tuple[int, int] | None:
+        k = bisect.bisect_right(self.quote_starts, pos) - 1
+        for j in (k, k - 1):
+            if j >= 0 and self.quotes[j][0] <= pos < self.quotes[j][1]:
+                return self.quotes[j]
+        return None
+
+    def times_in(self, lo: int, hi: int) -> list[TimeExpression]:
+        i = bisect.bisect_left(self.time_starts, lo)
+        j = bisect.bisect_left(self.time_starts, hi)
+        return [t for t in self.times[i:j] if t.end <= hi]
+
+    def in_name_or_title(self, t: TimeExpression) -> bool:
+        i = bisect.bisect_left(self.name_starts, t.start - _NAME_MAX)
+        j = bisect.bisect_left(self.name_starts, t.end)
+        if any(a < t.end and t.start < b for a, b in self.names[i:j]):
             return True
-    return False
-
-
-def _sentence(doc: Document, pos: int) -> tuple[int, int]:
-    starts = [s.start for s in doc.sentences]
-    k = bisect.bisect_right(starts, pos) - 1
-    if k >= 0 and pos < doc.sentences[k].end:
-        return doc.sentences[k].start, doc.sentences[k].end
-    return max(0, pos - _SENT_WINDOW), min(len(doc.text), pos + _SENT_WINDOW)
-
-
-def _quote_of(doc: Document, pos: int) -> int | None:
-    for i, q in enumerate(doc.quotes):
-        if q.content.start <= pos < q.content.end:
-            return i
-    return None
+        if t.value and len(t.value) == 4:
+            left = _WORD.findall(N(self.doc.text[max(0, t.start - 30) : t.start]))
+            # رؤية 2030 / كأس العالم 2022 / كأس الأمم الإفريقية 2019: the head up to three words before the year
+            if any(w in _name_heads() for w in left[-3:]):
+                return True
+        return False
 
 
 def _dateline_day(doc: Document) -> str | None:
@@ -98,21 +123,21 @@ def _dateline_day(doc: Document) -> str | None:
 _LATE = "late"  # the time attached to the event is after publication while the event is asserted
 
 
-def _timex_for(doc: Document, ev: Event, pub: date | None, names: list[tuple[int, int]]) -> str | None:
+def _timex_for(ix: _Index, ev: Event, pub: date | None) -> str | None:
     """The value of the time expression attached to the event, ``_LATE``, or None."""
+    text = ix.doc.text
     for sp in ev.evidence:
-        s0, s1 = _sentence(doc, sp.start)
-        quote = _quote_of(doc, sp.start)
+        s0, s1 = ix.sentence(sp.start)
+        quote = ix.quote_of(sp.start)
         best: tuple[int, int, str, bool] | None = None
-        for t in doc.times:
-            if t.start < s0 or t.end > s1:
-                continue
+        for t in ix.times_in(max(s0, sp.start - _NEAR), min(s1, sp.end + _NEAR)):
             v = _iso_date(t)
-            if v is None or _in_name_or_title(doc, t, names):
+            if v is None or ix.in_name_or_title(t):
                 continue
-            if _quote_of(doc, t.start) not in (None, quote):
+            tq = ix.quote_of(t.start)
+            if tq is not None and tq != quote:
                 continue  # a date inside another quote belongs to that speech
-            if quote is not None and _quote_of(doc, t.start) is None and not (sp.start <= t.start < sp.end):
+            if quote is not None and tq is None and not (sp.start <= t.start < sp.end):
                 continue  # said on Monday that the army attacked: Monday dates the saying, not the attack
             start = _period_start(v)
             # an asserted event cannot postdate its report (اجتماع الحكومة الأربعاء المقبل coded as asserted)
@@ -120,8 +145,8 @@ def _timex_for(doc: Document, ev: Event, pub: date | None, names: list[tuple[int
             if late and len(v) == 4:
                 continue  # a later bare year is mostly a name or a plan (مونديال 2022): not this event's time
             a, b = (t.end, sp.start) if t.end <= sp.start else (sp.end, t.start)
-            crosses = 1 if a < b and _CLAUSE.search(doc.text, a, b) else 0
-            dist = len(_WORD.findall(doc.text[a:b])) if a < b else 0
+            crosses = 1 if a < b and _CLAUSE.search(text, a, b) else 0
+            dist = len(_WORD.findall(text, a, b)) if a < b else 0
             if best is None or (crosses, dist) < best[:2]:
                 best = (crosses, dist, v, late)
         if best is not None:
@@ -129,7 +154,7 @@ def _timex_for(doc: Document, ev: Event, pub: date | None, names: list[tuple[int
     return None
 
 
-def _coder_date(doc: Document, ev: Event, pub: date | None, names: list[tuple[int, int]]) -> str | None:
+def _coder_date(ix: _Index, ev: Event, pub: date | None) -> str | None:
     """The coder's own date when it comes from the text beyond the sentence (an event it merged with, or one
     told in the same sentence: استغل مكالمة الفيديو لتحذير … ← the call of 7 December): kept when a time
     expression outside names has that value and it does not postdate publication (unless future)."""
@@ -139,17 +164,17 @@ def _coder_date(doc: Document, ev: Event, pub: date | None, names: list[tuple[in
         return None
     if pub is not None and start > pub and ev.factuality != "future":
         return _LATE
-    ok = any(_iso_date(t) == v and not _in_name_or_title(doc, t, names) for t in doc.times)
+    ok = any(_iso_date(t) == v and not ix.in_name_or_title(t) for t in ix.times)
     return v if ok else None
 
 
-def event_date(doc: Document, ev: Event) -> tuple[str | None, str]:
+def event_date(doc: Document, ev: Event, index: _Index | None = None) -> tuple[str | None, str]:
     """(date, date_source) for one event of ``doc``."""
+    ix = index or _Index(doc)
     pub = parse_anchor(doc.meta.get("published"))
-    names = sorted((m.start, m.end) for e in doc.entities for m in e.mentions if e.extra.get("origin") != "events")
-    v = _timex_for(doc, ev, pub, names)
+    v = _timex_for(ix, ev, pub)
     if v is None and ev.date and ev.extra.get("date_basis") != "published":
-        v = _coder_date(doc, ev, pub, names)
+        v = _coder_date(ix, ev, pub)
     if v == _LATE:
         return None, "none"  # its own time is later than the report: not datable as asserted
     if v is not None:
@@ -157,10 +182,10 @@ def event_date(doc: Document, ev: Event) -> tuple[str | None, str]:
     if ev.factuality == "future":
         return None, "none"
     if ev.evidence:
-        s0 = _sentence(doc, ev.evidence[0].start)[0]
+        s0 = ix.sentence(ev.evidence[0].start)[0]
         if _PLUPERFECT.search(N(doc.text[max(s0, ev.evidence[0].start - 80) : ev.evidence[0].start])):
             return None, "none"  # وكان الجيش قد أعلن …: before the reported news, day unknown
-    dl = _dateline_day(doc)
+    dl = ix.dateline_day
     if dl is not None and (pub is None or dl <= pub.isoformat()):
         return dl, "dateline"
     if pub is not None:
@@ -171,8 +196,9 @@ def event_date(doc: Document, ev: Event) -> tuple[str | None, str]:
 def date_events(doc: Document, events: list[Event]) -> None:
     """Set ``date`` and ``date_source`` on every event (in place). ``extra["date_basis"] = "published"`` is
     kept for readers of the older field."""
+    ix = _Index(doc)
     for ev in events:
-        ev.date, ev.date_source = event_date(doc, ev)
+        ev.date, ev.date_source = event_date(doc, ev, ix)
         ev.extra.pop("date_basis", None)
         if ev.date_source == "published":
             ev.extra["date_basis"] = "published"

@@ -22,6 +22,7 @@ from khabar.extract.timex.rules import lexicon, parse_anchor, recognizer
 from khabar.pipeline import register
 
 _DAY_LEN = 10  # YYYY-MM-DD
+_LEAD = 400  # characters: where an article states its own day (وافق مجلس الأمن، اليوم (الاثنين)، …)
 _SAID_NEAR = 80  # characters between a verb of saying and the day it names (قال الرئيس الأمريكي يوم الأربعاء)
 
 
@@ -139,6 +140,8 @@ def writer_today(times: list[TimeExpression], anchor: date | None) -> date | Non
         return None
     rx = _today_rx()
     for t in times:
+        if t.start > _LEAD:
+            break  # only the lead speaks for the article's own day; later ones may be inside speech
         m = rx.match(N(t.text))
         if m is None or not t.value or len(t.value) < _DAY_LEN:
             continue
@@ -167,10 +170,10 @@ def times_stage(doc: Document) -> None:
         doc.times = extract_times(doc.text, today.isoformat(), tense)
 
 
-def _sentence_of(doc: Document, pos: int) -> tuple[int, int]:
-    for s in doc.sentences:
-        if s.start <= pos < s.end:
-            return s.start, s.end
+def _sentence_of(doc: Document, sent_starts: list[int], pos: int) -> tuple[int, int]:
+    k = bisect.bisect_right(sent_starts, pos) - 1
+    if k >= 0 and pos < doc.sentences[k].end:
+        return doc.sentences[k].start, doc.sentences[k].end
     return 0, len(doc.text)
 
 
@@ -181,21 +184,33 @@ def anchor_quotes(doc: Document) -> None:
     pub = parse_anchor(doc.meta.get("time_anchor") or doc.meta.get("published"))
     if not doc.times or not doc.quotes:
         return
-    inside_any = [(q.content.start, q.content.end) for q in doc.quotes]
+    inside_any = sorted((q.content.start, q.content.end) for q in doc.quotes)
+    inside_starts = [a for a, _ in inside_any]
+    times = sorted(doc.times, key=lambda t: t.start)
+    starts = [t.start for t in times]
+    sent_starts = [s.start for s in doc.sentences]
+
+    def between(lo: int, hi: int) -> list[TimeExpression]:
+        return times[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+
+    def quoted(pos: int) -> bool:
+        k = bisect.bisect_right(inside_starts, pos) - 1
+        return any(j >= 0 and inside_any[j][0] <= pos < inside_any[j][1] for j in (k, k - 1))
+
     for q in doc.quotes:
         c0, c1 = q.content.start, q.content.end
-        mine = [t for t in doc.times if c0 <= t.start and t.end <= c1]
+        mine = [t for t in between(c0, c1) if t.end <= c1]
         if not mine:
             continue
         ref = q.cue.start if q.cue else c0
-        s0, s1 = _sentence_of(doc, ref)
+        s0, s1 = _sentence_of(doc, sent_starts, ref)
         said: tuple[int, str] | None = None
-        for t in doc.times:
-            if not (s0 <= t.start < s1) or t.type not in ("DATE", "TIME") or not t.value:
+        for t in between(max(s0, ref - _SAID_NEAR - 40), min(s1, ref + _SAID_NEAR + 40)):
+            if t.type not in ("DATE", "TIME") or not t.value:
                 continue
             if len(t.value) < _DAY_LEN or not t.value[:4].isdigit() or t.value[4:5] != "-" or t.value[7:8] != "-":
                 continue
-            if any(a <= t.start < b for a, b in inside_any):
+            if quoted(t.start):
                 continue  # a date inside some quote is not when this one was said
             d = min(abs(t.start - ref), abs(t.end - ref))
             if d > _SAID_NEAR:
