@@ -227,3 +227,7 @@ def test_event_date_skips_a_later_tournament_year() -> None:
     text = "خسرت الجزائر أمام بنين في الجولة الرابعة لتصفيات كأس الأمم الإفريقية 2019 بعد طرد قائد المنتخب"
     doc, ev = _event_doc(text, "2018-10-18", "طرد")
     assert event_date(doc, ev) == ("2018-10-18", "published")
+
+
+def test_media_names_are_not_times() -> None:
+    assert values('في مقابلة مع محطة "روسيا اليوم"، قال', "2018-04-27") == []

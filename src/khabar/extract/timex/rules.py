@@ -95,6 +95,7 @@ class _Lex:
         self.gmt = [N(w) for w in lx["gmt_markers"]]
         self.bare_mods = {N(w) for w in lx["period_mods_bare"]}
         self.adj_refs = {N(w) for w in lx["adjectival_refs"]}
+        self.not_times = [N(w) for w in lx["not_times"]]
 
 
 @lru_cache(maxsize=1)
@@ -426,6 +427,8 @@ class Recognizer:
             ),
         ]
         self._priority = {name: i for i, (name, _, _) in enumerate(self.patterns)}
+        # names holding a time word (روسيا اليوم): their characters are taken before any candidate is kept
+        self._blockers = re.compile(rf"(?<!\w)[وفبلك]?(?P<x>{_alt(lx.not_times)})(?!\w)")
         self._nt: NormText | None = None
         self._tense: Callable[[int], int | None] | None = None
         self._date_rx = self.patterns[0][1]
@@ -467,6 +470,8 @@ class Recognizer:
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
         # an occupancy map keeps this linear (spans are short); a list of taken spans was quadratic on dense text
         taken = bytearray(len(s) + 1)
+        for bm in self._blockers.finditer(s):
+            taken[bm.start("x") : bm.end("x")] = b"\x01" * (bm.end("x") - bm.start("x"))
         kept: list[tuple[int, int, Timex]] = []
         for a, b, _, tx in cands:
             if any(taken[a:b]):
