@@ -231,3 +231,11 @@ def test_event_date_skips_a_later_tournament_year() -> None:
 
 def test_media_names_are_not_times() -> None:
     assert values('في مقابلة مع محطة "روسيا اليوم"، قال', "2018-04-27") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("منذ أكثر من قرن ونصف", "P150Y"), ("استمر عقد ونصف", "P15Y"), ("بعد عام ونصف", "P1Y6M"), ("ساعة ونصف", "PT1H30M")],
+)
+def test_and_a_half(text: str, value: str) -> None:
+    assert [v for _, _, v in values(text)] == [value]

@@ -238,12 +238,14 @@ def _add_durations(a: str, b: str) -> str | None:
     return _dur_format({**pa, **pb})
 
 
-def _add_half(v: str) -> str | None:
-    """ساعتين ونصف → PT2H30M; عام ونصف → P1Y6M."""
+def _add_half(v: str, unit: str = "") -> str | None:
+    """ساعتين ونصف → PT2H30M; عام ونصف → P1Y6M; عقد ونصف → P15Y; قرن ونصف → P150Y."""
     p = _dur_parts(v)
     if not p or len(p) != 1:
         return None
     (k, n), = p.items()
+    if unit in ("DE", "CE") and k == "Y":
+        return f"P{n + (5 if unit == 'DE' else 50)}Y"
     half = {"Y": ("M", 6), "M": ("D", 15), "D": ("TH", 12), "TH": ("TM", 30), "TM": ("TS", 30)}.get(k)
     if half is None:
         return None
@@ -525,7 +527,7 @@ class Recognizer:
                 d = date.fromisoformat(prev.value[:10]) + timedelta(days=step)
                 tx.value = d.isoformat() + tx.value[10:]
             if tx.type == "DURATION" and tx.value and (h := _HALF.match(s, b)) is not None:
-                v = _add_half(tx.value)
+                v = _add_half(tx.value, str(tx.extra.get("_unit", "")))
                 if v:
                     out.append((a, h.end(), self._joined(nt, a, h.end(), "DURATION", v, tx.extra)))
                     continue
@@ -545,6 +547,7 @@ class Recognizer:
         last_pos = -1
         for a, b, tx in kept:
             tx.extra.pop("_wd", None)
+            tx.extra.pop("_unit", None)
             if tx.kind == "same_day":
                 if last_day is None:
                     continue  # "that day" with no day named before it: nothing to resolve to
@@ -1035,6 +1038,8 @@ class Recognizer:
             if nxt and nxt[0].startswith("ال") and unit_s in ("يوم", "عام", "سنه", "شهر"):
                 return None  # منذ يوم الأرض / قبل عام الحزن: a named day or year
             n = 1
+        elif unit_s not in self.lx.vague and not m.group("def") and _HALF.match(s, m.end("x")):
+            n = 1  # عام ونصف / ساعة ونصف (the half is joined later)
         else:
             return None  # a bare عام / يوم is not a duration
         if code == "DE":
@@ -1051,7 +1056,7 @@ class Recognizer:
             if anchor is None:
                 return Timex(0, 0, "DATE", None)
             return Timex(0, 0, "DATE", _ago(anchor, n, code))
-        return Timex(0, 0, "DURATION", val)
+        return Timex(0, 0, "DURATION", val, {"_unit": code})
 
 
 def _ago(anchor: date, n: int, code: str) -> str | None:
