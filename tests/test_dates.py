@@ -239,3 +239,10 @@ def test_media_names_are_not_times() -> None:
 )
 def test_and_a_half(text: str, value: str) -> None:
     assert [v for _, _, v in values(text)] == [value]
+
+
+def test_dateline_day_dates_the_later_events() -> None:
+    text = "بيروت - 12 مايو - أعلن الجيش أن الوضع هادئ. وهاجم مسلحون قرية في شمال البلاد."
+    doc, ev = _event_doc(text, "2018-05-13", "وهاجم")
+    doc.sentences = [Span.of(text, 0, text.index(".") + 1), Span.of(text, text.index(".") + 2, len(text))]
+    assert event_date(doc, ev) == ("2018-05-12", "dateline")

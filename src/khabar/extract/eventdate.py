@@ -29,13 +29,21 @@ DATE_SOURCES = ("timex", "dateline", "published", "none")
 _ISO = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
 _CLAUSE = re.compile(r"[،,؛;:!?؟.\n]")
 _WORD = re.compile(r"\w+")
-_PLUPERFECT = re.compile(r"(?<!\w)[وف]?كان(?:ت|وا)?\s+(?:\w+\s+){0,4}قد\s*$")
 _SENT_WINDOW = 400  # characters either side when a document has no sentence layer
 
 
 @lru_cache(maxsize=1)
 def _name_heads() -> frozenset[str]:
     return frozenset(N(w) for w in lexicon()["name_year_heads"])
+
+
+@lru_cache(maxsize=1)
+def _pluperfect() -> re.Pattern[str]:
+    """وكان الجيش قد …: the auxiliary, up to four words, the particle, right before the event's trigger."""
+    lx = lexicon()
+    aux = "|".join(re.escape(N(w)) for w in lx["pluperfect_aux"])
+    part = "|".join(re.escape(N(w)) for w in lx["pluperfect_particles"])
+    return re.compile(rf"(?<!\w)[وف]?(?:{aux})\s+(?:\w+\s+){{0,4}}(?:{part})\s*$")
 
 
 def _iso_date(t: TimeExpression) -> str | None:
@@ -108,15 +116,22 @@ class _Index:
         return False
 
 
+_DATELINE_END = re.compile(r"\s*[-–—/(]")
+_DATELINE_MAX = 60  # characters: a date this early, followed by a dash, slash or bracket, is the dateline's
+
+
 def _dateline_day(doc: Document) -> str | None:
+    """The day of the dateline: a day-valued date inside the dateline span, or one in the first characters that a
+    dateline separator follows (بيروت - 12 مايو - … / القاهرة في 12 مايو /أ ش أ/ …)."""
     dl = doc.dateline
-    if dl is None:
-        return None
     for t in doc.times:
-        if dl.start <= t.start and t.end <= dl.end + 20:
-            v = _iso_date(t)
-            if v and len(v) == 10:
-                return v
+        if t.start > max(_DATELINE_MAX, dl.end if dl else 0):
+            break
+        v = _iso_date(t)
+        if not v or len(v) != 10:
+            continue
+        if (dl is not None and dl.start <= t.start and t.end <= dl.end) or _DATELINE_END.match(doc.text, t.end):
+            return v
     return None
 
 
@@ -183,7 +198,7 @@ def event_date(doc: Document, ev: Event, index: _Index | None = None) -> tuple[s
         return None, "none"
     if ev.evidence:
         s0 = ix.sentence(ev.evidence[0].start)[0]
-        if _PLUPERFECT.search(N(doc.text[max(s0, ev.evidence[0].start - 80) : ev.evidence[0].start])):
+        if _pluperfect().search(N(doc.text[max(s0, ev.evidence[0].start - 80) : ev.evidence[0].start])):
             return None, "none"  # وكان الجيش قد أعلن …: before the reported news, day unknown
     dl = ix.dateline_day
     if dl is not None and (pub is None or dl <= pub.isoformat()):
