@@ -246,3 +246,15 @@ def test_dateline_day_dates_the_later_events() -> None:
     doc, ev = _event_doc(text, "2018-05-13", "وهاجم")
     doc.sentences = [Span.of(text, 0, text.index(".") + 1), Span.of(text, text.index(".") + 2, len(text))]
     assert event_date(doc, ev) == ("2018-05-12", "dateline")
+
+
+def test_background_clause_events_get_no_date() -> None:
+    # the only calendar time of the sentence belongs to the main clause; the killing happened before
+    text = "وافتتح أردوغان الجمعة قمة في إسطنبول إثر مقتل عشرات الفلسطينيين في قطاع غزة"
+    doc, ev = _event_doc(text, "2018-05-18", "مقتل")
+    assert event_date(doc, ev) == (None, "none")
+    doc, ev = _event_doc(text, "2018-05-18", "قمة")
+    assert event_date(doc, ev) == ("2018-05-18", "timex")
+    # منذ شهر، حين أوقعت غارات: past, with no day given
+    doc, ev = _event_doc("وهي الأعنف منذ شهر، حين أوقعت غارات 53 قتيلا", "2018-09-08", "غارات")
+    assert event_date(doc, ev) == (None, "none")

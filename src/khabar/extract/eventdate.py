@@ -38,6 +38,34 @@ def _name_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _clause_words() -> tuple[frozenset[str], frozenset[str]]:
+    lx = lexicon()
+    return frozenset(N(w) for w in lx["clause_openers"]), frozenset(N(w) for w in lx["subordinators"])
+
+
+def _bare(w: str) -> str:
+    return w[1:] if len(w) > 3 and w[0] in "وف" else w
+
+
+def _crosses(text: str, a: int, b: int) -> bool:
+    """Is there a clause boundary (punctuation or a clause opener such as إثر، حين، الذي) in text[a:b]?"""
+    if a >= b:
+        return False
+    if _CLAUSE.search(text, a, b):
+        return True
+    openers = _clause_words()[0]
+    return any(_bare(N(w)) in openers for w in _WORD.findall(text, a, b))
+
+
+def _subordinate(text: str, lo: int, pos: int) -> bool:
+    """Is the event at ``pos`` in a background clause (وافتتح قمة … إثر مقتل …، حين أوقعت غارات …)?"""
+    start = max(lo, pos - 80)
+    k = max((m.end() for m in _CLAUSE.finditer(text, start, pos)), default=start)
+    subs = _clause_words()[1]
+    return any(_bare(N(w)) in subs for w in _WORD.findall(text, k, pos)[-6:])
+
+
+@lru_cache(maxsize=1)
 def _pluperfect() -> re.Pattern[str]:
     """وكان الجيش قد …: the auxiliary, up to four words, the particle, right before the event's trigger."""
     lx = lexicon()
@@ -55,6 +83,13 @@ def _iso_date(t: TimeExpression) -> str | None:
     return v if _ISO.match(v) else None
 
 
+def _past_without_date(t: TimeExpression) -> bool:
+    """قبل أسابيع (PAST_REF), منذ شهر / منذ سنوات (a duration since): the clause is about an undated past."""
+    if t.value == "PAST_REF":
+        return True
+    return t.type == "DURATION" and N(t.text).split()[:1] in (["منذ"], ["قبل"])
+
+
 def _period_start(v: str) -> date | None:
     m = _ISO.match(v)
     if m is None:
@@ -66,6 +101,7 @@ def _period_start(v: str) -> date | None:
 
 
 _NEAR = 600  # characters either side of an event's evidence searched for its time (bounded work on long text)
+_PAST_LINK = 4  # words between a background clause's event and the undated past time it hangs on
 _NAME_MAX = 200  # a name mention is never longer than this
 
 
@@ -136,6 +172,7 @@ def _dateline_day(doc: Document) -> str | None:
 
 
 _LATE = "late"  # the time attached to the event is after publication while the event is asserted
+_BACKGROUND = "background"  # a background-clause event whose sentence's times belong to other clauses
 
 
 def _timex_for(ix: _Index, ev: Event, pub: date | None) -> str | None:
@@ -145,9 +182,19 @@ def _timex_for(ix: _Index, ev: Event, pub: date | None) -> str | None:
         s0, s1 = ix.sentence(sp.start)
         quote = ix.quote_of(sp.start)
         best: tuple[int, int, str, bool] | None = None
+        past_near: int | None = None  # words to the nearest same-clause past time with no calendar value
+        past_any: int | None = None  # … in any clause of the sentence
         for t in ix.times_in(max(s0, sp.start - _NEAR), min(s1, sp.end + _NEAR)):
             v = _iso_date(t)
-            if v is None or ix.in_name_or_title(t):
+            if v is None:
+                if _past_without_date(t):
+                    a, b = (t.end, sp.start) if t.end <= sp.start else (sp.end, t.start)
+                    d = len(_WORD.findall(text, a, b)) if a < b else 0
+                    past_any = d if past_any is None else min(past_any, d)
+                    if not _crosses(text, a, b):
+                        past_near = d if past_near is None else min(past_near, d)
+                continue
+            if ix.in_name_or_title(t):
                 continue
             tq = ix.quote_of(t.start)
             if tq is not None and tq != quote:
@@ -160,27 +207,40 @@ def _timex_for(ix: _Index, ev: Event, pub: date | None) -> str | None:
             if late and len(v) == 4:
                 continue  # a later bare year is mostly a name or a plan (مونديال 2022): not this event's time
             a, b = (t.end, sp.start) if t.end <= sp.start else (sp.end, t.start)
-            crosses = 1 if a < b and _CLAUSE.search(text, a, b) else 0
+            crosses = 1 if _crosses(text, a, b) else 0
             dist = len(_WORD.findall(text, a, b)) if a < b else 0
             if best is None or (crosses, dist) < best[:2]:
                 best = (crosses, dist, v, late)
+        if past_near is not None and (best is None or best[0] or past_near < best[1]):
+            return _BACKGROUND  # قبل أسابيع شنت …: past, but no day given
+        if past_any is not None and past_any <= _PAST_LINK and _subordinate(text, s0, sp.start):
+            return _BACKGROUND  # منذ شهر، حين أوقعت غارات …: the background clause hangs on that past
+        if best is not None and best[0] and _subordinate(text, s0, sp.start):
+            return _BACKGROUND  # the only times belong to another clause, and this one is background
         if best is not None:
             return _LATE if best[3] else best[2]
     return None
 
 
 def _coder_date(ix: _Index, ev: Event, pub: date | None) -> str | None:
-    """The coder's own date when it comes from the text beyond the sentence (an event it merged with, or one
-    told in the same sentence: استغل مكالمة الفيديو لتحذير … ← the call of 7 December): kept when a time
-    expression outside names has that value and it does not postdate publication (unless future)."""
+    """The coder's own date when it comes from just before the event's sentence (استغل مكالمة الفيديو لتحذير …
+    ← the call of 7 December, one sentence earlier): kept when a time expression outside names with that value
+    is in the event's sentence or the one before, the event is not in a background clause, and the date does not
+    postdate publication (unless future)."""
     v = ev.date or ""
     start = _period_start(v)
-    if start is None:
+    if start is None or not ev.evidence:
+        return None
+    sp = ev.evidence[0]
+    s0, s1 = ix.sentence(sp.start)
+    p0 = ix.sentence(s0 - 1)[0] if s0 > 0 else s0
+    if _subordinate(ix.doc.text, s0, sp.start):
+        return None
+    if not any(_iso_date(t) == v and not ix.in_name_or_title(t) for t in ix.times_in(p0, s1)):
         return None
     if pub is not None and start > pub and ev.factuality != "future":
         return _LATE
-    ok = any(_iso_date(t) == v and not ix.in_name_or_title(t) for t in ix.times)
-    return v if ok else None
+    return v
 
 
 def event_date(doc: Document, ev: Event, index: _Index | None = None) -> tuple[str | None, str]:
@@ -190,12 +250,14 @@ def event_date(doc: Document, ev: Event, index: _Index | None = None) -> tuple[s
     v = _timex_for(ix, ev, pub)
     if v is None and ev.date and ev.extra.get("date_basis") != "published":
         v = _coder_date(ix, ev, pub)
-    if v == _LATE:
-        return None, "none"  # its own time is later than the report: not datable as asserted
+    if v in (_LATE, _BACKGROUND):
+        # its own time is later than the report (not datable as asserted), or it is told in a background clause
+        # (إثر مقتل …) whose day the sentence does not give
+        return None, "none"
     if v is not None:
         return v, "timex"
-    if ev.factuality == "future":
-        return None, "none"
+    if ev.factuality in ("future", "hypothetical"):
+        return None, "none"  # not happened (yet): no day to give it
     if ev.evidence:
         s0 = ix.sentence(ev.evidence[0].start)[0]
         if _pluperfect().search(N(doc.text[max(s0, ev.evidence[0].start - 80) : ev.evidence[0].start])):
