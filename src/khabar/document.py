@@ -195,6 +195,10 @@ class Event(_Record):
     # detection confidence in [0, 1] (khabar.extract.eventcoder.detector); None when no detector scored it
     confidence: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # where ``date`` came from: timex (a time expression of the event's clause), dateline, published, none
+    date_source: str | None = None
+
+    _omit_none: ClassVar[frozenset[str]] = frozenset({"date_source"})
 
     _omit_none: ClassVar[frozenset[str]] = frozenset(("confidence",))
 

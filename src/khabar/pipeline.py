@@ -53,6 +53,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "resolve",
     "times",
     "quotes",
+    "time_anchors",
     "events",
     "topics",
 )

@@ -210,6 +210,11 @@ def stats(
     for key in ("documents", "words", "entities", "mentions", "quotes", "events", "times"):
         t.add_row(key, f"{data[key]:,}")
     t.add_row("published", f"{data['published']['first'] or '-'} … {data['published']['last'] or '-'}")
+    t.add_row("asserted events dated after publication", f"{data['events_after_publication']:,}")
+    share = data["share_on_publication_day"]
+    t.add_row("asserted events on the publication day",
+              f"{data['events_on_publication_day']:,} of {data['events_dated_asserted']:,}"
+              + (f" ({100 * share:.1f}%)" if share is not None else ""))
     console = Console()
     console.print(t)
     for name, n in data["sources"].items():
@@ -255,6 +260,8 @@ def events(
     actor: Annotated[str | None, typer.Option(help="Actor: ISO3 country, QID or name.")] = None,
     date_from: Annotated[str | None, typer.Option("--from")] = None,
     date_to: Annotated[str | None, typer.Option("--to")] = None,
+    after_publication: Annotated[bool, typer.Option(
+        "--after-publication", help="Only asserted events dated after their article's publication (errors).")] = False,
     db: DbOpt = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0)] = 20,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
@@ -269,7 +276,8 @@ def events(
     _date(date_from, "--from")
     _date(date_to, "--to")
     with _open(db, must_exist=True) as store:
-        rows = store.events(event=event, actor=actor, date_from=date_from, date_to=date_to, limit=limit)
+        rows = store.events(event=event, actor=actor, date_from=date_from, date_to=date_to, limit=limit,
+                            after_publication=after_publication)
     _rows_out(rows, fmt, lambda r: f"{r['doc']}  {r['date'] or '-'}  {r['event']}  "
                                    f"{'، '.join(r['actors']) or '?'} -> {'، '.join(r['recipients']) or '-'}")
 

@@ -338,12 +338,15 @@ class StoreBase:
 
     def events(
         self, event: str | None = None, actor: str | None = None, date_from: str | None = None,
-        date_to: str | None = None, limit: int = 20,
+        date_to: str | None = None, limit: int = 20, after_publication: bool = False,
     ) -> list[dict[str, Any]]:
-        """Stored events with their actors and recipients resolved to names, filtered by type/actor/date."""
+        """Stored events with their actors and recipients resolved to names, filtered by type/actor/date;
+        ``after_publication``: only asserted events dated after their article's publication (a dating error)."""
         p = self._PH
         where: list[str] = []
         args: list[Any] = []
+        if after_publication:
+            where.append(_AFTER_PUBLICATION)
         if event:
             where.append(f"ev.event={p}")
             args.append(event.upper())
@@ -377,6 +380,15 @@ class StoreBase:
         one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
         counts = lambda sql: {r[0]: int(r[1]) for r in self.conn.execute(sql)}  # noqa: E731
         out: dict[str, Any] = {name: int(one(sql)) for name, sql in _COUNTS}
+        # event dates against publication (issue 17): asserted events with a date, in an article with a date
+        base = ("FROM events ev JOIN documents d ON d.rowid=ev.doc WHERE ev.factuality='asserted'"
+                " AND ev.date IS NOT NULL AND d.pub_date IS NOT NULL")
+        dated = int(one(f"SELECT count(*) {base}"))
+        on_day = int(one(f"SELECT count(*) {base} AND ev.date = d.pub_date"))
+        out["events_after_publication"] = int(one(f"SELECT count(*) {base} AND {_AFTER_PUBLICATION}"))
+        out["events_on_publication_day"] = on_day
+        out["events_dated_asserted"] = dated
+        out["share_on_publication_day"] = round(on_day / dated, 4) if dated else None
         out["sources"] = counts(
             f"SELECT coalesce(source, ''), count(*) FROM documents GROUP BY 1 ORDER BY {self._COUNT_ORDER}")
         out["published"] = {"first": one("SELECT min(pub_date) FROM documents"),
@@ -401,6 +413,11 @@ class StoreBase:
                 " JOIN documents d ON d.rowid=e.doc GROUP BY m ORDER BY m")
         return out
 
+
+# a date is after publication when its whole period is: "2018-10" and "2019" are after 2018-09-04, "2018-09" is not
+# (ISO prefixes compare as strings)
+_AFTER_PUBLICATION = ("ev.factuality='asserted' AND ev.date IS NOT NULL AND d.pub_date IS NOT NULL"
+                      " AND ev.date > d.pub_date AND substr(d.pub_date, 1, length(ev.date)) <> ev.date")
 
 _WORD_RX = re.compile(r"[^\W_]+")
 _PUNCT = "\"'«»“”‘’()[]{}<>.,;:!?،؛؟…-–—/\\*#@"

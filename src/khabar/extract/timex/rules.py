@@ -28,6 +28,7 @@ class Timex:
     type: str
     value: str | None
     extra: dict[str, Any] = field(default_factory=dict)
+    kind: str = ""  # the pattern that found it (internal: post-passes join or resolve by kind)
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +88,14 @@ class _Lex:
         self.approx = [N(w) for w in lx["approx_words"]]
         self.quantity = {N(w) for w in lx["quantity_nouns"]}
         self.hedges = {N(w) for w in lx["number_hedges"]}
+        self.fixed = _table(lx["fixed_durations"])
+        self.dp_phrases = _table(lx["day_part_phrases"])
+        self.anaphoric = [N(w) for w in lx["anaphoric_day"]]
+        self.copulas = {N(w) for w in lx["anaphoric_day_copulas"]}
+        self.gmt = [N(w) for w in lx["gmt_markers"]]
+        self.bare_mods = {N(w) for w in lx["period_mods_bare"]}
+        self.adj_refs = {N(w) for w in lx["adjectival_refs"]}
+        self.not_times = [N(w) for w in lx["not_times"]]
 
 
 @lru_cache(maxsize=1)
@@ -194,6 +203,60 @@ _FUT_STOP = {
     ).split()
 }
 
+_GAP_AND = re.compile(r"\s+و\s*|\s*و\s+")
+_GAP_OPEN = re.compile(r"\s*[،,]?\s*\(\s*")
+_CLOSE = re.compile(r"\s*\)")
+_GAP_SERIES = re.compile(r"\s*(?:و|او|الي|حتي|-)?\s*")
+_HALF = re.compile(r"\s+و\s*نصف(?!\w)")
+_SENT_END = re.compile(r"[.!?؟\n]")
+_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
+_DUR = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
+_DUR_KEYS = ("Y", "M", "W", "D", "TH", "TM", "TS")
+
+
+def _dur_parts(v: str) -> dict[str, int] | None:
+    m = _DUR.match(v)
+    if m is None or v in ("P", "PT"):
+        return None
+    return {k: int(g) for k, g in zip(_DUR_KEYS, m.groups(), strict=True) if g is not None}
+
+
+def _dur_format(parts: dict[str, int]) -> str:
+    date_part = "".join(f"{parts[k]}{k}" for k in ("Y", "M", "W", "D") if k in parts)
+    time_part = "".join(f"{parts[k]}{k[1]}" for k in ("TH", "TM", "TS") if k in parts)
+    return "P" + date_part + ("T" + time_part if time_part else "")
+
+
+def _add_durations(a: str, b: str) -> str | None:
+    """PT7H + PT45M → PT7H45M; None when either is vague or they share a unit (5 أيام و5 أيام أخرى)."""
+    pa, pb = _dur_parts(a), _dur_parts(b)
+    if not pa or not pb or set(pa) & set(pb):
+        return None
+    order = {k: i for i, k in enumerate(_DUR_KEYS)}
+    if max(order[k] for k in pa) >= min(order[k] for k in pb):
+        return None  # the bigger unit comes first in Arabic too (ساعة و45 دقيقة, not دقيقة وساعة)
+    return _dur_format({**pa, **pb})
+
+
+def _add_half(v: str, unit: str = "") -> str | None:
+    """ساعتين ونصف → PT2H30M; عام ونصف → P1Y6M; عقد ونصف → P15Y; قرن ونصف → P150Y."""
+    p = _dur_parts(v)
+    if not p or len(p) != 1:
+        return None
+    (k, n), = p.items()
+    if unit in ("DE", "CE") and k == "Y":
+        return f"P{n + (5 if unit == 'DE' else 50)}Y"
+    half = {"Y": ("M", 6), "M": ("D", 15), "D": ("TH", 12), "TH": ("TM", 30), "TM": ("TS", 30)}.get(k)
+    if half is None:
+        return None
+    return _dur_format({k: n, half[0]: half[1]})
+
+
+def _nearest_weekday(day: str, wd: int) -> str:
+    """The date with weekday ``wd`` nearest to ``day`` (غدا (الثلاثاء): the bracketed weekday wins)."""
+    d = date.fromisoformat(day)
+    return (d + timedelta(days=(wd - d.weekday() + 3) % 7 - 3)).isoformat()
+
 
 class Recognizer:
     """Build once; ``find(text, anchor)`` returns :class:`Timex` objects in text order."""
@@ -277,7 +340,7 @@ class Recognizer:
                 "relday",
                 re.compile(
                     rf"{pre}(?P<x>{daypart}(?:يوم\s+)?(?P<rd>اول\s+امس|امس|الامس|البارحه|اليوم|غدا|الغد|بعد\s+غد|غد|الليله)"
-                    rf"(?:\s*[،,]?\s*(?P<wd>{wd}))?){e}"
+                    rf"(?:\s*[،,]?\s*(?P<wd>{wd})|\s*\(\s*(?P<wdb>{wd})\s*\))?){e}"
                 ),
                 self._relday,
             ),
@@ -324,6 +387,27 @@ class Recognizer:
                 ),
                 self._part_of_year,
             ),
+            ("same_day", re.compile(rf"{pre}(?P<x>{_alt(lx.anaphoric)}){e}"), self._same_day),
+            ("daypart", re.compile(rf"{pre}(?P<x>{_alt(lx.dp_phrases)}){e}"), self._daypart_phrase),
+            (
+                # (04,30 ت غ) / الساعة 4:30 بتوقيت غرينتش / (1700 ت غ): a clock time said in GMT
+                "gmt",
+                re.compile(
+                    rf"(?<![\w,.:])(?P<x>(?:الساعه\s+)?(?:(?P<h>[0-2]?\d)(?:[,.:](?P<mi>[0-5]\d))?|(?P<h4>[0-2]\d)(?P<mi4>[0-5]\d))"
+                    rf"\s*(?:(?P<dp2>صباحا|مساء|ظهرا|عصرا|ليلا|فجرا)\s+)?{_alt(lx.gmt)})(?!\w)"
+                ),
+                self._gmt,
+            ),
+            (
+                # ربع قرن / نصف ساعة / منذ ربع قرن / قبل نصف قرن
+                "fixed_duration",
+                re.compile(
+                    rf"{pre}(?P<x>(?:(?P<ago>قبل|منذ)\s+)?(?:(?P<approx>{_alt(lx.approx)})\s+)?(?:ال|ل)?(?P<fd>{_alt(lx.fixed)})){e}"
+                ),
+                self._fixed_duration,
+            ),
+            # لأيام / لساعات: "for days"
+            ("vague_for", re.compile(rf"(?<!\w)[وف]?ل(?P<x>{_alt(lx.vague)}){e}"), self._vague_for),
             (
                 "vague",
                 re.compile(rf"{pre}(?P<x>(?P<prep>قبل|منذ)\s+(?P<unit>{_alt(lx.vague)})){e}"),
@@ -345,15 +429,22 @@ class Recognizer:
             ),
         ]
         self._priority = {name: i for i, (name, _, _) in enumerate(self.patterns)}
+        # names holding a time word (روسيا اليوم): their characters are taken before any candidate is kept
+        self._blockers = re.compile(rf"(?<!\w)[وفبلك]?(?P<x>{_alt(lx.not_times)})(?!\w)")
+        self._nt: NormText | None = None
+        self._tense: Callable[[int], int | None] | None = None
         self._date_rx = self.patterns[0][1]
 
     # -- API --------------------------------------------------------------------------------------------
 
-    def find(self, text: str, anchor: date | None) -> list[Timex]:
+    def find(self, text: str, anchor: date | None, tense: Callable[[int], int | None] | None = None) -> list[Timex]:
+        """``tense(orig_offset)`` (optional, from the POS layer) says whether the clause before an offset is
+        future (+1) or past (-1); without it the tense comes from the surface cues of :meth:`_direction`."""
         if not text:
             return []
         nt = NormText(text[:MAX_TEXT])
         s = nt.norm
+        self._nt, self._tense = nt, tense
         cands: list[tuple[int, int, int, Timex]] = []
         for name, rx, handler in self.patterns:
             has_mon2 = "mon2" in rx.groupindex
@@ -375,18 +466,103 @@ class Recognizer:
                     continue
                 a, b = nt.to_orig(m.start("x"), m.end("x"))
                 tx.start, tx.end = a, b
+                tx.kind = tx.kind or name
                 cands.append((m.start("x"), m.end("x"), self._priority[name], tx))
         # longest first, then earlier pattern; keep non-overlapping
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
         # an occupancy map keeps this linear (spans are short); a list of taken spans was quadratic on dense text
         taken = bytearray(len(s) + 1)
-        out: list[Timex] = []
+        for bm in self._blockers.finditer(s):
+            taken[bm.start("x") : bm.end("x")] = b"\x01" * (bm.end("x") - bm.start("x"))
+        kept: list[tuple[int, int, Timex]] = []
         for a, b, _, tx in cands:
             if any(taken[a:b]):
                 continue
             taken[a:b] = b"\x01" * (b - a)
+            kept.append((a, b, tx))
+        kept.sort(key=lambda c: c[0])
+        kept = self._join(kept, nt, anchor)
+        out = self._resolve_anaphora(kept, s, anchor)
+        self._nt, self._tense = None, None
+        return out
+
+    # -- post-passes ----------------------------------------------------------------------------------
+
+    def _join(self, kept: list[tuple[int, int, Timex]], nt: NormText, anchor: date | None) -> list[tuple[int, int, Timex]]:
+        """Join neighbours that are one expression: 7 ساعات و45 دقيقة (PT7H45M), ساعتين ونصف (PT2H30M),
+        اليوم (10 مايو) / الخميس (12 أبريل) (the bracketed date wins over the relative word)."""
+        s = nt.norm
+        out: list[tuple[int, int, Timex]] = []
+        for a, b, tx in kept:
+            if out:
+                pa, pb, prev = out[-1]
+                gap = s[pb:a]
+                if (
+                    prev.type == "DURATION" and tx.type == "DURATION" and _GAP_AND.fullmatch(gap)
+                    and prev.value and tx.value and (v := _add_durations(prev.value, tx.value))
+                ):
+                    out[-1] = (pa, b, self._joined(nt, pa, b, "DURATION", v, {**tx.extra, **prev.extra}))
+                    continue
+                if (
+                    prev.kind in ("relday", "weekday") and tx.kind in ("date", "weekday") and _GAP_OPEN.fullmatch(gap)
+                    and (close := _CLOSE.match(s, b)) is not None
+                ):
+                    val = tx.value
+                    if tx.kind == "weekday" and prev.value and len(prev.value) >= 10 and tx.extra.get("_wd") is not None:
+                        val = _nearest_weekday(prev.value[:10], int(tx.extra["_wd"]))
+                    if val:
+                        j = self._joined(nt, pa, close.end(), prev.type if prev.type == "TIME" else "DATE", val, {})
+                        if prev.type == "TIME" and prev.value and "T" in prev.value:
+                            j.value = val[:10] + prev.value[prev.value.index("T"):]
+                        out[-1] = (pa, close.end(), j)
+                        continue
+            if (
+                out and out[-1][2].kind == "weekday" and tx.kind == "weekday" and _GAP_SERIES.fullmatch(s[out[-1][1]:a])
+                and out[-1][2].value and tx.value and out[-1][2].extra.get("_wd") is not None
+                and tx.extra.get("_wd") is not None
+            ):
+                # الاثنين والثلاثاء / من الأحد إلى الثلاثاء: the second day follows the first
+                prev = out[-1][2]
+                step = (int(tx.extra["_wd"]) - int(prev.extra["_wd"])) % 7 or 7
+                d = date.fromisoformat(prev.value[:10]) + timedelta(days=step)
+                tx.value = d.isoformat() + tx.value[10:]
+            if tx.type == "DURATION" and tx.value and (h := _HALF.match(s, b)) is not None:
+                v = _add_half(tx.value, str(tx.extra.get("_unit", "")))
+                if v:
+                    out.append((a, h.end(), self._joined(nt, a, h.end(), "DURATION", v, tx.extra)))
+                    continue
+            out.append((a, b, tx))
+        return out
+
+    @staticmethod
+    def _joined(nt: NormText, a: int, b: int, typ: str, value: str | None, extra: dict[str, Any]) -> Timex:
+        oa, ob = nt.to_orig(a, b)
+        return Timex(oa, ob, typ, value, {k: v for k, v in extra.items() if not k.startswith("_")}, "joined")
+
+    def _resolve_anaphora(self, kept: list[tuple[int, int, Timex]], s: str, anchor: date | None) -> list[Timex]:
+        """في اليوم ذاته → the day last named; حلول الظلام / (04,30 ت غ) → on the day last named in the
+        sentence, else the anchor day."""
+        out: list[Timex] = []
+        last_day: str | None = None
+        last_pos = -1
+        for a, b, tx in kept:
+            tx.extra.pop("_wd", None)
+            tx.extra.pop("_unit", None)
+            if tx.kind == "same_day":
+                if last_day is None:
+                    continue  # "that day" with no day named before it: nothing to resolve to
+                tx.value = last_day
+            elif tx.kind in ("daypart", "gmt"):
+                day = last_day if last_day and last_pos >= 0 and not _SENT_END.search(s, last_pos, a) else None
+                if day is None and anchor is not None:
+                    day = anchor.isoformat()
+                if day is None:
+                    tx.value = None
+                else:
+                    tx.value = day + tx.value if tx.value else None
+            if tx.value and _DAY.match(tx.value) and tx.type in ("DATE", "TIME"):
+                last_day, last_pos = tx.value[:10], b
             out.append(tx)
-        out.sort(key=lambda t: t.start)
         return out
 
     # -- context --------------------------------------------------------------------------------------
@@ -404,6 +580,10 @@ class Recognizer:
             for cue in self.lx.future_immediate:
                 if cue in near:
                     return 1
+        if self._tense is not None and self._nt is not None:
+            t = self._tense(self._nt.idx[start])
+            if t is not None:
+                return t
         lo = max(0, start - 120)
         left = s[lo:start]
         for stop in (".", "؟", "!", "\n"):
@@ -619,7 +799,12 @@ class Recognizer:
         return self._mod(m, Timex(0, 0, "DATE", val))
 
     def _ref(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
-        return Timex(0, 0, "DATE", self.lx.refs[_key(m.group("x"))])
+        x = _key(m.group("x"))
+        if x in self.lx.adj_refs:
+            left = s[max(0, m.start("x") - 20) : m.start("x")].split()
+            if left and left[-1].startswith("ال"):
+                return None
+        return Timex(0, 0, "DATE", self.lx.refs[x])
 
     def _set(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
         return Timex(0, 0, "SET", self.lx.sets[_key(m.group("x"))])
@@ -636,6 +821,10 @@ class Recognizer:
         rd = _key(m.group("rd"))
         if rd == "غد" and not m.group("x").startswith("يوم"):
             return None  # bare غد only in يوم غد
+        wd_s = m.group("wd") or m.group("wdb")
+        left = s[max(0, m.start("x") - 8) : m.start("x")].split()
+        if rd == "اليوم" and not wd_s and not m.group("dp") and left and left[-1] in self.lx.copulas:
+            return Timex(0, 0, "DATE", None, {}, "same_day")  # وكان اليوم داميا: the day just told about
         after = s[m.end("x") : m.end("x") + 12].split()
         if rd == "اليوم" and not m.group("wd") and after and after[0] in (
             "التالي", "السابق", "الاول", "الثاني", "الثالث", "نفسه", "ذاته", "الوطني", "العالمي", "الدولي", "الذي", "الذين",
@@ -644,10 +833,10 @@ class Recognizer:
         offset = {"اول امس": -2, "امس": -1, "الامس": -1, "البارحه": -1, "اليوم": 0, "غدا": 1, "الغد": 1, "غد": 1, "بعد غد": 2, "الليله": 0}[rd]
         dp = m.group("dp") or ("ليله" if rd == "الليله" else None)
         d = anchor + timedelta(days=offset) if anchor else None
-        if d is not None and m.group("wd"):
-            # أمس الثلاثاء: the named weekday wins over the date's own clock (articles are often stamped
-            # after midnight UTC); take the weekday nearest to the relative day
-            diff = (self.lx.wd[_key(m.group("wd"))] - d.weekday() + 3) % 7 - 3
+        if d is not None and wd_s:
+            # أمس الثلاثاء / غدا (الثلاثاء): the named weekday wins over the date's own clock (articles are often
+            # stamped after midnight UTC); take the weekday nearest to the relative day
+            diff = (self.lx.wd[_key(wd_s)] - d.weekday() + 3) % 7 - 3
             d = d + timedelta(days=diff)
         return self._daypart_val(dp, d)
 
@@ -675,13 +864,16 @@ class Recognizer:
                 diff += 7
             if rel in self.lx.future and diff == 0:
                 diff = 7
-        return self._daypart_val(m.group("dp"), anchor + timedelta(days=diff))
+        tx = self._daypart_val(m.group("dp"), anchor + timedelta(days=diff))
+        tx.extra["_wd"] = wd
+        return tx
 
     def _relperiod(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
         rel = _key(m.group("rel")) if m.group("rel") else None
         this = m.group("this")
-        if not rel and not this:
-            return None
+        mod = _key(m.groupdict().get("mod") or "")
+        if not rel and not this and mod not in self.lx.bare_mods:
+            return None  # a bare الأسبوع / العام; but بحلول نهاية الأسبوع is this week's end
         if rel and rel in self.lx.current and rel in ("هذا", "هذه"):
             return None
         unit = m.group("unit")
@@ -751,6 +943,8 @@ class Recognizer:
         part = "H" if m.group("part") == "النصف" else "Q"
         if part == "H" and k > 2:
             return None
+        if not m.group("year") and re.match(r"\s+(?:من\s+|ل)?(?:ال)?(?:قرن|عقد|القرن|العقد)", s[m.end("x") :]):
+            return None  # النصف الثاني للقرن السابع: a part of a century, not of this year
         rel = _key(m.group("rel") or "")
         if m.group("year"):
             y: int | None = int(m.group("year"))
@@ -767,12 +961,47 @@ class Recognizer:
             return Timex(0, 0, "DATE", "PAST_REF")
         return Timex(0, 0, "DURATION", "PT" + "X" + code[1] if code.startswith("T") else f"PX{code}")
 
+    def _vague_code(self, unit_s: str) -> str:
+        """أيام → PXD, دقائق → PTXM, ساعات → PXH (the sets' convention), عقود → PXDE."""
+        code = self.lx.vague[unit_s]
+        return "PT" + "X" + code[1] if code.startswith("T") else f"PX{code}"
+
+    def _vague_for(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        """لساعات / لأيام → an unspecified duration."""
+        return Timex(0, 0, "DURATION", self._vague_code(_key(m.group("x"))))
+
+    def _same_day(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        return Timex(0, 0, "DATE", None)  # the value is the day last named (see _resolve_anaphora)
+
+    def _daypart_phrase(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        return Timex(0, 0, "TIME", "T" + self.lx.dp_phrases[_key(m.group("x"))])
+
+    def _gmt(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        h_s, mi_s = m.group("h") or m.group("h4"), m.group("mi") or m.group("mi4") or "00"
+        h, mi = int(h_s), int(mi_s)
+        dp = _key(m.group("dp2") or "")
+        if dp in ("مساء", "ظهرا", "عصرا", "ليلا") and h < 12 and not (dp == "ليلا" and h < 5):
+            h += 12
+        if not (0 <= h <= 24 and 0 <= mi < 60):
+            return None
+        # the value has no "Z" (the gold sets' convention); the zone is kept in extra
+        return Timex(0, 0, "TIME", f"T{h % 24:02d}:{mi:02d}", {"timezone": "UTC"})
+
+    def _fixed_duration(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        val = self.lx.fixed[_key(m.group("fd"))]
+        if m.group("ago") == "قبل":
+            parts = _dur_parts(val) or {}
+            if set(parts) == {"Y"} and anchor is not None:
+                return Timex(0, 0, "DATE", f"{anchor.year - parts['Y']:04d}")
+            return Timex(0, 0, "DATE", "PAST_REF")
+        return Timex(0, 0, "DURATION", val)
+
     def _unit_span(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
-        """خلال أسبوع / لمدة عام → P1W / P1Y (a singular unit after a span word)."""
+        """خلال أسبوع / لمدة عام → P1W / P1Y (a singular unit after a span word); خلال أيام → PXD."""
         unit_s = _key(m.group("unit"))
         code, mult, is_time = self.lx.dunits[unit_s]
         if unit_s in self.lx.vague:
-            return None
+            return Timex(0, 0, "DURATION", self._vague_code(unit_s))
         n = mult
         if code == "DE":
             return Timex(0, 0, "DURATION", f"P{n * 10}Y")
@@ -798,7 +1027,19 @@ class Recognizer:
         elif approx in ("عده", "بضعه", "بضع") and unit_s in self.lx.vague:
             return Timex(0, 0, "DURATION", f"P{'T' if is_time else ''}X{code[0] if code in ('DE', 'CE') else code}")
         elif approx and unit_s not in self.lx.vague:
+            if re.match(r"\s+\d", s[m.end("x") :]):
+                return None  # حوالي سنة 24 هجرية: a year, not a duration
             n = 1  # أكثر من عام
+        elif m.group("ago") and unit_s not in self.lx.vague and not m.group("def"):
+            # منذ أسبوع (P1W) / قبل أسبوع (that week); قبل يوم من الانتخابات counts from another event
+            nxt = s[m.end("x") : m.end("x") + 12].split()
+            if m.group("ago") == "قبل" and nxt and nxt[0] in ("من", "علي", "عن"):
+                return None
+            if nxt and nxt[0].startswith("ال") and unit_s in ("يوم", "عام", "سنه", "شهر"):
+                return None  # منذ يوم الأرض / قبل عام الحزن: a named day or year
+            n = 1
+        elif unit_s not in self.lx.vague and not m.group("def") and _HALF.match(s, m.end("x")):
+            n = 1  # عام ونصف / ساعة ونصف (the half is joined later)
         else:
             return None  # a bare عام / يوم is not a duration
         if code == "DE":
@@ -815,7 +1056,7 @@ class Recognizer:
             if anchor is None:
                 return Timex(0, 0, "DATE", None)
             return Timex(0, 0, "DATE", _ago(anchor, n, code))
-        return Timex(0, 0, "DURATION", val)
+        return Timex(0, 0, "DURATION", val, {"_unit": code})
 
 
 def _ago(anchor: date, n: int, code: str) -> str | None:

@@ -119,7 +119,8 @@ def run_on_gold(gold: dict[str, Any], text: str, upstream: str = "gold") -> Docu
     """Analyse ``text`` for times and quotes. upstream='gold': entities come from the gold file (a fake NER+KB,
     to judge this stage alone); 'pipeline': every default stage runs."""
     from khabar.extract.quotes import quotes_stage
-    from khabar.extract.times import times_stage
+    from khabar.extract.times import time_anchors_stage, times_stage
+    from khabar.pipeline import get_stage
 
     meta = dict(gold.get("meta", {}))
     if upstream == "pipeline":
@@ -127,9 +128,13 @@ def run_on_gold(gold: dict[str, Any], text: str, upstream: str = "gold") -> Docu
 
         return analyze(text, published=meta.get("published"), meta=meta)
     doc = Document(text=text, meta=meta)
+    # the text layers and POS/lemmas as in the full pipeline: the times stage reads tense from them
+    for name in ("normalize", "tokenize", "sentences", "morph"):
+        get_stage(name)(doc)
     doc.entities = [Entity.from_dict(e) for e in gold.get("entities", [])]
     times_stage(doc)
     quotes_stage(doc)
+    time_anchors_stage(doc)
     return doc
 
 
