@@ -194,13 +194,11 @@ class Event(_Record):
     evidence: list[Span] = field(default_factory=list)
     # detection confidence in [0, 1] (khabar.extract.eventcoder.detector); None when no detector scored it
     confidence: float | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
     # where ``date`` came from: timex (a time expression of the event's clause), dateline, published, none
     date_source: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
 
-    _omit_none: ClassVar[frozenset[str]] = frozenset({"date_source"})
-
-    _omit_none: ClassVar[frozenset[str]] = frozenset(("confidence",))
+    _omit_none: ClassVar[frozenset[str]] = frozenset({"confidence", "date_source"})
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
