@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,7 +27,7 @@ class TableFormat(StrEnum):
     json = "json"
 
 
-def _open(db: str | None, must_exist: bool = False) -> Any:
+def _open(db: str | None, must_exist: bool = False, read_only: bool = False) -> Any:
     from khabar.store import default_db_path, open_store
 
     target = db or str(default_db_path())
@@ -32,9 +35,41 @@ def _open(db: str | None, must_exist: bool = False) -> Any:
     if must_exist and not is_url and target != ":memory:" and not Path(target).expanduser().exists():
         raise fail(f"no store at {target}; run `khabar ingest PATH --db {target}` first")
     try:
-        return open_store(target)
-    except Exception as err:  # not a database, newer schema, unsupported URL…
-        raise fail(f"cannot open store {target}: {err}") from None
+        return open_store(target, read_only=read_only)
+    except Exception as err:  # not a database, newer schema, unsupported URL, read-only or damaged file…
+        raise fail(f"cannot open store {target}: {store_problem(err)}") from None
+
+
+def store_problem(err: BaseException) -> str:
+    """One line saying what went wrong with a store and what to do, for a database or file-system error."""
+    msg = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+    low = msg.lower()
+    if "readonly" in low or "read-only" in low or "permission denied" in low:
+        return f"{msg} (the store or its directory is read-only; writing needs write access to both)"
+    if "disk is full" in low or "no space" in low:
+        return f"{msg} (free disk space, then run the same command again: it continues where it stopped)"
+    if "malformed" in low or "not a database" in low or "corrupt" in low:
+        return (f"{msg} (the store file is damaged: restore it from a copy, or re-ingest into a new store; "
+                "`sqlite3 STORE .recover` may save part of it)")
+    if "connection" in low or "server" in low or "terminat" in low:
+        return f"{msg} (the database server went away; run the same command again when it is back)"
+    return f"{type(err).__name__}: {msg}"
+
+
+@contextmanager
+def store_errors(what: str) -> Iterator[None]:
+    """Database and file-system failures while using a store, as one ``khabar: error:`` line (exit 1)."""
+    try:
+        yield
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except (OSError, RuntimeError) as err:
+        raise fail(f"{what}: {store_problem(err)}", 1) from None
+    except Exception as err:
+        mod = type(err).__module__ or ""
+        if mod.startswith(("sqlite3", "psycopg")) or isinstance(err, sqlite3.Error):
+            raise fail(f"{what}: {store_problem(err)}", 1) from None
+        raise
 
 
 def _date(value: str | None, name: str) -> str | None:
@@ -79,7 +114,7 @@ def ingest(
             raise fail(f"{p}: no such file or directory")
     err = Console(stderr=True)
     nworkers = workers if workers > 0 else default_workers()
-    with _open(db) as store:
+    with _open(db) as store, store_errors(f"ingest into {store.path}"):
         show = progress and err.is_terminal
         if show:
             from rich.progress import (
@@ -108,7 +143,8 @@ def ingest(
                                        f"{rate:.1f} articles/s")
         try:
             report = run_ingest(paths, store, published=published, workers=nworkers, max_bytes=max_bytes,
-                                on_progress=tick if show else None)
+                                on_progress=tick if show else None,
+                                on_wait=lambda msg: typer.echo(f"khabar: {msg}", err=True))
         except KeyboardInterrupt:
             # Committed batches stay; the same command resumes (stored texts are not analysed again).
             typer.echo(f"\ninterrupted; the store holds {len(store)} documents. Run the same command again to "
@@ -130,6 +166,10 @@ def ingest(
                    f"{report.events:,} events, {report.times:,} times in {report.seconds:.1f} s "
                    f"({data['articles_per_s']} articles/s, {data['words_per_s']:,} words/s, {nworkers} workers)")
         shown = 20
+        for w in report.warnings[:shown]:
+            typer.echo(f"warning: {w}", err=True)
+        if len(report.warnings) > shown:
+            typer.echo(f"… and {len(report.warnings) - shown} more warnings (--json lists them all)", err=True)
         for e in report.errors[:shown]:
             typer.echo(f"failed: {e}", err=True)
         if len(report.errors) > shown:
@@ -157,7 +197,7 @@ def search(
     _date(date_to, "--to")
     if not query.strip() and not any((entity, event, actor, speaker, date_from, date_to, source)):
         raise fail("give a QUERY or at least one filter (--entity, --event, --actor, --speaker, --from, --to, --source)")
-    with _open(db, must_exist=True) as store:
+    with _open(db, must_exist=True, read_only=True) as store, store_errors(f"search {store.path}"):
         if not store.index_is_current:
             typer.echo("khabar: note: the search index was built by another khabar version and may miss matches; "
                        f"run `khabar reindex --db {store.path}`", err=True)
@@ -184,7 +224,7 @@ def search(
 @app.command()
 def reindex(db: DbOpt = None) -> None:
     """Rebuild the full-text index with this version's normalisation (after an upgrade changed it)."""
-    with _open(db, must_exist=True) as store:
+    with _open(db, must_exist=True) as store, store_errors(f"reindex {store.path}"):
         n = store.reindex()
     typer.echo(f"reindexed {n} documents")
 
@@ -196,7 +236,7 @@ def stats(
     top: Annotated[int, typer.Option(help="How many top entities and speakers to list.")] = 10,
 ) -> None:
     """Counts over the store: documents, words, entities, quotes, events, times; top entities and speakers."""
-    with _open(db, must_exist=True) as store:
+    with _open(db, must_exist=True, read_only=True) as store, store_errors(f"stats of {store.path}"):
         data = store.stats(top=top)
     if fmt is not TableFormat.table:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2 if fmt is TableFormat.json else None))
@@ -246,7 +286,7 @@ def quotes(
 
         show_quotes(path, published=published, entities=None, fmt="pretty" if fmt is TableFormat.table else "json")
         return
-    with _open(db, must_exist=True) as store:
+    with _open(db, must_exist=True, read_only=True) as store, store_errors(f"quotes in {store.path}"):
         rows = store.quotes(speaker=speaker, limit=limit)
     _rows_out(rows, fmt, lambda r: f"{r['doc']}  {r['speaker_name'] or '?'} ({r['type']}): {r['text']}")
 
@@ -275,7 +315,7 @@ def events(
         return
     _date(date_from, "--from")
     _date(date_to, "--to")
-    with _open(db, must_exist=True) as store:
+    with _open(db, must_exist=True, read_only=True) as store, store_errors(f"events in {store.path}"):
         rows = store.events(event=event, actor=actor, date_from=date_from, date_to=date_to, limit=limit,
                             after_publication=after_publication)
     _rows_out(rows, fmt, lambda r: f"{r['doc']}  {r['date'] or '-'}  {r['event']}  "
@@ -312,7 +352,7 @@ def export(
 
     if output == "-" and fmt is ExportFormat.parquet:
         raise fail("Parquet needs a file name, not -")
-    with _open(db, must_exist=True) as store:
+    with _open(db, must_exist=True, read_only=True) as store, store_errors(f"export of {store.path}"):
         try:
             if fmt is ExportFormat.parquet:
                 n = export_parquet(store, output)

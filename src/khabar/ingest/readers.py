@@ -10,12 +10,15 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from khabar.dates import date_problem
 
 # Default ceiling for one article; a bigger input is reported, not analysed (a 20 MB "article" is a dump).
 DEFAULT_MAX_BYTES = 10_000_000
@@ -33,6 +36,7 @@ class Record:
     id: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
     origin: str = ""  # "file" or "file:line", for messages
+    warnings: list[str] = field(default_factory=list)  # kept but worth telling (an impossible date dropped)
 
 
 @dataclass(slots=True)
@@ -59,6 +63,9 @@ def kind_of(path: Path) -> str | None:
     return None
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many C0 control characters in the first 8 KiB: not a text file."""
     head = data[:8192]
@@ -71,7 +78,14 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode_text(data: bytes, origin: str) -> str:
-    """UTF-8 (BOM allowed) or a clear :class:`InputProblem`; never guesses another encoding silently."""
+    """UTF-8 (BOM allowed), UTF-16 with its BOM, or a clear :class:`InputProblem`; never guesses another
+    encoding silently (UTF-16 without a BOM is reported as binary: its NUL bytes are all one can see)."""
+    if data[:2] in _UTF16_BOMS:
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise InputProblem(f"UTF-16 (byte order mark) but not valid UTF-16 at byte {err.start}; "
+                               "re-encode the file as UTF-8") from None
     if looks_binary(data):
         raise InputProblem("looks like a binary file, not text (NUL or control bytes); skipped")
     try:
@@ -131,6 +145,7 @@ def read_html_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[R
 
 
 _RECORD_TEXT_KEYS = ("text", "body", "content")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def record_from_json(obj: Any, origin: str) -> Record | InputError:
@@ -144,19 +159,36 @@ def record_from_json(obj: Any, origin: str) -> Record | InputError:
     meta = {k: v for k, v in obj.items() if k not in _RECORD_TEXT_KEYS and k not in ("id", "format")}
     if isinstance(obj.get("meta"), dict):  # a khabar document fed back in
         meta = {**obj["meta"], **{k: v for k, v in meta.items() if k != "meta"}}
-    if meta.get("published") is not None:
-        meta["published"] = str(meta["published"])
+    warnings = []
+    pub = meta.get("published")
+    if pub is not None and pub != "":
+        problem = date_problem(pub)
+        if problem:  # stored as unknown rather than as a string that sorts among real dates
+            shown = json.dumps(pub, ensure_ascii=False)
+            warnings.append(f"'published' {shown[:60]} is {problem}; stored as unknown")
+            pub = None
+    meta["published"] = pub or None
+    if meta["published"] is None:
+        del meta["published"]
+    bad = _SURROGATE.search(text)
+    if bad:
+        return InputError(origin, f"record {'' if obj.get('id') is None else repr(str(obj.get('id'))) + ' '}'text' holds "
+                                  f"a lone UTF-16 surrogate (\\u{ord(bad.group()):04x} at character {bad.start()}), "
+                                  "which is not Unicode text; fix the producer's JSON escaping")
     rid = obj.get("id")
-    return Record(text=text, id="" if rid is None else str(rid), meta=meta, origin=origin)
+    return Record(text=text, id="" if rid is None else str(rid), meta=meta, origin=origin, warnings=warnings)
 
 
 def _open_lines(path: Path) -> Iterator[bytes]:
-    if path.name.lower().endswith(".gz"):
-        with gzip.open(path, "rb") as fh:
+    opener: Any = gzip.open if path.name.lower().endswith(".gz") else open
+    with opener(path, "rb") as fh:
+        if fh.peek(2)[:2] not in _UTF16_BOMS:
             yield from fh
-    else:
-        with open(path, "rb") as fh:
-            yield from fh
+            return
+    # UTF-16 JSONL (a Windows export): its lines, re-encoded as UTF-8.
+    with opener(path, "rt", encoding="utf-16", newline="") as tf:
+        for line in tf:
+            yield line.encode("utf-8", "surrogatepass")
 
 
 def read_jsonl_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record | InputError]:
@@ -180,6 +212,8 @@ def read_jsonl_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[
                 yield InputError(where, f"invalid JSON: {err.msg} (column {err.colno})")
                 continue
             yield record_from_json(obj, where)
+    except UnicodeError as err:
+        yield InputError(f"{origin}:{lineno + 1}", f"UTF-16 file (byte order mark) that is not valid UTF-16: {err}")
     except (OSError, EOFError, zlib.error) as err:
         yield InputError(f"{origin}:{lineno + 1}", f"cannot read (corrupt or truncated file?): {err}")
 
@@ -265,7 +299,7 @@ def count_inputs(path: str | Path) -> int | None:
         if kind_of(f) == "jsonl":
             try:
                 total += sum(1 for line in _open_lines(f) if line.strip())
-            except (OSError, EOFError, zlib.error):
+            except (OSError, EOFError, zlib.error, UnicodeError):
                 total += 1
         else:
             total += 1

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,21 +19,15 @@ from typing import Any
 from khabar.document import Document
 from khabar.ingest.readers import DEFAULT_MAX_BYTES, InputError, Record, read_path
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-
-
 def check_date(value: str | None) -> str | None:
-    """``YYYY-MM-DD`` (a longer ISO timestamp is accepted) or ValueError with a clear message."""
+    """``YYYY-MM-DD`` (a full ISO 8601 date-time is accepted) or ValueError with a clear message."""
     if value is None:
         return None
-    from datetime import date
+    from khabar.dates import date_problem
 
-    if not _DATE.match(value):
-        raise ValueError(f"date {value!r} is not YYYY-MM-DD")
-    try:
-        date.fromisoformat(value[:10])
-    except ValueError as err:
-        raise ValueError(f"date {value!r} is not a valid date: {err}") from None
+    problem = date_problem(value)
+    if problem:
+        raise ValueError(f"date {value!r} is {problem}")
     return value
 
 
@@ -93,6 +86,7 @@ class IngestReport:
     times: int = 0
     seconds: float = 0.0
     errors: list[InputError] = field(default_factory=list)
+    warnings: list[InputError] = field(default_factory=list)  # stored, but something was dropped
 
     def to_dict(self) -> dict[str, Any]:
         secs = max(self.seconds, 1e-9)
@@ -102,6 +96,7 @@ class IngestReport:
             "times": self.times, "seconds": round(self.seconds, 2),
             "articles_per_s": round(self.added / secs, 1), "words_per_s": round(self.words / secs),
             "errors": [{"input": e.origin, "message": e.message} for e in self.errors],
+            "warnings": [{"input": e.origin, "message": e.message} for e in self.warnings],
         }
 
 
@@ -122,8 +117,11 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_progress: Callable[[IngestReport], None] | None = None,
     pipeline: Any = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Read, analyse and store every record under ``paths``; returns a report (errors listed, not raised)."""
+    """Read, analyse and store every record under ``paths``; returns a report (errors listed, not raised).
+
+    ``on_wait(message)`` is called when another ingest holds the store and this one waits for it."""
     from khabar.store.sqlite import content_hash, word_count
 
     report = IngestReport()
@@ -135,6 +133,7 @@ def ingest(
             for rec in read_path(path, max_bytes):
                 report.inputs += 1
                 if isinstance(rec, Record):
+                    report.warnings += [InputError(rec.origin or rec.id, w) for w in rec.warnings]
                     digest = content_hash(rec.text)
                     if digest in seen or store.has_hash(digest):  # resumable: no re-analysis
                         report.skipped += 1
@@ -146,27 +145,31 @@ def ingest(
 
     def flush() -> None:
         if buf:
-            added = store.add_many(buf)
-            report.skipped += len(buf) - added
-            report.added += added
+            new = store.add_many(buf)  # the documents this call stored (the hash is checked again there)
+            report.skipped += len(buf) - len(new)
+            report.added += len(new)
+            for d in new:  # counts of what this ingest added, not of what another writer stored first
+                report.words += word_count(d)
+                report.entities += len(d.entities)
+                report.quotes += len(d.quotes)
+                report.events += len(d.events)
+                report.times += len(d.times)
             buf.clear()
 
-    for _rec, res in analyse_all(fresh(), published, workers, pipeline=pipeline):
-        if isinstance(res, InputError):
-            report.errors.append(res)
-        else:
-            buf.append(res)
-            report.words += word_count(res)
-            report.entities += len(res.entities)
-            report.quotes += len(res.quotes)
-            report.events += len(res.events)
-            report.times += len(res.times)
-            if len(buf) >= batch:
-                flush()
-        report.seconds = time.perf_counter() - t0
-        if on_progress:
-            on_progress(report)
-    flush()
+    # One writer at a time: a second ingest into the same store waits here, then skips what the first stored
+    # instead of analysing it again (the content hashes are checked as records are read, after the wait).
+    with store.ingest_lock(on_wait):
+        for _rec, res in analyse_all(fresh(), published, workers, pipeline=pipeline):
+            if isinstance(res, InputError):
+                report.errors.append(res)
+            else:
+                buf.append(res)
+                if len(buf) >= batch:
+                    flush()
+            report.seconds = time.perf_counter() - t0
+            if on_progress:
+                on_progress(report)
+        flush()
     report.seconds = time.perf_counter() - t0
     if on_progress:
         on_progress(report)

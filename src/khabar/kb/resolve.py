@@ -61,6 +61,30 @@ class _M:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+class _Spans:
+    """Character spans ``(start, end, tag)`` with overlap look-ups by bisection: a mention is checked against
+    its neighbours only, not against every mention of the article (which made resolution quadratic)."""
+
+    def __init__(self, items: list[tuple[int, int, int]] | None = None) -> None:
+        self.items = sorted(items or [])
+        self.maxlen = max((b - a for a, b, _ in self.items), default=0)
+
+    def add(self, a: int, b: int, tag: int = 0) -> None:
+        bisect.insort(self.items, (a, b, tag))
+        self.maxlen = max(self.maxlen, b - a)
+
+    def remove(self, a: int, b: int, tag: int = 0) -> None:
+        i = bisect.bisect_left(self.items, (a, b, tag))
+        if i < len(self.items) and self.items[i] == (a, b, tag):
+            del self.items[i]
+
+    def overlapping(self, s: int, e: int) -> list[tuple[int, int, int]]:
+        """The spans with ``a < e and s < b`` (any span starting before ``s - maxlen`` ends before ``s``)."""
+        lo = bisect.bisect_left(self.items, (s - self.maxlen,))
+        hi = bisect.bisect_left(self.items, (e,))
+        return [it for it in self.items[lo:hi] if it[1] > s and it[0] < e]
+
+
 def _tokens(text: str) -> list[_Tok]:
     out = []
     for m in _TOK.finditer(text):
@@ -180,9 +204,11 @@ class Resolver:
                     coref_in.append((sp.start, sp.end, first_group))
         # Overlapping input mentions (nested NER output): keep the longest, first come.
         kept: list[_M] = []
+        kept_spans = _Spans()
         for m in sorted(ments, key=lambda m: (-(m.end - m.start), m.start)):
-            if not any(k.start < m.end and m.start < k.end for k in kept):
+            if not kept_spans.overlapping(m.start, m.end):
                 kept.append(m)
+                kept_spans.add(m.start, m.end)
         return kept, coref_in
 
     def _dateline(self, doc: Document, toks: list[_Tok], starts: dict[int, int], ments: list[_M]) -> None:
@@ -219,7 +245,10 @@ class Resolver:
 
         An alias that strictly contains NER mentions replaces them (they are removed from ``ments``)."""
         kb = self.kb
-        taken = sorted((m.start, m.end) for m in ments)
+        by_id = {id(m): m for m in ments}
+        ment_spans = _Spans([(m.start, m.end, id(m)) for m in ments])  # the NER/dateline mentions still kept
+        taken = _Spans([(m.start, m.end, 0) for m in ments])  # those and the aliases found
+        dropped: set[int] = set()
         found: list[_M] = []
         i = 0
         maxl = min(kb.max_alias_len, 8)
@@ -241,22 +270,24 @@ class Resolver:
                 continue
             j, key, n = best
             s, e = toks[i].cmap[n] if n else toks[i].start, toks[j].end
-            over = [m for m in ments if m.start < e and s < m.end]
+            over = [by_id[tag] for _a, _b, tag in ment_spans.overlapping(s, e)]
             # A longer KB alias beats the shorter or mis-typed NER spans it strictly contains
             # (بي بي سي over PER بي سي; جيش الإسلام over MISC الإسلام); any other overlap keeps the NER.
             if over and all(self._alias_beats(text, toks, i, j, s, e, m) for m in over):
-                drop = {id(m) for m in over}
-                ments[:] = [m for m in ments if id(m) not in drop]
                 for m in over:
-                    taken.remove((m.start, m.end))
-            elif any(a < e and s < b for a, b in taken):
+                    dropped.add(id(m))
+                    ment_spans.remove(m.start, m.end, id(m))
+                    taken.remove(m.start, m.end, 0)
+            elif taken.overlapping(s, e):
                 i += 1
                 continue
             cands = kb.candidates(key)
             typ = cands[0].type if cands else "MISC"
             found.append(_M(s, e, typ, "gaz", key=key, first_tok=i, prefix=toks[i].norm[:n]))
-            taken.append((s, e))
+            taken.add(s, e, 0)
             i = j + 1
+        if dropped:
+            ments[:] = [m for m in ments if id(m) not in dropped]
         return found
 
     def _alias_beats(self, text: str, toks: list[_Tok], i: int, j: int, s: int, e: int, m: _M) -> bool:
@@ -274,6 +305,7 @@ class Resolver:
     def _extend_names(self, text: str, toks: list[_Tok], ments: list[_M]) -> None:
         """An NER person span that misses the first name the KB has: جاويش أوغلو in مولود جاويش أوغلو."""
         kb = self.kb
+        spans = _Spans([(m.start, m.end, id(m)) for m in ments])
         for m in ments:
             i = m.first_tok
             if m.type != _PER or m.prefix or i <= 0 or not m.key:
@@ -285,8 +317,10 @@ class Resolver:
                 key = " ".join(t.norm for t in toks[a:i]) + " " + m.key
                 if any(c.type == _PER for c in kb.candidates(key)):
                     s = toks[a].start
-                    if not any(o is not m and o.start < m.end and s < o.end for o in ments):
+                    if not any(tag != id(m) for _x, _y, tag in spans.overlapping(s, m.end)):
+                        spans.remove(m.start, m.end, id(m))
                         m.start, m.key, m.first_tok = s, key, a
+                        spans.add(m.start, m.end, id(m))
                     break
 
     def _institutions(self, text: str, toks: list[_Tok], ments: list[_M]) -> list[_M]:
@@ -303,7 +337,7 @@ class Resolver:
                 if hit is not None and hit.prefix == 0:
                     m.type = "ORG"
                     m.extra["_inst"] = hit
-        taken = sorted((m.start, m.end, id(m)) for m in ments)
+        taken = _Spans([(m.start, m.end, id(m)) for m in ments])
         drop: set[int] = set()
         i = 0
         while i < len(toks):
@@ -318,8 +352,8 @@ class Resolver:
             absorb: set[int] = set()
             if hit.country_toks is not None:  # حكومة بريطانيا: the country name joins the institution
                 cs, ce = toks[hit.country_toks[0]].start, toks[hit.country_toks[1]].end
-                absorb = {oid for a, b, oid in taken if cs <= a and b <= ce}
-            if any(a < e and s < b for a, b, oid in taken if oid not in absorb):
+                absorb = {oid for a, b, oid in taken.overlapping(cs, ce) if cs <= a and b <= ce}
+            if any(oid not in absorb for _a, _b, oid in taken.overlapping(s, e)):
                 i += 1
                 continue
             drop |= absorb
@@ -329,7 +363,7 @@ class Resolver:
                 m.key = m.key[hit.prefix:]
             m.extra["_inst"] = hit
             ments.append(m)
-            taken.append((s, e, id(m)))
+            taken.add(s, e, id(m))
             i = hit.last + 1
         return [m for m in ments if id(m) not in drop] if drop else ments
 
@@ -356,6 +390,16 @@ class Resolver:
         if not heads:
             return ments
         taken = sorted((m.start, m.end) for m in ments)
+        # The nearest antecedent of a head before position s is the last one (in mention order) that ends by
+        # s: ends sorted, with the running latest mention index, answer it by bisection.
+        by_end: dict[str, tuple[list[int], list[int]]] = {}
+        for h, ms in heads.items():
+            order = sorted(range(len(ms)), key=lambda k: ms[k].end)
+            latest, run = [], -1
+            for k in order:
+                run = max(run, k)
+                latest.append(run)
+            by_end[h] = ([ms[k].end for k in order], latest)
         out: list[_M] = []
         for i, t in enumerate(toks):
             if "ال" not in t.norm:
@@ -365,12 +409,13 @@ class Resolver:
                 continue
             head, n, last = hit
             s, e = toks[i].cmap[n] if n else t.start, toks[last].end
-            ante = [m for m in heads[head] if m.end <= s]
+            ends, latest = by_end[head]
+            n_before = bisect.bisect_right(ends, s)
             k = bisect.bisect_left(taken, (s, -1))
-            if not ante or (k < len(taken) and taken[k][0] < e) or (k and taken[k - 1][1] > s):
+            if not n_before or (k < len(taken) and taken[k][0] < e) or (k and taken[k - 1][1] > s):
                 continue
             m = _M(s, e, "ORG", "anaphor", key=t.norm[n:], first_tok=i, prefix=t.norm[:n])
-            m.extra["_ana"] = ante[-1]
+            m.extra["_ana"] = heads[head][latest[n_before - 1]]
             out.append(m)
         if not out:
             return ments

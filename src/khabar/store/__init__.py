@@ -23,11 +23,15 @@ def default_db_path() -> Path:
     return Path(user_data_dir("khabar", appauthor=False)) / "khabar.db"
 
 
-def open_store(path: str | Path | None = None) -> SQLiteStore:
-    """Open (create or migrate) the store at ``path`` (default: :func:`default_db_path`)."""
+def open_store(path: str | Path | None = None, *, read_only: bool = False) -> SQLiteStore:
+    """Open (create or migrate) the store at ``path`` (default: :func:`default_db_path`). ``read_only``:
+    open an existing store for reading only (works on a read-only file; writes are refused)."""
     target = str(path) if path else str(default_db_path())
     if target.startswith(("postgresql://", "postgres://")):
         from khabar.store.postgres import PostgresStore  # lazy: psycopg is an optional dependency
 
-        return PostgresStore(target)  # type: ignore[return-value]
-    return SQLiteStore(target)
+        store = PostgresStore(target)
+        if read_only:
+            store.conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        return store  # type: ignore[return-value]
+    return SQLiteStore(target, read_only=read_only)

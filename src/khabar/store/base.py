@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, NamedTuple, Self
@@ -64,11 +64,11 @@ def hits(rows: Iterable[tuple[Any, ...]], query: str) -> list[Hit]:
 
 
 def pub_date(published: Any) -> str | None:
-    """The date part (YYYY-MM-DD) of a publication time, for range filters; other strings as given."""
-    if not published:
-        return None
-    s = str(published)
-    return s[:10] if len(s) >= 10 and s[4] == "-" else s
+    """The date part (YYYY-MM-DD) of a publication time, for range filters; None (unknown) for anything
+    that is not a real date, so that it never sorts among the dates."""
+    from khabar.dates import iso_date
+
+    return iso_date(published)
 
 
 def text_or_none(v: Any) -> str | None:
@@ -257,11 +257,17 @@ class StoreBase:
 
     def add_many(self, docs: Iterable[Document]) -> int:
         """Store documents in one transaction; returns how many were new."""
-        n = 0
+        return len(self.add_new(docs))
+
+    def add_new(self, docs: Iterable[Document]) -> list[Document]:
+        """Store documents in one transaction; returns those that were new (the others were already there)."""
         with self.transaction():
-            for doc in docs:
-                n += self._add(doc)
-        return n
+            return [doc for doc in docs if self._add(doc)]
+
+    def ingest_lock(self, on_wait: Callable[[str], None] | None = None) -> AbstractContextManager[None]:
+        """Held by an ingest while it reads, analyses and writes: a second ingest into the same store waits,
+        then finds the first one's documents stored instead of analysing them again."""
+        return nullcontext()
 
     def delete(self, doc_id: str) -> bool:
         with self.transaction():
@@ -425,9 +431,9 @@ _PUNCT = "\"'«»“”‘’()[]{}<>.,;:!?،؛؟…-–—/\\*#@"
 
 def snippet(text: str, query: str, width: int = 160) -> str:
     """A one-line extract of the original text around the first query match, the match in [brackets]."""
-    from khabar.store.keys import stems, words
+    from khabar.store.keys import MAX_QUERY_TERMS, query_words, stems
 
-    qwords = set(words(query))
+    qwords = set(query_words(query))
     flat = " ".join(text.split())
 
     def hit(chunk: str) -> bool:
@@ -446,7 +452,7 @@ def snippet(text: str, query: str, width: int = 160) -> str:
         return ("…" if a else "") + flat[a:st] + "[" + core + "]" + flat[en:b] + ("…" if b < len(flat) else "")
 
     # Fast path: the query word as typed usually occurs literally; check the word around it.
-    for raw in query.split():
+    for raw in list(dict.fromkeys(query.split()))[:MAX_QUERY_TERMS]:  # repeated words: looked up once
         raw = raw.strip(_PUNCT)
         at = flat.find(raw) if raw else -1
         tries = 0

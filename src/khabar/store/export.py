@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
+import secrets
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from pathlib import Path
 from typing import Any, TextIO
 
 
@@ -16,8 +19,24 @@ def _out(path: str) -> Iterator[TextIO]:
         yield sys.stdout
         sys.stdout.flush()
     else:
-        with open(path, "w", encoding="utf-8", newline="") as fh:
+        with _atomic(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
             yield fh
+
+
+@contextmanager
+def _atomic(path: str) -> Iterator[str]:
+    """A temporary name next to ``path``, renamed to it when the block succeeds and removed when it fails:
+    a failed export (damaged store, full disk) never leaves a partial file or spoils an earlier export."""
+    target = Path(path)
+    tmp = str(target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.part"))
+    open(tmp, "x").close()  # noqa: SIM115 - created with the user's umask, as the final file would be
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def export_jsonl(store: Any, path: str) -> int:
@@ -47,7 +66,8 @@ def export_parquet(store: Any, path: str) -> int:
         cols["topic"].append(doc.topic)
         for layer in ("entities", "times", "quotes", "events"):
             cols[layer].append(json.dumps([x.to_dict() for x in getattr(doc, layer)], ensure_ascii=False))
-    pq.write_table(pa.table(cols), path)
+    with _atomic(path) as tmp:
+        pq.write_table(pa.table(cols), tmp)
     return len(cols["id"])
 
 

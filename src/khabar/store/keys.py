@@ -73,9 +73,19 @@ def index_text(text: str, segs: Iterable[Iterable[str]] = ()) -> str:
     return " ".join(keys)
 
 
+# At most this many distinct words of a query are searched (the first ones); the rest are ignored. Ranking
+# costs rows x terms, so a query of 1,000 repeated or distinct words must not cost 1,000 terms.
+MAX_QUERY_TERMS = 32
+
+
+def query_words(query: str) -> list[str]:
+    """The distinct search words of a query in their first order, at most :data:`MAX_QUERY_TERMS`."""
+    return list(dict.fromkeys(words(query)))[:MAX_QUERY_TERMS]
+
+
 def fts_query(query: str, *, any_word: bool = False) -> str | None:
     """An FTS5 MATCH expression for a user query (every word required), or None when it has no words."""
-    ws = words(query)
+    ws = query_words(query)
     if not ws:
         return None
     quoted = ['"' + w.replace('"', '""') + '"' for w in ws]

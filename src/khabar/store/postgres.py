@@ -20,12 +20,13 @@ from typing import Any
 
 from khabar.document import Document
 from khabar.store.base import StoreBase, content_hash, document_fields, layer_rows, search_segs
-from khabar.store.keys import index_text, match_form, words
+from khabar.store.keys import index_text, match_form, query_words
 from khabar.store.sqlite import unpack_json
 
 SCHEMA_VERSION = 1
 # Any constant: serialises concurrent migrations of the same database.
 _MIGRATION_LOCK = 0x6B686162
+_INGEST_LOCK = 0x6B686163  # one ingest at a time per database (see ingest_lock)
 
 # Migrations: MIGRATIONS[v] brings a store from version v-1 to v. Never edit a released step; append.
 MIGRATIONS: dict[int, str] = {
@@ -180,7 +181,7 @@ def _doc_json(doc: Document) -> str:
 def _tsquery(query: str) -> str | None:
     """The query's search words (normalised as the index keys), or None when it has none. They go through
     plainto_tsquery('simple', …): the same parser as the indexed keys, every word required, no syntax."""
-    ws = words(query)
+    ws = query_words(query)
     return " ".join(ws) if ws else None
 
 
@@ -261,6 +262,21 @@ class PostgresStore(StoreBase):
     def transaction(self) -> Iterator[None]:
         with self.conn.transaction():
             yield
+
+    @contextmanager
+    def ingest_lock(self, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+        """A session advisory lock (released by the server when the connection ends)."""
+        if not self.conn.execute("SELECT pg_try_advisory_lock(%s)", (_INGEST_LOCK,)).fetchone()[0]:
+            if on_wait:
+                on_wait(f"another ingest is writing to {self.path}; waiting for it to finish")
+            self.conn.execute("SELECT pg_advisory_lock(%s)", (_INGEST_LOCK,))
+        try:
+            yield
+        finally:
+            try:
+                self.conn.execute("SELECT pg_advisory_unlock(%s)", (_INGEST_LOCK,))
+            except Exception:  # noqa: S110 - a lost connection has released the lock already
+                pass
 
     # -- writing ---------------------------------------------------------------------------------------
     def _add(self, doc: Document) -> bool:

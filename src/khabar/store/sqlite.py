@@ -8,10 +8,11 @@ can filter by them, and the full document JSON is kept for lossless read-back.
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -160,6 +161,24 @@ def unpack_json(raw: bytes | str) -> str:
     return zlib.decompress(raw).decode("utf-8") if isinstance(raw, bytes) else raw
 
 
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    """A read-only connection. A WAL store needs its -shm file writable; when the file or its directory is
+    read-only for us (no writer can change it either), it is opened as immutable instead."""
+    if not path.exists():
+        raise FileNotFoundError(f"no store at {path}")
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30.0, isolation_level=None)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+            raise
+        conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=30.0, isolation_level=None)
+    conn.execute("PRAGMA query_only=ON")
+    return conn
+
+
 def _pairs(name: str, *, actor: bool = False) -> tuple[str, list[str]]:
     """SQL selecting the (doc, ent_id) pairs a name stands for, with its positional arguments."""
     sql = _ACTOR_PAIRS if actor else _ENTITY_PAIRS
@@ -180,8 +199,15 @@ class SQLiteStore(StoreBase):
         " FROM quotes q JOIN entities e ON e.doc=q.doc AND e.ent_id=q.speaker"
         " GROUP BY coalesce(e.wikidata, e.name_key) ORDER BY n DESC, 1 LIMIT ?")
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        """``read_only``: open the file with ``mode=ro`` (a read-only file or directory is fine) and refuse
+        writes (``query_only``); nothing is created or migrated."""
         self.path = str(path)
+        self.read_only = read_only
+        if read_only and self.path != ":memory:":
+            self.conn = _connect_ro(Path(self.path).expanduser())
+            self._check_version()
+            return
         if self.path != ":memory:":
             Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
@@ -189,6 +215,16 @@ class SQLiteStore(StoreBase):
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self._migrate()
+        if read_only:
+            self.conn.execute("PRAGMA query_only=ON")
+
+    def _check_version(self) -> None:
+        current = self.schema_version
+        if current != SCHEMA_VERSION:
+            how = ("upgrade khabar" if current > SCHEMA_VERSION else
+                   "open it once with write access (e.g. `khabar reindex`) to migrate it")
+            raise RuntimeError(f"store {self.path} has schema version {current}, this khabar reads "
+                               f"{SCHEMA_VERSION}; {how}")
 
     # -- lifecycle -------------------------------------------------------------------------------------
     def _migrate(self) -> None:
@@ -255,6 +291,34 @@ class SQLiteStore(StoreBase):
             raise
         else:
             self.conn.execute("COMMIT")
+
+    @contextmanager
+    def ingest_lock(self, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+        """An advisory lock on ``<store>.ingest-lock`` (flock: released by the OS even after kill -9)."""
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: concurrent ingests stay correct (hash checks), only slower
+            yield
+            return
+        if self.path == ":memory:" or self.path.startswith("file:"):
+            yield
+            return
+        try:
+            fh = open(Path(self.path).expanduser().with_name(Path(self.path).name + ".ingest-lock"), "a")  # noqa: SIM115
+        except OSError:  # a read-only directory: the ingest itself will report why it cannot write
+            yield
+            return
+        with fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if on_wait:
+                    on_wait(f"another ingest is writing to {self.path}; waiting for it to finish")
+                fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
 
     # -- writing ---------------------------------------------------------------------------------------
     def _add(self, doc: Document) -> bool:
