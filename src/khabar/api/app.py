@@ -25,6 +25,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from khabar import __version__
@@ -69,6 +70,7 @@ class _Stores:
         self.opened: list[Any] = []
         self.lock = threading.Lock()
         self.error: str | None = None
+        self.failure: str | None = None  # the last store request that failed because of the store itself
         is_url = "://" in target
         if not is_url and target != ":memory:" and not Path(target).expanduser().exists():
             self.error = f"no store at {target}; run `khabar ingest PATH --db {target}` first"
@@ -81,14 +83,27 @@ class _Stores:
             from khabar.store import open_store
 
             try:
-                store = open_store(self.target)
-                _read_only(store)
+                store = open_store(self.target, read_only=True)
             except Exception as err:  # not a database, newer schema, server down…
                 raise StoreUnavailable(f"cannot open store: {type(err).__name__}: {err}") from None
             self.local.store = store
             with self.lock:
                 self.opened.append(store)
         return store
+
+    def probe(self) -> str | None:
+        """Why store requests fail now, or None: opens the store and runs a cheap query; a damage seen
+        by an earlier request stays reported (for PostgreSQL, until a store request succeeds again)."""
+        try:
+            store = self.get()
+            store.conn.execute("SELECT count(*) FROM meta").fetchone()
+        except StoreUnavailable as err:
+            return str(err)
+        except Exception as err:
+            if getattr(store, "backend", "") != "sqlite":
+                self.local.store = None
+            return store_failure(err) or f"store unavailable: {type(err).__name__}"
+        return self.failure
 
     def close(self) -> None:
         with self.lock:
@@ -100,11 +115,23 @@ class _Stores:
                 pass
 
 
-def _read_only(store: Any) -> None:
-    if getattr(store, "backend", "") == "sqlite":
-        store.conn.execute("PRAGMA query_only=ON")
-    else:
-        store.conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+def store_failure(err: BaseException) -> str | None:
+    """A message when ``err`` says the store itself is unusable (damaged file, lost server), else None."""
+    mod = type(err).__module__ or ""
+    if not mod.startswith(("sqlite3", "psycopg")):
+        return None
+    if mod.startswith("psycopg") and not isinstance(err, _psycopg_operational()):
+        return None
+    first = (str(err).strip().splitlines() or [type(err).__name__])[0]
+    return f"store unavailable: {type(err).__name__}: {first}"
+
+
+def _psycopg_operational() -> tuple[type[BaseException], ...]:
+    try:
+        import psycopg
+    except ImportError:
+        return ()
+    return (psycopg.OperationalError,)
 
 
 class BodyLimit:
@@ -179,8 +206,16 @@ def snippet_parts(snippet: str, query: str) -> list[dict[str, Any]]:
     return [{"text": snippet, "mark": False}] if snippet else []
 
 
-def create_app(db: str | None = None, *, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
-    """The khabar web app over the store at ``db`` (path or postgresql:// URL; default: the user's store)."""
+# Host names a browser may send to a server on this machine. "testserver" is what Starlette's test client sends
+# (not a resolvable name, so no page elsewhere can use it). Any other name must be allowed explicitly:
+# without this check, a page on another origin could read the store through DNS rebinding.
+DEFAULT_ALLOWED_HOSTS = ("localhost", "127.0.0.1", "::1", "testserver")
+
+
+def create_app(db: str | None = None, *, max_body: int = DEFAULT_MAX_BODY,
+               allowed_hosts: list[str] | tuple[str, ...] = DEFAULT_ALLOWED_HOSTS) -> FastAPI:
+    """The khabar web app over the store at ``db`` (path or postgresql:// URL; default: the user's store).
+    Requests whose Host header names none of ``allowed_hosts`` get 400 (``"*"`` allows any)."""
     from khabar.store import default_db_path
 
     target = db or str(default_db_path())
@@ -206,6 +241,8 @@ def create_app(db: str | None = None, *, max_body: int = DEFAULT_MAX_BODY) -> Fa
     )
     app.state.stores = stores
     app.add_middleware(BodyLimit, limit=max_body)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=[h.strip("[]") for h in allowed_hosts],
+                       www_redirect=False)
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
@@ -234,6 +271,14 @@ def create_app(db: str | None = None, *, max_body: int = DEFAULT_MAX_BODY) -> Fa
 
     @app.exception_handler(Exception)
     async def crash(_: Request, exc: Exception) -> Response:
+        from khabar.models.files import ModelFileError
+
+        if isinstance(exc, ModelFileError):  # the server's installation, not the request: say which file
+            return KhabarJSON({"detail": str(exc)}, status_code=503)
+        failure = store_failure(exc)
+        if failure:  # a damaged store or a lost server: 503, and /api/health says so too
+            stores.failure = failure
+            return KhabarJSON({"detail": failure}, status_code=503)
         return KhabarJSON({"detail": f"internal error ({type(exc).__name__})"}, status_code=500)
 
     @contextmanager
@@ -245,6 +290,8 @@ def create_app(db: str | None = None, *, max_body: int = DEFAULT_MAX_BODY) -> Fa
             if getattr(st, "backend", "") != "sqlite":  # a broken PostgreSQL connection: reopen next time
                 stores.local.store = None
             raise err
+        if getattr(st, "backend", "") != "sqlite":  # a server that came back (a damaged file stays damaged)
+            stores.failure = None
 
     # -- the page ------------------------------------------------------------------------------------
     @app.get("/", include_in_schema=False)
@@ -348,7 +395,13 @@ def create_app(db: str | None = None, *, max_body: int = DEFAULT_MAX_BODY) -> Fa
         return doc.to_dict()
 
     @app.get("/api/health", tags=["meta"], summary="Liveness and store availability")
-    def health() -> dict[str, Any]:
-        return {"ok": True, "version": __version__, "store": stores.error is None}
+    def health() -> Response:
+        """200 when the store answers, 503 (with ``store_error``) when store requests would fail: no store,
+        a file that cannot be opened, or a store request that failed because the store is damaged or gone."""
+        problem = stores.probe()
+        body: dict[str, Any] = {"ok": problem is None, "version": __version__, "store": problem is None}
+        if problem:
+            body["store_error"] = problem
+        return KhabarJSON(body, status_code=200 if problem is None else 503)
 
     return app

@@ -45,6 +45,7 @@ def analyze(
     """
     from khabar.ingest.readers import InputError, is_multi, read_path
     from khabar.ingest.run import analyse_all, check_date
+    from khabar.models.files import ModelFileError
 
     set_min_confidence(min_confidence)
     try:
@@ -79,6 +80,8 @@ def analyze(
     except BrokenPipeError:  # `khabar analyze … | head`
         sys.stderr.close()
         raise typer.Exit(0) from None
+    except ModelFileError as err:
+        raise fail(str(err), 1) from None
     finally:
         if output:
             out.close()

@@ -18,6 +18,9 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1 = this machine only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
     max_body: Annotated[int, typer.Option(min=1, help="Largest POST /api/analyze body, in bytes.")] = 2_000_000,
+    allowed_host: Annotated[list[str] | None, typer.Option(
+        "--allowed-host", help="A Host header name to accept (repeatable; '*.example.org' wildcards, '*' any). "
+                               "Default: localhost, 127.0.0.1, [::1] and the --host address; others get 400.")] = None,
 ) -> None:
     """Serve the web page (/) and the JSON API (/api/…, OpenAPI schema at /openapi.json) over the store.
 
@@ -38,7 +41,12 @@ def serve(
                    f"`khabar ingest PATH --db {target}` (the analyse page works meanwhile)", err=True)
     if host not in _LOOPBACK:
         typer.echo(f"khabar: warning: listening on {host} without authentication; anyone who can reach it can "
-                   "read the store and use the server's CPU", err=True)
+                   "read the store and use the server's CPU; browsers must reach it by a name given with --allowed-host "
+                   "(or its address), other Host headers get 400", err=True)
     typer.echo(f"khabar: serving {target} at http://{'[' + host + ']' if ':' in host else host}:{port}/ "
                "(API reference at /#/api, schema at /openapi.json; Ctrl-C stops)", err=True)
-    uvicorn.run(create_app(target, max_body=max_body), host=host, port=port, log_level="info")
+    from khabar.api.app import DEFAULT_ALLOWED_HOSTS
+
+    # Host-header check (against DNS rebinding): loopback names and the address served on, plus --allowed-host.
+    hosts = [*DEFAULT_ALLOWED_HOSTS, *([] if host in ("0.0.0.0", "::") else [host]), *(allowed_host or [])]
+    uvicorn.run(create_app(target, max_body=max_body, allowed_hosts=hosts), host=host, port=port, log_level="info")

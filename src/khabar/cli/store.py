@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -14,6 +15,7 @@ import typer
 
 from khabar.cli.apps import app, bench_app, fail
 from khabar.cli.events import MIN_CONF_HELP, set_min_confidence
+from khabar.models.files import ModelFileError
 
 DbOpt = Annotated[
     str | None,
@@ -40,6 +42,10 @@ def _open(db: str | None, must_exist: bool = False, read_only: bool = False) -> 
         raise fail(f"cannot open store {target}: {store_problem(err)}") from None
 
 
+_DAMAGED = ("the store file is damaged: restore it from a copy, or re-ingest into a new store; "
+            "`sqlite3 STORE .recover` may save part of it")
+
+
 def store_problem(err: BaseException) -> str:
     """One line saying what went wrong with a store and what to do, for a database or file-system error."""
     msg = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
@@ -48,9 +54,8 @@ def store_problem(err: BaseException) -> str:
         return f"{msg} (the store or its directory is read-only; writing needs write access to both)"
     if "disk is full" in low or "no space" in low:
         return f"{msg} (free disk space, then run the same command again: it continues where it stopped)"
-    if "malformed" in low or "not a database" in low or "corrupt" in low:
-        return (f"{msg} (the store file is damaged: restore it from a copy, or re-ingest into a new store; "
-                "`sqlite3 STORE .recover` may save part of it)")
+    if "malformed" in low or "not a database" in low or "corrupt" in low or "damaged" in low:
+        return f"{msg} ({_DAMAGED})"
     if "connection" in low or "server" in low or "terminat" in low:
         return f"{msg} (the database server went away; run the same command again when it is back)"
     return f"{type(err).__name__}: {msg}"
@@ -63,8 +68,12 @@ def store_errors(what: str) -> Iterator[None]:
         yield
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
+    except ModelFileError as err:
+        raise fail(str(err), 1) from None
     except (OSError, RuntimeError) as err:
         raise fail(f"{what}: {store_problem(err)}", 1) from None
+    except (zlib.error, UnicodeDecodeError, json.JSONDecodeError) as err:  # a stored document that cannot be read
+        raise fail(f"{what}: a stored document cannot be read ({type(err).__name__}: {err}); {_DAMAGED}", 1) from None
     except Exception as err:
         mod = type(err).__module__ or ""
         if mod.startswith(("sqlite3", "psycopg")) or isinstance(err, sqlite3.Error):
@@ -92,6 +101,8 @@ def ingest(
     progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr.")] = True,
     report_json: Annotated[bool, typer.Option("--json", help="Print the final report as JSON.")] = False,
     min_confidence: Annotated[float | None, typer.Option(help=MIN_CONF_HELP)] = None,
+    check: Annotated[bool, typer.Option(help="Check the store file for damage before writing (SQLite quick_check; "
+                                              "reads the whole file once).")] = True,
 ) -> None:
     """Analyse articles and add them to the store. Idempotent (same text = no-op) and resumable:
     run it again after an interruption and it continues where it stopped. Failing inputs are listed."""
@@ -115,6 +126,9 @@ def ingest(
     err = Console(stderr=True)
     nworkers = workers if workers > 0 else default_workers()
     with _open(db) as store, store_errors(f"ingest into {store.path}"):
+        problem = store.check() if check else None
+        if problem:  # writing into a damaged file would bury the damage under new pages
+            raise fail(f"ingest into {store.path}: {store_problem(sqlite3.DatabaseError(problem))}", 1)
         show = progress and err.is_terminal
         if show:
             from rich.progress import (

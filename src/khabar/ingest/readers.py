@@ -66,6 +66,16 @@ def kind_of(path: Path) -> str | None:
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
+def _plausible(text: str) -> bool:
+    """Most non-space characters are Arabic, Latin, digits or punctuation (not CJK pairs of stray bytes)."""
+    chars = [c for c in text[:4096] if not c.isspace()]
+    if not chars:
+        return True
+    ok = sum(1 for c in chars if c < "\u0250" or "\u0600" <= c <= "\u08ff" or "\u2000" <= c <= "\u206f"
+             or "\ufb50" <= c <= "\ufeff")
+    return ok >= 0.8 * len(chars)
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many C0 control characters in the first 8 KiB: not a text file."""
     head = data[:8192]
@@ -82,10 +92,14 @@ def decode_text(data: bytes, origin: str) -> str:
     encoding silently (UTF-16 without a BOM is reported as binary: its NUL bytes are all one can see)."""
     if data[:2] in _UTF16_BOMS:
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError as err:
             raise InputProblem(f"UTF-16 (byte order mark) but not valid UTF-16 at byte {err.start}; "
                                "re-encode the file as UTF-8") from None
+        if not _plausible(text):  # b"\xff\xfe" then bytes that pair into CJK: Latin-1 or binary, not UTF-16
+            raise InputProblem("starts with a UTF-16 byte order mark but does not decode to Arabic or Latin "
+                               "text; re-encode the file as UTF-8")
+        return text
     if looks_binary(data):
         raise InputProblem("looks like a binary file, not text (NUL or control bytes); skipped")
     try:

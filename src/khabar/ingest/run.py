@@ -19,6 +19,7 @@ from typing import Any
 from khabar.document import Document
 from khabar.ingest.readers import DEFAULT_MAX_BYTES, InputError, Record, read_path
 
+
 def check_date(value: str | None) -> str | None:
     """``YYYY-MM-DD`` (a full ISO 8601 date-time is accepted) or ValueError with a clear message."""
     if value is None:
@@ -44,8 +45,12 @@ def analyse_record(rec: Record, published: str | None = None, pipeline: Any = No
 
 def _safe(args: tuple[Record, str | None, Any]) -> Document | InputError:
     rec, published, pipeline = args
+    from khabar.models.files import ModelFileError
+
     try:
         return analyse_record(rec, published, pipeline)
+    except ModelFileError:  # not this article's fault: every other one would fail the same way
+        raise
     except Exception as err:  # one article that breaks a stage must not stop the corpus
         return InputError(rec.origin or rec.id, f"analysis failed: {type(err).__name__}: {err}")
 
@@ -145,7 +150,7 @@ def ingest(
 
     def flush() -> None:
         if buf:
-            new = store.add_many(buf)  # the documents this call stored (the hash is checked again there)
+            new = store.add_new(buf)  # the documents this call stored (the hash is checked again there)
             report.skipped += len(buf) - len(new)
             report.added += len(new)
             for d in new:  # counts of what this ingest added, not of what another writer stored first

@@ -203,7 +203,10 @@ def _is_country_name(kb: KB, toks: list[_TokLike], k: int, j: int) -> bool:
 
 @lru_cache(maxsize=4)
 def _load(path: str) -> Institutions:
-    return Institutions.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+    from khabar.models.files import model_file
+
+    with model_file(path):
+        return Institutions.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
 
 
 def load_institutions(path: str | Path | None = None) -> Institutions:

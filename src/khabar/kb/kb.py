@@ -293,7 +293,9 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
 
 @lru_cache(maxsize=4)
 def _load_cached(path: str, extra: tuple[str, ...]) -> KB:
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
+    from khabar.models.files import model_file
+
+    with model_file(path), gzip.open(path, "rt", encoding="utf-8") as fh:
         kb = KB(json.load(fh))
     for p in extra:
         kb.add(read_jsonl(p), source="user")

@@ -30,7 +30,8 @@ from khabar.text.dateline import detect_dateline
 from khabar.text.normalize import normalize
 
 # Words: letters/digits plus Arabic diacritics and tatweel; "_" splits (#بنيامين_نتنياهو hashtags).
-_TOK = re.compile(r"(?:[^\W_]|[\u064B-\u065F\u0670\u0640])+")
+# Zero-width characters inside a word (بو‍تين) stay in it; the normaliser drops them.
+_TOK = re.compile(r"(?:[^\W_]|[\u064B-\u065F\u0670\u0640])+(?:[\u200b-\u200f\u2060\ufeff]+(?:[^\W_]|[\u064B-\u065F\u0670\u0640])+)*")
 _GAP = re.compile(r"^[ \t\u00a0\u200c-\u200f\-._]{1,3}$")
 # "موسكو (رويترز) -", "واشنطن، الولايات المتحدة الأمريكية (CNN)—": place, optional country, (agency), dash.
 _DESC_GAP = re.compile(r'^[ \t\u00a0]{1,2}["“«\']?$')

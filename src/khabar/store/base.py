@@ -264,6 +264,10 @@ class StoreBase:
         with self.transaction():
             return [doc for doc in docs if self._add(doc)]
 
+    def check(self) -> str | None:
+        """None when the store looks sound, else what is wrong (the SQLite store checks its pages)."""
+        return None
+
     def ingest_lock(self, on_wait: Callable[[str], None] | None = None) -> AbstractContextManager[None]:
         """Held by an ingest while it reads, analyses and writes: a second ingest into the same store waits,
         then finds the first one's documents stored instead of analysing them again."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import os
-import sys
 import secrets
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path

@@ -13,7 +13,7 @@ import re
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -218,6 +218,12 @@ class SQLiteStore(StoreBase):
         if read_only:
             self.conn.execute("PRAGMA query_only=ON")
 
+    def check(self) -> str | None:
+        """None when SQLite's ``quick_check`` finds the file sound, else its first finding (damaged pages)."""
+        rows = self.conn.execute("PRAGMA quick_check(1)").fetchall()
+        first = str(rows[0][0]) if rows else "ok"
+        return None if first == "ok" else "database disk image is malformed: " + " ".join(first.split())[:200]
+
     def _check_version(self) -> None:
         current = self.schema_version
         if current != SCHEMA_VERSION:
@@ -287,7 +293,10 @@ class SQLiteStore(StoreBase):
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            # SQLite may have rolled back already (a full disk does): then the original error is the news.
+            if self.conn.in_transaction:
+                with suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
             raise
         else:
             self.conn.execute("COMMIT")

@@ -1,8 +1,8 @@
 """Typed tokenisation in one compiled regex pass; tokens are spans of the untouched text.
 
 Kinds: ARABIC, NUMBER, LATIN (any non-Arabic letters), URL, EMAIL, HASHTAG, MENTION, PUNCT, SYMBOL.
-Whitespace and invisible format controls (RLM/LRM/ZWJ/ZWNJ/BOM …) between tokens are skipped; a joiner
-between the letters of an Arabic word stays in that word's span (its ``norm`` drops it).
+Whitespace and invisible format controls (RLM/LRM/ZWJ/ZWNJ/BOM …) between tokens are skipped; a zero-width
+character between the letters of a word stays in that word's span (its ``norm`` drops it).
 Punctuation is one character a token (``الأول/ديسمبر`` → الأول · / · ديسمبر), except runs of dots.
 """
 
@@ -19,8 +19,9 @@ AR_LETTER = (
 )
 # Marks that belong inside an Arabic word: harakat, Quranic marks, tatweel.
 AR_MARK = "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08ca-\u08ff"
-# Zero-width (non-)joiners: kept inside a word, never at its edges (so sentence trimming never cuts a token).
-JOINER = "\u200c\u200d"
+# Zero-width characters (ZWSP, ZWNJ, ZWJ, LRM, RLM, word joiner, BOM): kept inside a word, never at its edges
+# (so sentence trimming never cuts a token); the normaliser drops them, so بو‍تين matches بوتين.
+JOINER = "\u200b-\u200f\u2060\ufeff"
 _ARABIC_BLOCKS = "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 _DIGIT = r"\d"
 _URL_END = r"""[^\s<>"'«»“”‘’()\[\]{}.,;:!?،؛؟]"""

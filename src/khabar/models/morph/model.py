@@ -536,8 +536,10 @@ class MorphModel:
 
 @lru_cache(maxsize=1)
 def load_model(path: str | None = None) -> MorphModel:
+    from khabar.models.files import model_file
+
     p = Path(path) if path else MODEL_PATH
-    with gzip.open(p, "rt", encoding="utf-8") as fh:
+    with model_file(p), gzip.open(p, "rt", encoding="utf-8") as fh:
         model = MorphModel(json.load(fh))
     gc.freeze()  # the model's dicts live for the whole process: keep them out of every collection
     return model

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
+from khabar.models.files import model_file
 from khabar.text.normalize import normalize
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -42,7 +43,7 @@ class Featurizer:
         self.cluster: dict[str, str] = {}
         cpath = data_dir / "clusters.tsv.gz"
         if cpath.exists():
-            with gzip.open(cpath, "rt", encoding="utf-8") as fh:
+            with model_file(cpath), gzip.open(cpath, "rt", encoding="utf-8") as fh:
                 for i, line in enumerate(fh):
                     w, _, path = line.rstrip("\n").partition("\t")
                     self.rank[w] = i
@@ -51,7 +52,7 @@ class Featurizer:
         self.gazn: dict[str, str] = {}
         gpath = data_dir / "gazetteer.tsv.gz"
         if gpath.exists():
-            with gzip.open(gpath, "rt", encoding="utf-8") as fh:
+            with model_file(gpath), gzip.open(gpath, "rt", encoding="utf-8") as fh:
                 for line in fh:
                     name, _, cls = line.rstrip("\n").partition("\t")
                     table = self.gaz1 if " " not in name else self.gazn
@@ -60,7 +61,7 @@ class Featurizer:
         self.silver: dict[str, str] = {}
         spath = data_dir / "silver.tsv.gz"
         if spath.exists():
-            with gzip.open(spath, "rt", encoding="utf-8") as fh:
+            with model_file(spath), gzip.open(spath, "rt", encoding="utf-8") as fh:
                 for line in fh:
                     stem, typ, bucket = line.rstrip("\n").split("\t")
                     self.silver[stem] = typ + bucket
@@ -68,7 +69,9 @@ class Featurizer:
         self.media: frozenset[str] = frozenset()
         tpath = data_dir / "triggers.json"
         if tpath.exists():
-            for cls, words in json.loads(tpath.read_text(encoding="utf-8")).items():
+            with model_file(tpath):
+                triggers = json.loads(tpath.read_text(encoding="utf-8"))
+            for cls, words in triggers.items():
                 if cls == "MEDIA":
                     self.media = frozenset(words)
                 elif not cls.startswith("_"):
@@ -76,7 +79,8 @@ class Featurizer:
                         self.trigger.setdefault(w, cls)
         # document-level features are used only by a model trained with them (``features.json`` says so)
         fpath = data_dir / "features.json"
-        conf = json.loads(fpath.read_text(encoding="utf-8")) if fpath.exists() else {}
+        with model_file(fpath):
+            conf = json.loads(fpath.read_text(encoding="utf-8")) if fpath.exists() else {}
         self.doc_features: bool = bool(conf.get("doc_features", False))
         self._cache: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], str, str, str]] = {}
 

@@ -17,9 +17,14 @@ _DOC_BLOCK = 20_000
 
 class NerTagger:
     def __init__(self, model_path: Path = MODEL_PATH, data_dir: Path = DATA_DIR) -> None:
+        from khabar.models.files import model_file
+
         self.features = Featurizer(data_dir)
         self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(model_path))
+        with model_file(model_path):
+            if not Path(model_path).exists():
+                raise FileNotFoundError(model_path)
+            self._tagger.open(str(model_path))
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO tags (PER/ORG/LOC/MISC) for one sentence of token strings (a document of one sentence)."""
@@ -51,9 +56,9 @@ _DEFAULT: NerTagger | None = None
 
 
 def default_tagger() -> NerTagger | None:
-    """The packaged model, loaded once; None when the model file is missing."""
+    """The packaged model, loaded once; a missing or damaged file is a ModelFileError naming it."""
     global _DEFAULT
     with _LOCK:
-        if _DEFAULT is None and MODEL_PATH.exists():
+        if _DEFAULT is None:
             _DEFAULT = NerTagger()
         return _DEFAULT

@@ -83,6 +83,8 @@ def get_model() -> TopicModel | None:
     if _MODEL is None:
         with _LOCK:
             if _MODEL is None and MODEL_PATH.exists():
-                with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as fh:
+                from khabar.models.files import model_file
+
+                with model_file(MODEL_PATH), gzip.open(MODEL_PATH, "rt", encoding="utf-8") as fh:
                     _MODEL = TopicModel(json.load(fh))
     return _MODEL

@@ -336,12 +336,21 @@ async function runAnalyze(form) {
 // -- routing ------------------------------------------------------------------------------------
 let lastSearch = "#/";
 
+// A malformed %-escape in a hand-edited or truncated link (#/doc/%E0%A4) must not throw: use it as written.
+function safeDecode(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch (err) {
+    return s;
+  }
+}
+
 function route() {
   const hash = location.hash || "#/";
   const [path, query] = hash.slice(1).split("?", 2);
   const p = new URLSearchParams(query || "");
   if (path.startsWith("/doc/")) {
-    openDoc(decodeURIComponent(path.slice(5)));
+    openDoc(safeDecode(path.slice(5)));
   } else if (path === "/analyzed" && analyzed) {
     renderDoc(analyzed);
   } else if (path === "/quotes") {
@@ -388,4 +397,4 @@ function bind() {
 }
 
 if (typeof document !== "undefined") document.addEventListener("DOMContentLoaded", bind);
-if (typeof module !== "undefined") module.exports = { segments }; // for the tests (node)
+if (typeof module !== "undefined") module.exports = { segments, safeDecode }; // for the tests (node)
