@@ -209,7 +209,7 @@ def snippet_parts(snippet: str, query: str) -> list[dict[str, Any]]:
 # Host names a browser may send to a server on this machine. "testserver" is what Starlette's test client sends
 # (not a resolvable name, so no page elsewhere can use it). Any other name must be allowed explicitly:
 # without this check, a page on another origin could read the store through DNS rebinding.
-DEFAULT_ALLOWED_HOSTS = ("localhost", "127.0.0.1", "::1", "testserver")
+DEFAULT_ALLOWED_HOSTS = ("localhost", "127.0.0.1", "[::1]", "testserver")
 
 
 def create_app(db: str | None = None, *, max_body: int = DEFAULT_MAX_BODY,
@@ -241,8 +241,9 @@ def create_app(db: str | None = None, *, max_body: int = DEFAULT_MAX_BODY,
     )
     app.state.stores = stores
     app.add_middleware(BodyLimit, limit=max_body)
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=[h.strip("[]") for h in allowed_hosts],
-                       www_redirect=False)
+    # Starlette compares the Host header's name with brackets kept around IPv6 literals ([::1]).
+    app.add_middleware(TrustedHostMiddleware, www_redirect=False,
+                       allowed_hosts=[f"[{h}]" if ":" in h and not h.startswith("[") else h for h in allowed_hosts])
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
