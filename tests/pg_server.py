@@ -79,6 +79,7 @@ class TempPostgres:
         self.dir: Path | None = None
         self.port = 0
         self.running = False
+        self._opts = ""
         self._dbs: list[str] = []
 
     @property
@@ -114,11 +115,24 @@ class TempPostgres:
             res = self._run([str(self.bindir / "pg_ctl"), "-D", str(data), "-l", str(self.dir / "server.log"),
                              "-w", "-t", "60", "-o", opts, "start"], pw)
             if res.returncode == 0:
+                self._opts = opts
                 self.running = True
                 atexit.register(self.stop)
                 return self
         log = (self.dir / "server.log").read_text("utf-8", "replace")[-2000:] if (self.dir / "server.log").exists() else ""
         raise RuntimeError(f"pg_ctl start failed: {res.stderr.strip()}\n{log}")
+
+    def restart(self) -> None:
+        """Stop the server abruptly (as a crash would) and start it again on the same port and data."""
+        if self.external or not self.running or self.dir is None or self.bindir is None:
+            raise RuntimeError("only a private running server can be restarted")
+        _, pw = _server_user()
+        data = str(self.dir / "data")
+        self._run([str(self.bindir / "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop"], pw)
+        res = self._run([str(self.bindir / "pg_ctl"), "-D", data, "-l", str(self.dir / "server.log"),
+                         "-w", "-t", "60", "-o", self._opts, "start"], pw)
+        if res.returncode:
+            raise RuntimeError(f"pg_ctl restart failed: {res.stderr.strip()}")
 
     def dsn(self, dbname: str = "postgres") -> str:
         if self.external:  # the same server URL with another database name
