@@ -248,6 +248,12 @@ def test_lone_surrogate_names_the_record(tmp_path: Path) -> None:
     assert isinstance(out[1], Record)
     res = cli("analyze", p)
     assert res.exit_code == 1 and "SystemError" not in res.output and "s.jsonl:1" in res.output  # type: ignore[attr-defined]
+    import khabar  # the Python API takes any str: analysis works, SQLite refuses to store it clearly
+
+    doc = khabar.analyze("قال \ud800 الرئيس الروسي بوتين في موسكو.", published="2020-01-01")
+    assert doc.check_offsets() == [] and any(e.wikidata == "Q7747" for e in doc.entities)
+    with pytest.raises(ValueError, match="surrogate"), open_store(":memory:") as store:
+        store.add(doc)
 
 
 def test_utf16_files_are_decoded(tmp_path: Path) -> None:

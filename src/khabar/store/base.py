@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import Any, NamedTuple, Self
 
 from khabar.document import Document
-from khabar.store.keys import match_form
+from khabar.store.keys import match_form, valid_text
 
 # A name → (SQL selecting rows, its arguments): the (doc, ent_id) pairs or the documents a name stands for.
 PairsFn = Callable[..., tuple[str, list[Any]]]
@@ -145,7 +145,7 @@ def doc_filters(
         args += a
     if event:
         where.append(f"d.rowid IN (SELECT doc FROM events WHERE event={ph})")
-        args.append(event.upper())
+        args.append(valid_text(event).upper())
     if actor:
         sql, a = pairs(actor, actor=True)
         where.append(f"d.rowid IN (SELECT ea.doc FROM ({sql}) p JOIN event_args ea"
@@ -158,7 +158,7 @@ def doc_filters(
     _date_range(where, args, "d.pub_date", ph, date_from, date_to)
     if source:
         where.append(f"lower(d.source) = lower({ph})")
-        args.append(source)
+        args.append(valid_text(source))
     return where, args
 
 
@@ -359,7 +359,7 @@ class StoreBase:
             where.append(_AFTER_PUBLICATION)
         if event:
             where.append(f"ev.event={p}")
-            args.append(event.upper())
+            args.append(valid_text(event).upper())
         if actor:
             sql, a = self._pairs(actor, actor=True)
             where.append(f"EXISTS (SELECT 1 FROM ({sql}) p JOIN event_args a ON a.doc=p.doc"

@@ -23,9 +23,18 @@ _CLITICS = frozenset({"و", "ف", "ب", "ك", "ل", "س", "ال", "لل", "ه", 
                       "كن", "نا", "ي", "ني", "+ه", "+ها", "+هم", "+كم", "+نا", "+ي"})
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_text(s: str) -> str:
+    """``s`` with lone UTF-16 surrogates (possible in a Python str, never in UTF-8) replaced by U+FFFD: a
+    query argument must be encodable to reach the database."""
+    return _SURROGATE.sub("\ufffd", s) if _SURROGATE.search(s) else s
+
+
 def match_form(s: str) -> str:
     """The form both the index and the query use: normalised, ة→ه, lower-case Latin."""
-    return normalize(s, ta_marbuta=True).lower()
+    return valid_text(normalize(s, ta_marbuta=True).lower())
 
 
 def words(s: str) -> list[str]:

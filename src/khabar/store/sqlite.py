@@ -28,7 +28,7 @@ from khabar.store.base import (
     snippet,
     word_count,
 )
-from khabar.store.keys import fingerprint, fts_query, index_text, match_form
+from khabar.store.keys import fingerprint, fts_query, index_text, match_form, valid_text
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Hit", "SQLiteStore", "content_hash", "pack_json", "snippet",
            "unpack_json", "word_count"]
@@ -139,6 +139,8 @@ MIGRATIONS: dict[int, str] = {
     """,
 }
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 # (doc, ent_id) of the entities a user's name stands for: QID, normalised name, canonical, or any mention.
 # A UNION of separate index probes (an OR across columns would scan the table).
 _ENTITY_PAIRS = (
@@ -182,6 +184,7 @@ def _connect_ro(path: Path) -> sqlite3.Connection:
 def _pairs(name: str, *, actor: bool = False) -> tuple[str, list[str]]:
     """SQL selecting the (doc, ent_id) pairs a name stands for, with its positional arguments."""
     sql = _ACTOR_PAIRS if actor else _ENTITY_PAIRS
+    name = valid_text(name)
     args = [name if tok == "?1" else match_form(name) for tok in re.findall(r"\?[12]", sql)]
     return sql.replace("?1", "?").replace("?2", "?"), args
 
@@ -331,6 +334,10 @@ class SQLiteStore(StoreBase):
 
     # -- writing ---------------------------------------------------------------------------------------
     def _add(self, doc: Document) -> bool:
+        bad = _SURROGATE.search(doc.text)
+        if bad:  # SQLite stores UTF-8, which cannot hold one (the readers refuse such records earlier)
+            raise ValueError(f"document {doc.id!r}: its text holds a lone UTF-16 surrogate at character "
+                             f"{bad.start()}, which is not Unicode text and cannot be stored")
         digest = content_hash(doc.text)
         if self.has_hash(digest):
             return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,6 +12,7 @@ import pycrfsuite
 from khabar.models.ner.features import DATA_DIR, Featurizer
 
 MODEL_PATH = DATA_DIR / "ner.crfsuite"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _MAX_SENT = 200  # long "sentences" are tagged in windows to bound the Viterbi cost
 _DOC_BLOCK = 20_000
 
@@ -32,6 +34,9 @@ class NerTagger:
 
     def tag_doc(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags for each sentence of one document (the features see the whole document)."""
+        if any(_SURROGATE.search(t) for toks in sents for t in toks):
+            # crfsuite encodes features as UTF-8: a lone surrogate (possible in a Python str) cannot be.
+            sents = [[_SURROGATE.sub("\ufffd", t) for t in toks] for toks in sents]
         chunks: list[Sequence[str]] = []
         owner: list[int] = []
         for k, toks in enumerate(sents):
