@@ -479,3 +479,23 @@ def test_api_read_only_store_and_damage_reported_by_health(tmp_path: Path) -> No
         assert 500 not in codes and codes & {503}
         h = c.get("/api/health")
         assert h.status_code == 503 and h.json()["store"] is False and "store" in h.json()["store_error"]
+
+
+def test_read_only_open_migrates_an_older_writable_store(tmp_path: Path) -> None:
+    from khabar.store.keys import index_text
+    from khabar.store.sqlite import MIGRATIONS, SCHEMA_VERSION
+
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    con.executescript("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);" + MIGRATIONS[1]
+                      + "INSERT INTO meta VALUES('schema_version', '1');")
+    d = TEXT("خبر قديم عن بوتين.", doc_id="old")
+    con.execute("INSERT INTO documents(id, hash, chars, words, added, json) VALUES('old', 'h', 1, 1, 'now', ?)",
+                (d.to_json(),))
+    con.execute("INSERT INTO documents_fts(rowid, title, body) VALUES(1, '', ?)", (index_text(d.text),))
+    con.commit()
+    con.close()
+    res = cli("search", "بوتين", "--db", path)  # search opens read-only; the upgrade migrates the store once
+    assert res.exit_code == 0 and "old" in res.output, res.output  # type: ignore[attr-defined]
+    with open_store(path, read_only=True) as st:
+        assert st.schema_version == SCHEMA_VERSION

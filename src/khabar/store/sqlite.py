@@ -208,7 +208,12 @@ class SQLiteStore(StoreBase):
         self.path = str(path)
         self.read_only = read_only
         if read_only and self.path != ":memory:":
-            self.conn = _connect_ro(Path(self.path).expanduser())
+            file = Path(self.path).expanduser()
+            self.conn = _connect_ro(file)
+            if self.schema_version < SCHEMA_VERSION and os.access(file, os.W_OK) and os.access(file.parent, os.W_OK):
+                self.conn.close()  # an older store we may write: migrate it once, as a writable open would
+                SQLiteStore(self.path).close()
+                self.conn = _connect_ro(file)
             self._check_version()
             return
         if self.path != ":memory:":
