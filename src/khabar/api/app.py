@@ -278,7 +278,11 @@ def create_app(db: str | None = None, *, max_body: int = DEFAULT_MAX_BODY,
             return KhabarJSON({"detail": str(exc)}, status_code=503)
         failure = store_failure(exc)
         if failure:  # a damaged store or a lost server: 503, and /api/health says so too
-            stores.failure = failure
+            import sqlite3
+
+            # A damaged file stays damaged; a busy one (sqlite3.OperationalError: locked, I/O) may pass.
+            if not isinstance(exc, sqlite3.OperationalError):
+                stores.failure = failure
             return KhabarJSON({"detail": failure}, status_code=503)
         return KhabarJSON({"detail": f"internal error ({type(exc).__name__})"}, status_code=500)
 
