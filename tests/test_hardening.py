@@ -223,6 +223,8 @@ def test_impossible_record_dates_are_stored_as_unknown_with_a_warning(tmp_path: 
         assert store.stats()["published"] == {"first": "2018-02-18", "last": "2018-02-18"}
         assert store.get("good").meta["published"] == "2018-02-18T21:35:43+04:00"  # the time is kept
         assert store.get("b0").meta.get("published") is None
+        again = ingest([str(corpus)], store, pipeline=TEXT)  # nothing new: no warnings repeated
+        assert again.added == 0 and again.warnings == []
     res = cli("ingest", corpus, "--db", tmp_path / "d2.db", "-j", "1")
     assert res.exit_code == 0 and res.output.count("warning:") == len(BAD_DATES)  # type: ignore[attr-defined]
 

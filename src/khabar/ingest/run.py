@@ -138,12 +138,12 @@ def ingest(
             for rec in read_path(path, max_bytes):
                 report.inputs += 1
                 if isinstance(rec, Record):
-                    report.warnings += [InputError(rec.origin or rec.id, w) for w in rec.warnings]
                     digest = content_hash(rec.text)
                     if digest in seen or store.has_hash(digest):  # resumable: no re-analysis
                         report.skipped += 1
                         continue
                     seen.add(digest)
+                    report.warnings += [InputError(rec.origin or rec.id, w) for w in rec.warnings]
                 yield rec
 
     buf: list[Document] = []
