@@ -457,6 +457,7 @@ def test_serve_passes_allowed_hosts(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     assert res.exit_code == 0, res.output  # type: ignore[attr-defined]
     hosts = seen[0]
     assert "10.0.0.5" in hosts and "news.lan" in hosts and "localhost" in hosts  # type: ignore[operator]
+    assert "testserver" not in hosts  # type: ignore[operator]
 
 
 def test_api_dates_fully_validated_and_long_repeated_query(tmp_path: Path) -> None:

@@ -206,10 +206,11 @@ def snippet_parts(snippet: str, query: str) -> list[dict[str, Any]]:
     return [{"text": snippet, "mark": False}] if snippet else []
 
 
-# Host names a browser may send to a server on this machine. "testserver" is what Starlette's test client sends
-# (not a resolvable name, so no page elsewhere can use it). Any other name must be allowed explicitly:
-# without this check, a page on another origin could read the store through DNS rebinding.
-DEFAULT_ALLOWED_HOSTS = ("localhost", "127.0.0.1", "[::1]", "testserver")
+# Host names a browser may send to a server on this machine; any other name must be allowed explicitly:
+# without this check, a page on another origin could read the store through DNS rebinding. create_app's
+# default adds "testserver", the name Starlette's test client sends; `khabar serve` does not.
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+DEFAULT_ALLOWED_HOSTS = (*LOOPBACK_HOSTS, "testserver")
 
 
 def create_app(db: str | None = None, *, max_body: int = DEFAULT_MAX_BODY,
