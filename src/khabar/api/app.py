@@ -94,6 +94,7 @@ class _Stores:
     def probe(self) -> str | None:
         """Why store requests fail now, or None: opens the store and runs a cheap query; a damage seen
         by an earlier request stays reported (for PostgreSQL, until a store request succeeds again)."""
+        store = None
         try:
             store = self.get()
             store.conn.execute("SELECT count(*) FROM meta").fetchone()
