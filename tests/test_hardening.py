@@ -502,3 +502,15 @@ def test_read_only_open_migrates_an_older_writable_store(tmp_path: Path) -> None
     assert res.exit_code == 0 and "old" in res.output, res.output  # type: ignore[attr-defined]
     with open_store(path, read_only=True) as st:
         assert st.schema_version == SCHEMA_VERSION
+
+
+def test_overlong_jsonl_lines_are_skipped_without_reading_them_whole(tmp_path: Path) -> None:
+    p = tmp_path / "long.jsonl"
+    p.write_text(json.dumps({"id": "big", "text": "خبر " * 5_000}, ensure_ascii=False) + "\n"
+                 + json.dumps({"id": "ok", "text": "خبر قصير"}, ensure_ascii=False) + "\n" + "x" * 50_000, "utf-8")
+    out = list(read_path(p, max_bytes=10_000))
+    assert [type(r).__name__ for r in out] == ["InputError", "Record", "InputError"]
+    assert "too large" in out[0].message and out[1].id == "ok" and out[0].origin.endswith(":1")  # type: ignore[union-attr]
+    u16 = tmp_path / "long16.jsonl"
+    u16.write_bytes(p.read_text("utf-8").encode("utf-16"))
+    assert [type(r).__name__ for r in read_path(u16, max_bytes=10_000)] == ["InputError", "Record", "InputError"]

@@ -193,16 +193,41 @@ def record_from_json(obj: Any, origin: str) -> Record | InputError:
     return Record(text=text, id="" if rid is None else str(rid), meta=meta, origin=origin, warnings=warnings)
 
 
-def _open_lines(path: Path) -> Iterator[bytes]:
+def _open_lines(path: Path, limit: int = 0) -> Iterator[bytes]:
+    """The lines of a (gzipped) file as bytes; a line over ``limit`` bytes (0: no limit) is :data:`_TOO_LONG`."""
     opener: Any = gzip.open if path.name.lower().endswith(".gz") else open
     with opener(path, "rb") as fh:
         if fh.peek(2)[:2] not in _UTF16_BOMS:
-            yield from fh
+            yield from _bounded(fh, limit)
             return
     # UTF-16 JSONL (a Windows export): its lines, re-encoded as UTF-8.
     with opener(path, "rt", encoding="utf-16", newline="") as tf:
-        for line in tf:
-            yield line.encode("utf-8", "surrogatepass")
+        for line in _bounded(tf, limit // 2):
+            yield line if line is _TOO_LONG else line.encode("utf-8", "surrogatepass")
+
+
+_TOO_LONG: Any = object()  # stands for a line over the limit, which is never held in memory
+
+
+def _bounded(fh: Any, limit: int) -> Iterator[Any]:
+    """Lines of ``fh`` (bytes or text); one longer than ``limit`` (a 5 GB file without a newline…) is read
+    through in chunks and yielded as :data:`_TOO_LONG`, so memory stays bounded by the limit."""
+    if not limit:
+        yield from fh
+        return
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        nl = b"\n" if isinstance(line, bytes) else "\n"
+        if len(line) <= limit or line.endswith(nl):
+            yield line
+            continue
+        while True:  # the rest of this line, a chunk at a time
+            chunk = fh.readline(1 << 20)
+            if not chunk or chunk.endswith(nl):
+                break
+        yield _TOO_LONG
 
 
 def read_jsonl_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record | InputError]:
@@ -210,10 +235,13 @@ def read_jsonl_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[
     origin = str(path)
     lineno = 0
     try:
-        for lineno, raw in enumerate(_open_lines(path), 1):  # noqa: B007 - lineno used after the loop
+        for lineno, raw in enumerate(_open_lines(path, max_bytes), 1):  # noqa: B007 - lineno used after the loop
+            where = f"{origin}:{lineno}"
+            if raw is _TOO_LONG:
+                yield InputError(where, f"record too large (> {max_bytes / 1e6:.1f} MB limit)")
+                continue
             if not raw.strip():
                 continue
-            where = f"{origin}:{lineno}"
             if max_bytes and len(raw) > max_bytes:
                 yield InputError(where, f"record too large ({len(raw) / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit)")
                 continue
@@ -312,7 +340,7 @@ def count_inputs(path: str | Path) -> int | None:
     for f in files:
         if kind_of(f) == "jsonl":
             try:
-                total += sum(1 for line in _open_lines(f) if line.strip())
+                total += sum(1 for line in _open_lines(f, DEFAULT_MAX_BYTES) if line.strip())
             except (OSError, EOFError, zlib.error, UnicodeError):
                 total += 1
         else:
