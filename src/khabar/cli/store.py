@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import zlib
 from collections.abc import Iterator
@@ -44,6 +45,14 @@ def _open(db: str | None, must_exist: bool = False, read_only: bool = False) -> 
 
 _DAMAGED = ("the store file is damaged: restore it from a copy, or re-ingest into a new store; "
             "`sqlite3 STORE .recover` may save part of it")
+
+
+def _where(db: str | None) -> str:
+    """The store a command works on, for messages (a PostgreSQL URL without its password)."""
+    from khabar.store import default_db_path
+
+    target = db or str(default_db_path())
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", target)
 
 
 def store_problem(err: BaseException) -> str:
@@ -125,7 +134,7 @@ def ingest(
             raise fail(f"{p}: no such file or directory")
     err = Console(stderr=True)
     nworkers = workers if workers > 0 else default_workers()
-    with _open(db) as store, store_errors(f"ingest into {store.path}"):
+    with store_errors(f"ingest into {_where(db)}"), _open(db) as store:
         problem = store.check() if check else None
         if problem:  # writing into a damaged file would bury the damage under new pages
             raise fail(f"ingest into {store.path}: {store_problem(sqlite3.DatabaseError(problem))}", 1)
@@ -211,7 +220,7 @@ def search(
     _date(date_to, "--to")
     if not query.strip() and not any((entity, event, actor, speaker, date_from, date_to, source)):
         raise fail("give a QUERY or at least one filter (--entity, --event, --actor, --speaker, --from, --to, --source)")
-    with _open(db, must_exist=True, read_only=True) as store, store_errors(f"search {store.path}"):
+    with store_errors(f"search {_where(db)}"), _open(db, must_exist=True, read_only=True) as store:
         if not store.index_is_current:
             typer.echo("khabar: note: the search index was built by another khabar version and may miss matches; "
                        f"run `khabar reindex --db {store.path}`", err=True)
@@ -238,7 +247,7 @@ def search(
 @app.command()
 def reindex(db: DbOpt = None) -> None:
     """Rebuild the full-text index with this version's normalisation (after an upgrade changed it)."""
-    with _open(db, must_exist=True) as store, store_errors(f"reindex {store.path}"):
+    with store_errors(f"reindex {_where(db)}"), _open(db, must_exist=True) as store:
         n = store.reindex()
     typer.echo(f"reindexed {n} documents")
 
@@ -250,7 +259,7 @@ def stats(
     top: Annotated[int, typer.Option(help="How many top entities and speakers to list.")] = 10,
 ) -> None:
     """Counts over the store: documents, words, entities, quotes, events, times; top entities and speakers."""
-    with _open(db, must_exist=True, read_only=True) as store, store_errors(f"stats of {store.path}"):
+    with store_errors(f"stats of {_where(db)}"), _open(db, must_exist=True, read_only=True) as store:
         data = store.stats(top=top)
     if fmt is not TableFormat.table:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2 if fmt is TableFormat.json else None))
@@ -300,7 +309,7 @@ def quotes(
 
         show_quotes(path, published=published, entities=None, fmt="pretty" if fmt is TableFormat.table else "json")
         return
-    with _open(db, must_exist=True, read_only=True) as store, store_errors(f"quotes in {store.path}"):
+    with store_errors(f"quotes in {_where(db)}"), _open(db, must_exist=True, read_only=True) as store:
         rows = store.quotes(speaker=speaker, limit=limit)
     _rows_out(rows, fmt, lambda r: f"{r['doc']}  {r['speaker_name'] or '?'} ({r['type']}): {r['text']}")
 
@@ -329,7 +338,7 @@ def events(
         return
     _date(date_from, "--from")
     _date(date_to, "--to")
-    with _open(db, must_exist=True, read_only=True) as store, store_errors(f"events in {store.path}"):
+    with store_errors(f"events in {_where(db)}"), _open(db, must_exist=True, read_only=True) as store:
         rows = store.events(event=event, actor=actor, date_from=date_from, date_to=date_to, limit=limit,
                             after_publication=after_publication)
     _rows_out(rows, fmt, lambda r: f"{r['doc']}  {r['date'] or '-'}  {r['event']}  "
@@ -366,7 +375,7 @@ def export(
 
     if output == "-" and fmt is ExportFormat.parquet:
         raise fail("Parquet needs a file name, not -")
-    with _open(db, must_exist=True, read_only=True) as store, store_errors(f"export of {store.path}"):
+    with store_errors(f"export of {_where(db)}"), _open(db, must_exist=True, read_only=True) as store:
         try:
             if fmt is ExportFormat.parquet:
                 n = export_parquet(store, output)
