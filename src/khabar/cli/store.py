@@ -55,6 +55,8 @@ def ingest(
     max_bytes: Annotated[int, typer.Option(help="Skip (and report) inputs bigger than this many bytes; 0 = no limit.")] = 10_000_000,
     progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr.")] = True,
     report_json: Annotated[bool, typer.Option("--json", help="Print the final report as JSON.")] = False,
+    engine: Annotated[str, typer.Option(help="Where analysis runs: local (process pool) or dask.")] = "local",
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster of -j workers).")] = None,
 ) -> None:
     """Analyse articles and add them to the store. Idempotent (same text = no-op) and resumable:
     run it again after an interruption and it continues where it stopped. Failing inputs are listed."""
@@ -76,6 +78,8 @@ def ingest(
             raise fail(f"{p}: no such file or directory")
     err = Console(stderr=True)
     nworkers = workers if workers > 0 else default_workers()
+    if engine not in ("local", "dask"):
+        raise fail(f"--engine: unknown engine {engine!r}; choose local or dask")
     with _open(db) as store:
         show = progress and err.is_terminal
         if show:
@@ -105,7 +109,7 @@ def ingest(
                                        f"{rate:.1f} articles/s")
         try:
             report = run_ingest(paths, store, published=published, workers=nworkers, max_bytes=max_bytes,
-                                on_progress=tick if show else None)
+                                on_progress=tick if show else None, engine=engine, scheduler=scheduler)
         except KeyboardInterrupt:
             # Committed batches stay; the same command resumes (stored texts are not analysed again).
             typer.echo(f"\ninterrupted; the store holds {len(store)} documents. Run the same command again to "

@@ -57,11 +57,24 @@ def _safe(args: tuple[Record, str | None, Any]) -> Document | InputError:
         return InputError(rec.origin or rec.id, f"analysis failed: {type(err).__name__}: {err}")
 
 
+def _safe_chunk(args: tuple[list[Record], str | None]) -> tuple[list[Document | InputError], float]:
+    """A chunk's results and the worker's resident memory (MiB) after it."""
+    from khabar.scale.engine import rss_mb
+
+    recs, published = args
+    return [_safe((rec, published, None)) for rec in recs], rss_mb()
+
+
 def analyse_all(
     records: Iterable[Record | InputError], published: str | None = None, workers: int = 1, chunksize: int = 4,
-    pipeline: Any = None,
+    pipeline: Any = None, engine: str = "local", scheduler: str | None = None,
+    on_worker_rss: Callable[[float], None] | None = None,
 ) -> Iterator[tuple[Record | None, Document | InputError]]:
-    """Analysed documents (or errors) in input order; ``workers > 1`` analyses in a process pool."""
+    """Analysed documents (or errors) in input order; ``workers > 1`` analyses in a process pool, and
+    ``engine="dask"`` on a Dask cluster (a LocalCluster of ``workers`` processes unless ``scheduler`` is given)."""
+    if engine != "local":
+        yield from _analyse_on_engine(records, published, workers, engine, scheduler, chunksize * 4, on_worker_rss)
+        return
     if workers <= 1:
         for rec in records:
             yield (None, rec) if isinstance(rec, InputError) else (rec, _safe((rec, published, pipeline)))
@@ -81,6 +94,34 @@ def analyse_all(
                 yield (None, rec) if isinstance(rec, InputError) else (rec, next(done))
 
 
+def _analyse_on_engine(
+    records: Iterable[Record | InputError], published: str | None, workers: int, engine: str,
+    scheduler: str | None, chunk: int, on_worker_rss: Callable[[float], None] | None = None,
+) -> Iterator[tuple[Record | None, Document | InputError]]:
+    from khabar.scale.engine import make_engine
+
+    eng = make_engine(engine, workers, scheduler)
+    # Chunks keep their input items, so results (and the store's row order) follow input order.
+    chunks: list[list[Record | InputError]] = []
+
+    def tasks() -> Iterator[tuple[list[Record], str | None]]:
+        it = iter(records)
+        while batch := list(islice(it, chunk)):
+            chunks.append(batch)
+            yield [r for r in batch if isinstance(r, Record)], published
+
+    try:
+        for results, worker_rss in eng.map_ordered(_safe_chunk, tasks()):
+            if on_worker_rss:
+                on_worker_rss(worker_rss)
+            batch = chunks.pop(0)
+            done = iter(results)
+            for rec in batch:
+                yield (None, rec) if isinstance(rec, InputError) else (rec, next(done))
+    finally:
+        eng.close()
+
+
 @dataclass(slots=True)
 class IngestReport:
     inputs: int = 0
@@ -92,6 +133,7 @@ class IngestReport:
     events: int = 0
     times: int = 0
     seconds: float = 0.0
+    peak_worker_rss_mb: float = 0.0  # measured on the Dask engine only
     errors: list[InputError] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -101,6 +143,7 @@ class IngestReport:
             "words": self.words, "entities": self.entities, "quotes": self.quotes, "events": self.events,
             "times": self.times, "seconds": round(self.seconds, 2),
             "articles_per_s": round(self.added / secs, 1), "words_per_s": round(self.words / secs),
+            "peak_worker_rss_mb": round(self.peak_worker_rss_mb, 1),
             "errors": [{"input": e.origin, "message": e.message} for e in self.errors],
         }
 
@@ -122,6 +165,8 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_progress: Callable[[IngestReport], None] | None = None,
     pipeline: Any = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> IngestReport:
     """Read, analyse and store every record under ``paths``; returns a report (errors listed, not raised)."""
     from khabar.store.sqlite import content_hash, word_count
@@ -151,7 +196,11 @@ def ingest(
             report.added += added
             buf.clear()
 
-    for _rec, res in analyse_all(fresh(), published, workers, pipeline=pipeline):
+    def worker_rss(mb: float) -> None:
+        report.peak_worker_rss_mb = max(report.peak_worker_rss_mb, mb)
+
+    for _rec, res in analyse_all(fresh(), published, workers, pipeline=pipeline, engine=engine, scheduler=scheduler,
+                                 on_worker_rss=worker_rss):
         if isinstance(res, InputError):
             report.errors.append(res)
         else:
