@@ -177,3 +177,43 @@ def test_memo_is_bounded_and_keeps_recent_entries() -> None:
     assert len(m) <= m.limit == 256
     assert 9_999 in m and 0 not in m  # the oldest went first
     assert any(name == "test.memo" for name, *_ in memo_report())
+
+
+@pytest.fixture(scope="module")
+def pg_dsn():  # type: ignore[no-untyped-def]
+    pytest.importorskip("psycopg", reason="psycopg not installed: pip install 'khabar[postgres]'")
+    from pg_server import TempPostgres
+
+    server = TempPostgres()
+    if not server.available:
+        pytest.skip("no PostgreSQL binaries (initdb/pg_ctl) found; run .ci/postgres.sh or set PG_BINDIR")
+    with server:
+        yield server.new_database
+
+
+def test_dask_workers_copy_into_postgresql(corpus: Path, tmp_path: Path, dask_engine, pg_dsn) -> None:  # type: ignore[no-untyped-def]
+    addr = dask_engine.client.scheduler.address
+    with open_store(tmp_path / "a.db") as a:
+        ingest([corpus], a, workers=1)
+        sa = a.stats()
+    dsn = pg_dsn()
+    with open_store(dsn) as pg:
+        rep = ingest([corpus], pg, engine="dask", scheduler=addr, batch=4)
+        sp = pg.stats()
+        again = ingest([corpus], pg, engine="dask", scheduler=addr, batch=4)
+        assert {h.id for h in pg.search("قال")} == {h.id for h in open_store(tmp_path / "a.db").search("قال")}
+    assert rep.added == 12 and again.added == 0 and again.skipped == 12
+    for key in ("documents", "words", "entities", "mentions", "quotes", "events", "times"):
+        assert sa.get(key) == sp.get(key), key
+
+
+def test_postgresql_bulk_copy_equals_row_inserts(corpus: Path, pg_dsn) -> None:  # type: ignore[no-untyped-def]
+    from khabar.ingest.run import analyse_record
+
+    docs = [analyse_record(r) for r in read_inputs([corpus]) if isinstance(r, Record)][:6]
+    with open_store(pg_dsn()) as bulk, open_store(pg_dsn()) as rows:
+        assert bulk.add_many(docs) == 6 and bulk.add_many(docs) == 0
+        for d in docs:
+            rows.add(d)
+        assert bulk.stats() | {"path": ""} == rows.stats() | {"path": ""}
+        assert [bulk.get(d.id).to_dict() for d in docs] == [rows.get(d.id).to_dict() for d in docs]

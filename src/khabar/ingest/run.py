@@ -122,6 +122,58 @@ def _analyse_on_engine(
         eng.close()
 
 
+_WORKER_STORES: dict[str, Any] = {}
+
+
+def _store_chunk(args: tuple[str, list[Record], str | None]) -> tuple[list[InputError], dict[str, int], float]:
+    """On a worker: analyse a chunk and write it straight into the (PostgreSQL) store by bulk COPY."""
+    from khabar.scale.engine import rss_mb
+    from khabar.store import open_store
+    from khabar.store.base import word_count
+
+    dsn, recs, published = args
+    store = _WORKER_STORES.get(dsn)
+    if store is None:
+        store = _WORKER_STORES[dsn] = open_store(dsn)
+    docs: list[Document] = []
+    errors: list[InputError] = []
+    for rec in recs:
+        res = _safe((rec, published, None))
+        (errors if isinstance(res, InputError) else docs).append(res)  # type: ignore[arg-type]
+    added = store.add_many(docs)
+    counts = {"added": added, "skipped": len(docs) - added, "words": sum(word_count(d) for d in docs),
+              "entities": sum(len(d.entities) for d in docs), "quotes": sum(len(d.quotes) for d in docs),
+              "events": sum(len(d.events) for d in docs), "times": sum(len(d.times) for d in docs)}
+    return errors, counts, rss_mb()
+
+
+def _ingest_on_workers(
+    records: Iterable[Record | InputError], dsn: str, report: IngestReport, published: str | None, workers: int,
+    engine: str, scheduler: str | None, chunk: int, t0: float, on_progress: Callable[[IngestReport], None] | None,
+) -> None:
+    """Workers analyse and COPY into a shared store themselves; only counts come back."""
+    from khabar.scale.engine import make_engine
+
+    def tasks() -> Iterator[tuple[str, list[Record], str | None]]:
+        it = iter(records)
+        while batch := list(islice(it, chunk)):
+            report.errors.extend(r for r in batch if isinstance(r, InputError))
+            yield dsn, [r for r in batch if isinstance(r, Record)], published
+
+    eng = make_engine(engine, workers, scheduler)
+    try:
+        for errors, counts, worker_rss in eng.map_ordered(_store_chunk, tasks()):
+            report.errors.extend(errors)
+            for name, n in counts.items():
+                setattr(report, name, getattr(report, name) + n)
+            report.peak_worker_rss_mb = max(report.peak_worker_rss_mb, worker_rss)
+            report.seconds = time.perf_counter() - t0
+            if on_progress:
+                on_progress(report)
+    finally:
+        eng.close()
+
+
 @dataclass(slots=True)
 class IngestReport:
     inputs: int = 0
@@ -186,6 +238,12 @@ def ingest(
                         continue
                     seen.add(digest)
                 yield rec
+
+    dsn = getattr(store, "dsn", None)
+    if engine != "local" and dsn:  # a shared server: workers write by bulk COPY, no single writer
+        _ingest_on_workers(fresh(), dsn, report, published, workers, engine, scheduler, batch, t0, on_progress)
+        report.seconds = time.perf_counter() - t0
+        return report
 
     buf: list[Document] = []
 
