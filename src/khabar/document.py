@@ -28,17 +28,31 @@ class _Record:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for f in fields(self):  # type: ignore[arg-type]
-            if f.name == "extra":
+        omit_none, omit_empty = self._omit_none, self._omit_empty
+        for name in _field_names(type(self)):
+            value = getattr(self, name)
+            if value is None and name in omit_none:
                 continue
-            value = getattr(self, f.name)
-            if value is None and f.name in self._omit_none:
+            if name in omit_empty and not value:
                 continue
-            if f.name in self._omit_empty and not value:
-                continue
-            out[f.name] = _dump(value)
-        out.update(getattr(self, "extra", {}) or {})
+            # scalars are most values (offsets, texts): skip the recursive call for them
+            out[name] = value if value is None or type(value) in _SCALARS else _dump(value)
+        extra = getattr(self, "extra", None)
+        if extra:
+            out.update(extra)
         return out
+
+
+_SCALARS = frozenset({str, int, float, bool})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The serialised fields of a record class, in order (``dataclasses.fields`` is slow per call)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls) if f.name != "extra")
+    return names
 
 
 def _dump(value: Any) -> Any:

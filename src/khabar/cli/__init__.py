@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "khabar.cli.events",  # events listing, gsr eval
     "khabar.cli.topics",  # train/eval topic, dedup
     "khabar.cli.serve",  # serve (HTTP API + web page)
+    "khabar.cli.scale",  # batch (Parquet, local or Dask), bench scale
 )
 
 

@@ -112,6 +112,8 @@ def ingest(
     min_confidence: Annotated[float | None, typer.Option(help=MIN_CONF_HELP)] = None,
     check: Annotated[bool, typer.Option(help="Check the store file for damage before writing (SQLite quick_check; "
                                               "reads the whole file once).")] = True,
+    engine: Annotated[str, typer.Option(help="Where analysis runs: local (process pool) or dask.")] = "local",
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster of -j workers).")] = None,
 ) -> None:
     """Analyse articles and add them to the store. Idempotent (same text = no-op) and resumable:
     run it again after an interruption and it continues where it stopped. Failing inputs are listed."""
@@ -134,6 +136,8 @@ def ingest(
             raise fail(f"{p}: no such file or directory")
     err = Console(stderr=True)
     nworkers = workers if workers > 0 else default_workers()
+    if engine not in ("local", "dask"):
+        raise fail(f"--engine: unknown engine {engine!r}; choose local or dask")
     with store_errors(f"ingest into {_where(db)}"), _open(db) as store:
         problem = store.check() if check else None
         if problem:  # writing into a damaged file would bury the damage under new pages
@@ -166,7 +170,7 @@ def ingest(
                                        f"{rate:.1f} articles/s")
         try:
             report = run_ingest(paths, store, published=published, workers=nworkers, max_bytes=max_bytes,
-                                on_progress=tick if show else None,
+                                on_progress=tick if show else None, engine=engine, scheduler=scheduler,
                                 on_wait=lambda msg: typer.echo(f"khabar: {msg}", err=True))
         except KeyboardInterrupt:
             # Committed batches stay; the same command resumes (stored texts are not analysed again).

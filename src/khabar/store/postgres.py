@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -300,6 +300,72 @@ class PostgresStore(StoreBase):
             return False
         self._add_layers(row[0], doc)
         return True
+
+    def add_many(self, docs: Iterable[Document]) -> int:
+        """Store documents in one transaction by bulk COPY; returns how many were new.
+
+        Several writers (Dask workers) may COPY at once: when two race on the same text or id, the batch is
+        rolled back and stored document by document instead, which resolves such conflicts one at a time."""
+        import psycopg
+
+        batch = list(docs)
+        if not batch:
+            return 0
+        try:
+            with self.transaction():
+                return self._copy_documents(batch)
+        except psycopg.errors.UniqueViolation:
+            return super().add_many(batch)
+
+    def _copy_documents(self, docs: list[Document]) -> int:
+        hashes = [content_hash(d.text) for d in docs]
+        have = {r[0] for r in self.conn.execute(
+            "SELECT hash FROM documents WHERE hash = ANY(%s) UNION SELECT hash FROM superseded WHERE hash = ANY(%s)",
+            (hashes, hashes))}
+        new: list[tuple[Document, str]] = []
+        for doc, digest in zip(docs, hashes, strict=True):
+            if digest not in have:
+                have.add(digest)
+                new.append((doc, digest))
+        if not new:
+            return 0
+        # Same id with another text: the article was updated; the older text is remembered as superseded.
+        ids = [_clean(d.id) for d, _ in new]
+        if len(set(ids)) < len(ids):  # one id twice in a batch: keep add()'s one-by-one replacement order
+            return sum(self._add(d) for d, _ in new)
+        self.conn.execute("INSERT INTO superseded(hash, id) SELECT hash, id FROM documents WHERE id = ANY(%s)"
+                          " ON CONFLICT DO NOTHING", (ids,))
+        self.conn.execute("DELETE FROM documents WHERE id = ANY(%s)", (ids,))
+        rowids = [r[0] for r in self.conn.execute(
+            "SELECT nextval(pg_get_serial_sequence('documents', 'rowid')) FROM generate_series(1, %s)", (len(new),))]
+        cur = self.conn.cursor()
+        with cur.copy("COPY documents (rowid, id, title, source, category, url, published, pub_date, chars, words,"
+                      " topic, added, hash, json, text, title_keys, body_keys) FROM STDIN") as cp:
+            for (doc, digest), rowid in zip(new, rowids, strict=True):
+                fields = document_fields(doc)
+                cp.write_row((rowid, *_clean_row(fields), digest, _doc_json(doc), _clean(doc.text),
+                              _fit_keys(_clean(index_text(fields[1] or "")) or ""),
+                              _fit_keys(_clean(index_text(doc.text, search_segs(doc))) or "")))
+        tables = (
+            ("entities", "doc, ent_id, type, canonical, canonical_ar, wikidata, country, sector, name_key, n_mentions"),
+            ("mentions", 'doc, ent_id, start, "end", text, key, coref'),
+            ("quotes", 'doc, n, type, speaker, addressee, cue_start, cue_end, cue_text, start, "end", text'),
+            ("events", "doc, n, event, mode, context, date, location, factuality, cameo, evidence"),
+            ("event_args", "doc, n, i, role, ent_id"),
+            ("times", 'doc, start, "end", text, type, value'),
+        )
+        per_table: list[list[tuple[Any, ...]]] = [[] for _ in tables]
+        for (doc, _), rowid in zip(new, rowids, strict=True):
+            for bucket, rows in zip(per_table, layer_rows(rowid, doc, ensure_ascii=True), strict=True):
+                bucket.extend(_clean_row(r) for r in rows)
+        seen_ents: set[tuple[Any, Any]] = set()  # an entity id twice in a document: the first wins, as in _add
+        per_table[0] = [r for r in per_table[0] if (r[0], r[1]) not in seen_ents and not seen_ents.add((r[0], r[1]))]
+        for (table, cols), rows in zip(tables, per_table, strict=True):
+            if rows:
+                with cur.copy(f"COPY {table} ({cols}) FROM STDIN") as cp:
+                    for row in rows:
+                        cp.write_row(row)
+        return len(new)
 
     def _add_layers(self, rowid: int, doc: Document) -> None:
         ex = self.conn.cursor().executemany

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from khabar.memo import Memo
 from khabar.text.normalize import char_table
 
 MIN_STEM = 3  # a remainder must be seen at least this often to count as a word
@@ -274,8 +275,7 @@ def segment_form(hk: str) -> list[tuple[str, int, int, bool]]:
     return pieces
 
 
-_CACHE: dict[str, tuple[str, tuple[str, ...], tuple[Piece, ...]]] = {}
-_CACHE_MAX = 200_000
+_CACHE: Memo[str, tuple[str, tuple[str, ...], tuple[Piece, ...]]] = Memo("text.word_analysis", 600, 0.10)
 
 
 def analyse_word(surface: str) -> tuple[str, tuple[str, ...], tuple[Piece, ...]]:
@@ -317,10 +317,7 @@ def analyse_word(surface: str) -> tuple[str, tuple[str, ...], tuple[Piece, ...]]
                 pieces.append((form, None, None))
     # Tuples of strings/ints only: the cyclic GC stops tracking them, so a large cache costs no GC time.
     out = (norm, tuple(seg), tuple(pieces))
-    if len(_CACHE) >= _CACHE_MAX:
-        _CACHE.clear()
-    _CACHE[surface] = out
-    return out
+    return _CACHE.put(surface, out)
 
 
 def segment(word: str) -> list[str]:

@@ -93,7 +93,7 @@ class Hit:
     right_end: int = -1  # last token index used by an argument on the right
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=32_768)  # bounded: ~30 MB each at most (issue 18)
 def variants(w: str) -> tuple[tuple[str, str], ...]:
     """(stem, proclitic) readings of a normalised word: clitics, inflectional suffixes, imperfect prefixes."""
     base: list[tuple[str, str]] = [(w, "")]
@@ -116,12 +116,12 @@ def variants(w: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=32_768)  # bounded: ~30 MB each at most (issue 18)
 def stems(w: str) -> frozenset[str]:
     return frozenset(s for s, _ in variants(w))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=32_768)  # bounded: ~30 MB each at most (issue 18)
 def _noun_keys(w: str) -> frozenset[str]:
     """The word and its readings without an imperfect prefix (for actor lookups)."""
     return frozenset({w} | {s for s, p in variants(w) if "|i" not in p})

@@ -27,6 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from khabar.memo import Memo
+
 MODEL_PATH = Path(__file__).with_name("morph.json.gz")
 
 DIACRITICS = _DIAC = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -191,10 +193,12 @@ class MorphModel:
             for i, w in sparse.items():
                 vec[int(i)] = w
             self.weights[feat] = vec
-        self._cache: dict[str, Analysis] = {}
-        self._lemma_cache: dict[tuple[str, str], str] = {}
-        self._att_cache: dict[str, int] = {}
-        self._script_cache: dict[tuple[str, str, str, int], list[tuple[int, str, int, str, float]]] = {}
+        # per-token memo tables, bounded by memory (khabar.memo); entry sizes measured by bench/cache_sizes.py
+        self._cache: Memo[str, Analysis] = Memo("morph.analysis", 3900, 0.30)
+        self._lemma_cache: Memo[tuple[str, str], str] = Memo("morph.lemma", 250, 0.03)
+        self._att_cache: Memo[str, int] = Memo("morph.attested", 150, 0.02)
+        self._script_cache: Memo[tuple[str, str, str, int], list[tuple[int, str, int, str, float]]] = Memo(
+            "morph.lemma_scripts", 1000, 0.03)
         self.split_ratio = float(self.params.get("split_ratio", 2.0))
         self.min_stem_freq = int(self.params.get("min_stem_freq", 5))
         self.doc_weight = int(self.params.get("doc_weight", 50))
@@ -206,10 +210,10 @@ class MorphModel:
         self.strip_unknown_name_al = int(self.params.get("strip_unknown_name_al", 1))
         self.weak_verbs = int(self.params.get("weak_verbs", 0))
         self._zero = [0.0] * n
-        self._pair: dict[tuple[str, str], list[float]] = {}
-        self._tri: dict[tuple[str, str, str], list[float]] = {}
-        self._cands: dict[str, tuple[str, list[tuple[list[Piece], str, float]]]] = {}
-        self._guess_cache: dict[tuple[str, int], Analysis] = {}
+        self._pair: dict[tuple[str, str], list[float]] = {}  # tag pairs: bounded by the tag set
+        self._tri: Memo[tuple[str, str, str], list[float]] = Memo("morph.tag_trigrams", 800, 0.03)
+        self._cands: Memo[str, tuple[str, list[tuple[list[Piece], str, float]]]] = Memo("morph.candidates", 1000, 0.05)
+        self._guess_cache: Memo[tuple[str, int], Analysis] = Memo("morph.guess", 3900, 0.05)
 
     # -------------------------------------------------------------------------------- segmentation
     def lookup_segmentation(self, s: str) -> list[Piece] | None:
@@ -316,19 +320,14 @@ class MorphModel:
             return self._finish(surface, base, pieces, surface)
         cand = self._cands.get(base)
         if cand is None:
-            cand = self.candidates(base)
-            if len(self._cands) < 500_000:
-                self._cands[base] = cand
+            cand = self._cands.put(base, self.candidates(base))
         choice = self.decide(cand[0], cand[1], doc_freq)
         ck = (surface, choice)
         hit = self._guess_cache.get(ck)
         if hit is not None:
             return hit
         pieces = cand[1][choice][0] if choice >= 0 else [(0, len(base), "", 0, "", "stem")]
-        ana = self._finish(surface, base, pieces, None)
-        if len(self._guess_cache) < 500_000:
-            self._guess_cache[ck] = ana
-        return ana
+        return self._guess_cache.put(ck, self._finish(surface, base, pieces, None))
 
     def segment(self, surface: str, doc_freq: dict[str, int] | None = None) -> list[Piece]:
         return self.analyse(surface, doc_freq).pieces
@@ -375,8 +374,8 @@ class MorphModel:
             as_prev.append(pv)
             as_next.append([x + y for x, y in zip(a, b, strict=True)])
         ana = Analysis(pieces, forms, keys, static, guess, stem, as_prev, as_next, sure)
-        if cache_key is not None and len(self._cache) < 500_000:
-            self._cache[cache_key] = ana
+        if cache_key is not None:
+            self._cache.put(cache_key, ana)
         return ana
 
     def lemma(self, form: str, tag: str) -> str:
@@ -391,9 +390,7 @@ class MorphModel:
             lem = self.lemma_any.get(key(form))  # a known form under another tag: its lemma rarely changes
         if lem is None:
             lem = self._lemma_by_rule(form, tag)
-        if len(self._lemma_cache) < 500_000:
-            self._lemma_cache[ck] = lem
-        return lem
+        return self._lemma_cache.put(ck, lem)
 
     def _lemma_by_rule(self, form: str, tag: str) -> str:
         if tag in ("PUNCT", "NUM", "SYM") or not _ARABIC.search(form):
@@ -408,9 +405,7 @@ class MorphModel:
         ck = (tag, base[:1], base[-4:], min(len(base), 12))
         scripts = self._script_cache.get(ck)
         if scripts is None:
-            scripts = self._rule_scripts(tag, base)
-            if len(self._script_cache) < 200_000:
-                self._script_cache[ck] = scripts
+            scripts = self._script_cache.put(ck, self._rule_scripts(tag, base))
         support: dict[str, float] = {}
         attested = self._attested
         nominal, verb = tag in _NOMINAL, tag == "VERB"
@@ -477,9 +472,7 @@ class MorphModel:
         n = self._att_cache.get(w)
         if n is None:
             k = _DIAC.sub("", w).translate(_KEY_TABLE)
-            n = self.freq.get(k, 0) + self.freq.get("ال" + k, 0)
-            if len(self._att_cache) < 500_000:
-                self._att_cache[w] = n
+            n = self._att_cache.put(w, self.freq.get(k, 0) + self.freq.get("ال" + k, 0))
         return n
 
     def _pair_vec(self, t1: str, t2: str) -> list[float]:
@@ -493,9 +486,7 @@ class MorphModel:
         wg, zero = self.weights.get, self._zero
         a, b = wg("t1s=" + t1 + s2, zero), wg("t1ng=" + t1 + ng, zero)
         vec = [x + y for x, y in zip(a, b, strict=True)]
-        if len(self._tri) < 200_000:
-            self._tri[(t1, s2, ng)] = vec
-        return vec
+        return self._tri.put((t1, s2, ng), vec)
 
     def tag_sequence(self, analyses: list[Analysis]) -> list[list[str]]:
         """Greedy left-to-right tagging over the words of consecutive tokens (see :func:`context_features`)."""

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
+from khabar.memo import Memo
 from khabar.models.files import model_file
 from khabar.text.normalize import normalize
 
@@ -82,7 +83,8 @@ class Featurizer:
         with model_file(fpath):
             conf = json.loads(fpath.read_text(encoding="utf-8")) if fpath.exists() else {}
         self.doc_features: bool = bool(conf.get("doc_features", False))
-        self._cache: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], str, str, str]] = {}
+        self._cache: Memo[str, tuple[list[str], list[str], list[str], list[str], list[str], str, str, str]] = Memo(
+            "ner.word_features", 2800, 0.30)
 
     # -- clitics -------------------------------------------------------------------------------------
     def split(self, n: str) -> tuple[str, str]:
@@ -145,10 +147,7 @@ class Featurizer:
         # what this word says about a name next to it, aggregated over the document by :meth:`document`
         cue = trig or ("NAT" if g == "NAT" else "") or (sil[:-2] if sil.endswith("hi") else "")
         out = (own, m1, p1, m2, p2, stem, n, cue)
-        if len(self._cache) > 300_000:
-            self._cache.clear()
-        self._cache[w] = out
-        return out
+        return self._cache.put(w, out)
 
     # -- sentence -------------------------------------------------------------------------------------
     def gaz_bio(self, stems: Sequence[str], norms: Sequence[str]) -> list[str]:
