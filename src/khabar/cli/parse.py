@@ -1,0 +1,83 @@
+"""``khabar train parse``, ``khabar eval parse CONLLU``, ``khabar bench parse``."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from khabar.cli.apps import eval_app, train_app
+
+
+@train_app.command("parse")
+def train_parse(
+    train: Annotated[Path | None, typer.Option(help="Labelled CoNLL-U (default: shared PADT v1 dev).")] = None,
+    pud: Annotated[bool, typer.Option(help="Also train on the first 500 PUD sentences (mapped to PADT v1).")] = False,
+    out: Annotated[Path | None, typer.Option(help="Model file to write (default: the packaged parse.npz).")] = None,
+    holdout: Annotated[bool, typer.Option(help="Hold out every 5th document and score it each epoch (tuning).")] = False,
+    epochs: Annotated[int, typer.Option(help="Perceptron epochs of the arc scorer.")] = 6,
+    k: Annotated[int, typer.Option(help="Candidate heads per word kept by the pruner.")] = 8,
+) -> None:
+    """Train the dependency parser (pruner, arc scorer, relation classifier) on gold words and write the model."""
+    from khabar.models.parse.model import MODEL_PATH
+    from khabar.models.parse.train import (
+        DEFAULT_PUD,
+        DEFAULT_TRAIN,
+        PUD_TRAIN_SENTENCES,
+        load_trees,
+        split_holdout,
+    )
+    from khabar.models.parse.train import train as run_train
+
+    train = train or DEFAULT_TRAIN
+    if not train.exists():
+        typer.echo(f"khabar: error: {train}: no such file", err=True)
+        raise typer.Exit(2)
+    sents = load_trees(train)
+    dev = None
+    if holdout:
+        sents, dev = split_holdout(sents)
+    if pud:
+        sents += load_trees(DEFAULT_PUD)[:PUD_TRAIN_SENTENCES]
+    target = out or (None if holdout else MODEL_PATH)
+    t0 = time.perf_counter()
+    model = run_train(sents, epochs=epochs, k=k, dev=dev)
+    model.meta.update({"trained_on": train.name + (" + PUD[:500]" if pud else ""), "sentences": len(sents),
+                       "epochs": epochs})
+    if target is not None:
+        model.save(target)
+        typer.echo(f"wrote {target} ({target.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - t0:.1f} s")
+
+
+@eval_app.command("parse")
+def eval_parse(
+    conllu: Annotated[Path, typer.Argument(help="Gold CoNLL-U (PADT v1, or UD v2 such as PUD: mapped to v1).")],
+    model: Annotated[Path | None, typer.Option(help="Model file (default: the packaged one).")] = None,
+    first: Annotated[int, typer.Option(help="Skip the first N sentences (PUD: --first 500 scores the test half).")] = 0,
+) -> None:
+    """UAS and LAS with gold words and gold UPOS/lemmas as input, with and without punctuation."""
+    from khabar.models.parse.model import load_model
+    from khabar.models.parse.train import evaluate, load_trees
+
+    if not conllu.exists():
+        typer.echo(f"khabar: error: {conllu}: no such file", err=True)
+        raise typer.Exit(2)
+    m = load_model(str(model) if model else None)
+    sents = load_trees(conllu)[first:]
+    sc = evaluate(m, sents)
+    table = Table(title=f"parse {conllu.name}" + (f" (sentences {first + 1}…)" if first else "")
+                  + ": gold words, gold UPOS and lemmas")
+    for col in ("metric", "all words", "without punctuation"):
+        table.add_column(col)
+    table.add_row("UAS", f"{sc.pct(sc.uas, sc.words):.2f}", f"{sc.pct(sc.uas_np, sc.words_np):.2f}")
+    table.add_row("LAS", f"{sc.pct(sc.las, sc.words):.2f}", f"{sc.pct(sc.las_np, sc.words_np):.2f}")
+    table.add_row("words", f"{sc.words:,}", f"{sc.words_np:,}")
+    table.add_row("sentences", f"{len(sents):,}", "")
+    table.add_row("words/s (CPU time)", f"{sc.words / sc.seconds:,.0f}" if sc.seconds else "-", "")
+    Console().print(table)
+    typer.echo("Relations are UD v1 (PADT v1); UD v2 gold is mapped to v1 (obj→dobj, obl→nmod, …) before scoring. "
+               "Punctuation = gold UPOS PUNCT.")
