@@ -11,7 +11,14 @@ import pytest
 
 import khabar
 from khabar.document import Document
-from khabar.models.parse.model import MODEL_PATH, ParseWord, chu_liu_edmonds, decode, load_model
+from khabar.models.parse.model import (
+    MODEL_PATH,
+    ParseWord,
+    chu_liu_edmonds,
+    decode,
+    decode_greedy,
+    load_model,
+)
 from khabar.models.parse.train import ParseScores, load_trees, split_holdout
 from khabar.paths import shared_dir
 from khabar.pipeline import Pipeline
@@ -88,6 +95,26 @@ def test_decode_gives_a_tree_with_one_root(seed: int) -> None:
         while v != 0:
             v, steps = heads[v], steps + 1
             assert steps <= n
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_greedy_decoder_gives_a_tree_from_any_candidates(seed: int) -> None:
+    rng = np.random.default_rng(200 + seed)
+    m = int(rng.integers(2, 40))
+    hh = rng.integers(0, m, size=5 * m)
+    dd = rng.integers(1, m, size=5 * m) if m > 1 else np.zeros(0, dtype=np.int64)
+    heads = decode_greedy(hh, dd, rng.normal(size=len(hh)), m)
+    assert heads[0] == 0 and int((heads[1:] == 0).sum()) == 1
+    for d in range(1, m):
+        v, steps = d, 0
+        while v != 0:
+            v, steps = heads[v], steps + 1
+            assert steps <= m
+    # the best-scoring arc of all is always kept
+    scores = rng.normal(size=len(hh))
+    best = int(np.argmax(scores))
+    if hh[best] != dd[best]:
+        assert decode_greedy(hh, dd, scores, m)[dd[best]] == hh[best]
 
 
 def test_conllu_reading_padt_v1_and_v2(tmp_path: Path) -> None:

@@ -20,7 +20,10 @@ def train_parse(
     out: Annotated[Path | None, typer.Option(help="Model file to write (default: the packaged parse.npz).")] = None,
     holdout: Annotated[bool, typer.Option(help="Hold out every 5th document and score it each epoch (tuning).")] = False,
     epochs: Annotated[int, typer.Option(help="Perceptron epochs of the arc scorer.")] = 6,
-    k: Annotated[int, typer.Option(help="Candidate heads per word kept by the pruner.")] = 8,
+    k: Annotated[int, typer.Option(help="Candidate heads per word kept by the pruner (with --window 0).")] = 8,
+    window: Annotated[int, typer.Option(help="Candidate heads: words within this distance, verbs, ROOT (0: a "
+                                              "trained pruner instead).")] = 8,
+    decoder: Annotated[str, typer.Option(help="greedy (best-first, no cycles) or mst (Chu-Liu-Edmonds).")] = "greedy",
 ) -> None:
     """Train the dependency parser (pruner, arc scorer, relation classifier) on gold words and write the model."""
     from khabar.models.parse.model import MODEL_PATH
@@ -45,7 +48,7 @@ def train_parse(
         sents += load_trees(DEFAULT_PUD)[:PUD_TRAIN_SENTENCES]
     target = out or (None if holdout else MODEL_PATH)
     t0 = time.perf_counter()
-    model = run_train(sents, epochs=epochs, k=k, dev=dev)
+    model = run_train(sents, epochs=epochs, k=k, dev=dev, window=window, decoder=decoder)
     model.meta.update({"trained_on": train.name + (" + PUD[:500]" if pud else ""), "sentences": len(sents),
                        "epochs": epochs})
     if target is not None:
@@ -57,7 +60,7 @@ def train_parse(
 def eval_parse(
     conllu: Annotated[Path, typer.Argument(help="Gold CoNLL-U (PADT v1, or UD v2 such as PUD: mapped to v1).")],
     model: Annotated[Path | None, typer.Option(help="Model file (default: the packaged one).")] = None,
-    first: Annotated[int, typer.Option(help="Skip the first N sentences (PUD: --first 500 scores the test half).")] = 0,
+    skip: Annotated[int, typer.Option(help="Skip the first N sentences (PUD: --skip 500 scores the test-only half).")] = 0,
 ) -> None:
     """UAS and LAS with gold words and gold UPOS/lemmas as input, with and without punctuation."""
     from khabar.models.parse.model import load_model
@@ -67,9 +70,9 @@ def eval_parse(
         typer.echo(f"khabar: error: {conllu}: no such file", err=True)
         raise typer.Exit(2)
     m = load_model(str(model) if model else None)
-    sents = load_trees(conllu)[first:]
+    sents = load_trees(conllu)[skip:]
     sc = evaluate(m, sents)
-    table = Table(title=f"parse {conllu.name}" + (f" (sentences {first + 1}…)" if first else "")
+    table = Table(title=f"parse {conllu.name}" + (f" (sentences {skip + 1}…)" if skip else "")
                   + ": gold words, gold UPOS and lemmas")
     for col in ("metric", "all words", "without punctuation"):
         table.add_column(col)

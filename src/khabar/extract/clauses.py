@@ -127,12 +127,13 @@ def build_clauses(doc: Document) -> list[Clause]:
     neg = negation_particles()
     clauses: list[Clause] = []
     index: dict[int, int] = {}
-    for i, w in enumerate(v.words):
+    # predicates: verbs, and any word with a subject or an object
+    preds = {i for i, w in enumerate(v.words) if w.pos in ("VERB", "AUX")}
+    preds.update(w.head for w in v.words if w.head is not None and (w.rel in SUBJECT_RELS or w.rel in OBJECT_RELS))
+    for i in sorted(preds):
+        w = v.words[i]
         kids = v.children[i]
         rels = [v.words[c].rel for c in kids]
-        is_pred = w.pos in ("VERB", "AUX") or any(r in SUBJECT_RELS or r in OBJECT_RELS for r in rels)
-        if not is_pred:
-            continue
         s, e = v.spans[i]
         cl = Clause(i, s, e, doc.text[s:e], w.lemma, v.sentence[i])
         for c, r in zip(kids, rels, strict=True):

@@ -73,13 +73,9 @@ ARC_TEMPLATES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
 
 # the pruner scores every pair with these few templates and keeps each word's best candidate heads
 PRUNE_TEMPLATES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
-    (("P",), ("P",), "dd"),
-    (("P",), ("P",), "btw"),
     (("P",), ("P",), "tok"),
+    (("P",), ("P",), "btw"),
     (("P", "Pp1"), ("Pm1", "P"), "dir"),
-    (("Pm1", "P"), ("P", "Pp1"), "dir"),
-    (("C1",), ("P",), "dd"),
-    (("P",), ("C1",), "dd"),
     (("P", "D"), ("P", "D"), "dd"),
 )
 
@@ -128,6 +124,9 @@ def _small(c: np.ndarray) -> np.ndarray:
     return np.minimum(c, 2)
 
 
+_DIST_TABLE = _dist_bucket(np.arange(-512, 513))
+
+
 @dataclass(slots=True)
 class SentenceInput:
     """Per-word attribute codes of one sentence (column 0 = ROOT), shape ``(len(ATTRS), n + 1)``, and what the
@@ -143,18 +142,32 @@ class SentenceInput:
         return self.attrs.shape[1]
 
 
-def pair_codes(x: SentenceInput, hh: np.ndarray, dd: np.ndarray) -> dict[str, np.ndarray]:
-    """Codes of arcs given as index arrays (any shape): direction, signed distance bucket, what lies between."""
+_MAXD = 512  # _DIST_TABLE covers differences in [-_MAXD, _MAXD]
+
+
+def pair_codes(x: SentenceInput, hh: np.ndarray, dd: np.ndarray,
+               needed: frozenset[str] = frozenset({"dd", "dir", "btw", "tok"})) -> dict[str, np.ndarray]:
+    """Codes of arcs given as index arrays (any shape): direction, signed distance bucket, what lies between,
+    same surface token. Only the ``needed`` ones are computed."""
+    out: dict[str, np.ndarray] = {}
     diff = dd - hh
-    dist = _dist_bucket(diff)
-    direc = np.sign(diff) + 1
-    lo = np.minimum(hh, dd)
-    hi = np.maximum(hh, dd)
-    between = np.zeros(hh.shape, dtype=np.int64)
-    for k, mult in enumerate((1, 3, 9)):
-        between += mult * np.minimum(np.maximum(x.cum[k, hi] - x.cum[k, lo + 1], 0), 2)
-    same_tok = x.toks[hh] == x.toks[dd]
-    return {"dd": dist, "dir": direc, "btw": between * 3 + direc, "tok": same_tok * 20 + dist}
+    direc = None
+    if "dir" in needed or "btw" in needed:
+        direc = np.sign(diff) + 1
+        out["dir"] = direc
+    if "dd" in needed or "tok" in needed:
+        out["dd"] = _DIST_TABLE[np.clip(diff, -_MAXD, _MAXD) + _MAXD]
+    if "btw" in needed:
+        lo = np.minimum(hh, dd) + 1
+        hi = np.maximum(hh, dd)
+        between = np.zeros(hh.shape, dtype=np.int64)
+        for k, mult in enumerate((1, 3, 9)):
+            c = x.cum[k]
+            between += mult * np.minimum(np.maximum(c[hi] - c[lo], 0), 2)
+        out["btw"] = between * 3 + direc
+    if "tok" in needed:
+        out["tok"] = (x.toks[hh] == x.toks[dd]) * 20 + out["dd"]
+    return out
 
 
 class Vocab:
@@ -302,6 +315,7 @@ class Templates:
         self.dmul = (rng.integers(1, 1 << 62, size=(n, 1)) | 1).astype(np.int64)
         self.pmul = {p: int(rng.integers(1, 1 << 30)) | 1 for p in _PAIR_TYPES}
         self.salt = salt
+        self.needed = frozenset(p for p, _idx in self.groups if p != "none")
 
     def __len__(self) -> int:
         return len(self.templates)
@@ -319,7 +333,7 @@ class Templates:
         """Feature ids ``(templates, *hh.shape)`` of the arcs hh[i] → dd[i] (int32)."""
         h, d = sides
         mask = size - 1
-        pcs = pair_codes(x, hh, dd)
+        pcs = pair_codes(x, hh, dd, self.needed)
         ids = np.empty((len(self.templates), *hh.shape), dtype=np.int32)
         for p, idx in self.groups:
             block = h[idx][:, hh] + d[idx][:, dd]
@@ -332,6 +346,21 @@ class Templates:
 
 ARC = Templates(ARC_TEMPLATES, 0)
 PRUNE = Templates(PRUNE_TEMPLATES, 1000)
+
+
+def window_candidates(x: SentenceInput, o: int, m: int, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate heads without scoring: ROOT, every word within ``width`` and every verb of the sentence, and any
+    word for punctuation. Sentence-local index arrays (heads, deps)."""
+    verb = np.diff(x.cum[0, o : o + m + 1]) > 0
+    punct = np.diff(x.cum[1, o : o + m + 1]) > 0
+    idx = np.arange(m)
+    near = np.abs(idx[:, None] - idx[None, :]) <= width
+    mask = near | verb[:, None] | punct[None, :]  # punctuation may hang anywhere
+    mask[0, :] = True
+    np.fill_diagonal(mask, False)
+    mask[:, 0] = False
+    hh, dd = np.nonzero(mask)
+    return hh, dd
 
 
 def dense_pairs(m: int) -> tuple[np.ndarray, np.ndarray]:
@@ -392,11 +421,12 @@ def label_feature_ids(x: SentenceInput, heads: np.ndarray, size: int, deps: np.n
 
 
 # ------------------------------------------------------------------------------------------------ decoding
-def _find_cycle(heads_arr: np.ndarray) -> list[int] | None:
-    heads = heads_arr.tolist()
+def _find_cycles(heads: list[int]) -> list[list[int]]:
+    """Every cycle of a head assignment (node 0 is the root and in none)."""
     n = len(heads)
     color = [0] * n
     color[0] = 2
+    cycles = []
     for start in range(1, n):
         if color[start]:
             continue
@@ -407,10 +437,15 @@ def _find_cycle(heads_arr: np.ndarray) -> list[int] | None:
             path.append(v)
             v = heads[v]
         if color[v] == 1:
-            return path[path.index(v):]
+            cycles.append(path[path.index(v):])
         for u in path:
             color[u] = 2
-    return None
+    return cycles
+
+
+def _find_cycle(heads_arr: np.ndarray) -> list[int] | None:
+    cycles = _find_cycles(heads_arr.tolist())
+    return cycles[0] if cycles else None
 
 
 def chu_liu_edmonds(scores: np.ndarray) -> np.ndarray:
@@ -422,40 +457,42 @@ def chu_liu_edmonds(scores: np.ndarray) -> np.ndarray:
 
 
 def _cle(s: np.ndarray) -> np.ndarray:
+    """Chu-Liu-Edmonds contracting every cycle of the greedy graph at once (few levels even when the greedy
+    choice has many small cycles)."""
     n = s.shape[0]
-    heads = s.argmax(axis=0)
-    heads[0] = 0
-    cycle = _find_cycle(heads)
-    if cycle is None:
-        return heads
-    # contract the cycle into one node c and solve the smaller problem
+    greedy = s.argmax(axis=0)
+    greedy[0] = 0
+    heads = greedy.tolist()
+    cycles = _find_cycles(heads)
+    if not cycles:
+        return greedy
     in_cycle = np.zeros(n, dtype=bool)
-    in_cycle[cycle] = True
-    ridx = np.flatnonzero(~in_cycle)
-    m = len(ridx)
-    cyc = np.array(cycle)
-    cyc_in = s[heads[cyc], cyc]
-    sub = np.empty((m + 1, m + 1))
-    sub[:m, :m] = s[ridx][:, ridx]
-    # arcs into the cycle: best entry point for each outside head
-    into = s[ridx][:, cyc] - cyc_in[None, :]
-    best_in = into.argmax(axis=1)
-    sub[:m, m] = cyc_in.sum() + into[np.arange(m), best_in]
-    # arcs out of the cycle: best cycle member as head for each outside dependent
-    out = s[cyc][:, ridx]
-    best_out = out.argmax(axis=0)
-    sub[m, :m] = out[best_out, np.arange(m)]
-    sub[m, m] = -np.inf
+    for c in cycles:
+        in_cycle[c] = True
+    # arcs into a cycle node count what they gain over the cycle arc they replace
+    a = s - np.where(in_cycle, s[greedy, np.arange(n)], 0.0)[None, :]
+    groups = [[v] for v in range(n) if not in_cycle[v]] + cycles  # group 0 is the root
+    order = np.fromiter((v for g in groups for v in g), dtype=np.int64, count=n)
+    sizes = np.array([len(g) for g in groups])
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    p = a[order][:, order]
+    sub = np.maximum.reduceat(np.maximum.reduceat(p, starts, axis=0), starts, axis=1)
+    np.fill_diagonal(sub, -np.inf)
+    sub[:, 0] = -np.inf
     sub_heads = _cle(sub)
-    result = heads.copy()
-    sh = sub_heads[:m]
-    from_cycle = sh == m
-    result[ridx] = np.where(from_cycle, cyc[best_out], ridx[np.minimum(sh, m - 1)])
+    result = greedy.tolist()
+    sh = sub_heads.tolist()
+    for g in range(1, len(groups)):
+        src = groups[sh[g]]
+        dst = groups[g]
+        if len(dst) == 1 and len(src) == 1:
+            result[dst[0]] = src[0]
+            continue
+        block = a[src][:, dst]
+        u, v = divmod(int(block.argmax()), len(dst))
+        result[dst[v]] = src[u]
     result[0] = 0
-    # the cycle is broken where the outside head enters
-    enter_from = sub_heads[m]
-    result[cyc[best_in[enter_from]]] = ridx[enter_from]
-    return result
+    return np.asarray(result, dtype=np.int64)
 
 
 def decode(scores: np.ndarray) -> np.ndarray:
@@ -479,6 +516,46 @@ def decode(scores: np.ndarray) -> np.ndarray:
     return chu_liu_edmonds(s)
 
 
+def decode_greedy(hh: np.ndarray, dd: np.ndarray, arc_scores: np.ndarray, m: int) -> np.ndarray:
+    """A tree from candidate arcs taken best-first: an arc is kept when its dependent has no head yet, it closes
+    no cycle and, for ROOT, no word is on ROOT yet. Linear in the number of candidates (no contraction steps);
+    a word left without a head goes under the root word. Heads array of length m (heads[0] = 0)."""
+    order = np.argsort(-arc_scores, kind="stable")
+    hs = hh[order].tolist()
+    ds = dd[order].tolist()
+    heads = [-1] * m
+    heads[0] = 0
+    root_word = 0
+    left = m - 1
+    for h, d in zip(hs, ds, strict=True):
+        if heads[d] >= 0 or h == d:
+            continue
+        if h == 0:
+            if root_word:
+                continue
+            heads[d] = 0
+            root_word = d
+        else:
+            u = h  # a cycle closes iff d is above h
+            while u > 0 and u != d:
+                u = heads[u]
+            if u == d:
+                continue
+            heads[d] = h
+        left -= 1
+        if left == 0:
+            break
+    if left:
+        for d in range(1, m):
+            if heads[d] < 0:
+                if not root_word:
+                    heads[d] = 0
+                    root_word = d
+                else:
+                    heads[d] = root_word
+    return np.asarray(heads, dtype=np.int64)
+
+
 # --------------------------------------------------------------------------------------------- the model
 class ParseModel:
     def __init__(self, arc_w: np.ndarray, prune_w: np.ndarray, lab_w: np.ndarray, labels: list[str],
@@ -491,6 +568,8 @@ class ParseModel:
         self.vocabs = vocabs
         self.meta = meta or {}
         self.k = int(self.meta.get("k", 8))
+        self.decoder = str(self.meta.get("decoder", "mst"))
+        self.window = int(self.meta.get("window", 0))  # > 0: window candidates instead of the pruner
         self.featurizer = Featurizer(vocabs, clusters)
 
     def parse(self, words: list[ParseWord]) -> tuple[list[int], list[str]]:
@@ -503,12 +582,18 @@ class ParseModel:
         """Score matrix [head, dep] over the pruner's candidate arcs (others -1e9), with the candidate arrays and
         their feature ids. ``gold`` (training) is added to the candidates."""
         m = x.size
-        ph, pd = dense_pairs(m)
-        pscores = self.prune_w[PRUNE.ids(x, prune_sides, ph, pd, len(self.prune_w))].sum(axis=0)
-        hh, dd = candidates(pscores, self.k)
-        if gold is not None:
-            hh = np.concatenate([hh, gold[None, 1:]])
-            dd = np.concatenate([dd, dd[:1]])
+        if self.window:
+            hh, dd = window_candidates(x, 0, m, self.window)
+            if gold is not None:
+                hh = np.concatenate([hh, gold[1:]])
+                dd = np.concatenate([dd, np.arange(1, m)])
+        else:
+            ph, pd = dense_pairs(m)
+            pscores = self.prune_w[PRUNE.ids(x, prune_sides, ph, pd, len(self.prune_w))].sum(axis=0)
+            hh, dd = candidates(pscores, self.k)
+            if gold is not None:
+                hh = np.concatenate([hh, gold[None, 1:]])
+                dd = np.concatenate([dd, dd[:1]])
         ids = ARC.ids(x, arc_sides, hh, dd, len(self.arc_w))
         scores = np.full((m, m), -1e9)
         scores[hh, dd] = self.arc_w[ids].sum(axis=0)
@@ -522,21 +607,26 @@ class ParseModel:
         x, starts, _local = self.featurizer.document(sentences)
         sizes = [len(ws) + 1 for ws in sentences]
         psize, asize = len(self.prune_w), len(self.arc_w)
-        psides = PRUNE.sides(x.attrs, psize)
+        psides = PRUNE.sides(x.attrs, psize) if not self.window else (np.empty(0), np.empty(0))
         asides = ARC.sides(x.attrs, asize)
-        # pruner over every pair of every sentence at once
-        ph = np.concatenate([(o + np.repeat(np.arange(m), m)) for o, m in zip(starts, sizes, strict=True)])
-        pd = np.concatenate([(o + np.tile(np.arange(m), m)) for o, m in zip(starts, sizes, strict=True)])
-        pscores = self.prune_w[PRUNE.ids(x, psides, ph, pd, psize)].sum(axis=0)
+        if not self.window:
+            # pruner over every pair of every sentence at once
+            ph = np.concatenate([(o + np.repeat(np.arange(m), m)) for o, m in zip(starts, sizes, strict=True)])
+            pd = np.concatenate([(o + np.tile(np.arange(m), m)) for o, m in zip(starts, sizes, strict=True)])
+            pscores = self.prune_w[PRUNE.ids(x, psides, ph, pd, psize)].sum(axis=0)
         cand_h, cand_d, spans = [], [], []
         at = n_c = 0
         for o, m in zip(starts, sizes, strict=True):
-            block = pscores[at : at + m * m].reshape(m, m)
-            at += m * m
             if m == 1:
+                at += 1
                 spans.append((n_c, n_c))
                 continue
-            hh, dd = candidates(block, self.k)
+            if self.window:
+                hh, dd = window_candidates(x, o, m, self.window)
+            else:
+                block = pscores[at : at + m * m].reshape(m, m)
+                at += m * m
+                hh, dd = candidates(block, self.k)
             cand_h.append(hh.ravel() + o)
             cand_d.append(dd.ravel() + o)
             spans.append((n_c, n_c + hh.size))
@@ -548,9 +638,13 @@ class ParseModel:
         for o, m, (c0, c1) in zip(starts, sizes, spans, strict=True):
             if m == 1:
                 continue
-            scores = np.full((m, m), -1e9)
-            scores[hh_all[c0:c1] - o, dd_all[c0:c1] - o] = ascores[c0:c1]
-            heads_all[o + 1 : o + m] = decode(scores)[1:] + o
+            if self.decoder == "greedy":
+                heads = decode_greedy(hh_all[c0:c1] - o, dd_all[c0:c1] - o, ascores[c0:c1], m)
+            else:
+                scores = np.full((m, m), -1e9)
+                scores[hh_all[c0:c1] - o, dd_all[c0:c1] - o] = ascores[c0:c1]
+                heads = decode(scores)
+            heads_all[o + 1 : o + m] = heads[1:] + o
         deps = np.flatnonzero(heads_all != np.arange(x.size))
         lids = label_feature_ids(x, heads_all, self.lab_w.shape[0], deps)
         lab = self.lab_w[lids].sum(axis=1).argmax(axis=1).tolist()

@@ -22,6 +22,7 @@ from khabar.models.parse.model import (
     ParseWord,
     SentenceInput,
     decode,
+    decode_greedy,
     dense_pairs,
     label_feature_ids,
     new_vocabs,
@@ -169,9 +170,9 @@ class _Avg:
         return (self.w - self.u / step).astype(np.float32)
 
 
-def train(sents: list[TreeSentence], epochs: int = 6, arc_bits: int = 22, lab_bits: int = 20, prune_bits: int = 18,
+def train(sents: list[TreeSentence], epochs: int = 6, arc_bits: int = 22, lab_bits: int = 16, prune_bits: int = 18,
           prune_epochs: int = 5, k: int = 8, dev: list[TreeSentence] | None = None, seed: int = 1,
-          log: bool = True, cost: float = 1.0) -> ParseModel:
+          log: bool = True, cost: float = 1.0, decoder: str = "greedy", window: int = 8) -> ParseModel:
     """Pruner (local perceptron over heads), then the arc scorer on the pruner's candidates (structured,
     cost-augmented averaged perceptron), then the relation classifier on gold arcs."""
     from khabar.models.morph.model import load_model as load_morph
@@ -181,7 +182,7 @@ def train(sents: list[TreeSentence], epochs: int = 6, arc_bits: int = 22, lab_bi
     lab_index = {r: i for i, r in enumerate(labels)}
     model = ParseModel(np.zeros(arc_size, dtype=np.float32), np.zeros(prune_size, dtype=np.float32),
                        np.zeros((lab_size, len(labels)), dtype=np.float32), labels, new_vocabs(),
-                       meta={"k": k}, clusters=load_morph().clusters)
+                       meta={"k": k, "decoder": decoder, "window": window}, clusters=load_morph().clusters)
     model.featurizer.grow = True
     inputs: list[SentenceInput] = [model.featurizer.sentence(s.words) for s in sents]
     model.featurizer.grow = False
@@ -197,7 +198,7 @@ def train(sents: list[TreeSentence], epochs: int = 6, arc_bits: int = 22, lab_bi
         hh, dd = dense_pairs(x.size)
         pids.append(PRUNE.ids(x, ps, hh, dd, prune_size))
     step = 1
-    for _epoch in range(prune_epochs):
+    for _epoch in range(prune_epochs if not window else 0):
         for i in rng.permutation(len(sents)):
             ids, gold = pids[i], gold_heads[i]
             n = len(gold) - 1
@@ -215,16 +216,19 @@ def train(sents: list[TreeSentence], epochs: int = 6, arc_bits: int = 22, lab_bi
         covered = total = 0
         for x, ps, a, g in zip(inputs, psides, asides, gold_heads, strict=True):
             _sc, hh, dd, _ids = model.arc_scores(x, ps, a)
-            covered += int((hh == g[None, 1:]).any(axis=0).sum())
+            covered += int(len({(int(h), int(d)) for h, d in zip(hh.ravel(), dd.ravel(), strict=True)}
+                               & {(int(g[d]), d) for d in range(1, len(g))}))
             total += len(g) - 1
-        msg = f"pruner: gold head among the {k} candidates + ROOT for {100 * covered / total:.2f}% of training words"
+        what = f"window {window} + verbs + ROOT" if window else f"{k} candidates + ROOT"
+        msg = f"candidates ({what}): gold head among them for {100 * covered / total:.2f}% of training words"
         if dev is not None:
             cov_d = tot_d = 0
             for s in dev:
                 x = model.featurizer.sentence(s.words)
                 _sc, hh, dd, _ids = model.arc_scores(x, PRUNE.sides(x.attrs, prune_size), ARC.sides(x.attrs, arc_size))
                 g = np.array([0] + s.heads)
-                cov_d += int((hh == g[None, 1:]).any(axis=0).sum())
+                cov_d += int(len({(int(h), int(d)) for h, d in zip(hh.ravel(), dd.ravel(), strict=True)}
+                                 & {(int(g[d]), d) for d in range(1, len(g))}))
                 tot_d += len(s.heads)
             msg += f", {100 * cov_d / tot_d:.2f}% of dev words"
         print(msg, flush=True)
@@ -245,11 +249,15 @@ def train(sents: list[TreeSentence], epochs: int = 6, arc_bits: int = 22, lab_bi
             if n == 0:
                 continue
             model.arc_w = arc.w  # scored with the current (not averaged) weights
-            scores = model.arc_scores(x, psides[i], asides[i], gold)[0]
+            scores, hh, dd, _ids = model.arc_scores(x, psides[i], asides[i], gold)
             # cost-augmented decoding: every wrong arc gets +cost, so that updates keep a margin
-            scores += cost
-            scores[gold[1:], np.arange(1, n + 1)] -= cost
-            pred = decode(scores)
+            if decoder == "greedy":
+                cand = scores[hh, dd] + cost * (hh != gold[dd])
+                pred = decode_greedy(hh.ravel(), dd.ravel(), cand.ravel(), n + 1)
+            else:
+                scores += cost
+                scores[gold[1:], np.arange(1, n + 1)] -= cost
+                pred = decode(scores)
             bad = np.flatnonzero(pred[1:] != gold[1:]) + 1
             if len(bad):
                 arc.update(ARC.ids(x, asides[i], gold[bad], bad, arc_size).ravel(), 1.0, step)
