@@ -914,12 +914,15 @@ class QuoteFinder:
             if m is None and speaker == subj.entity:
                 m = speaker_m
             return subj.entity, m, False
-        if speaker_m is not None:
-            inside_subject = subj is not None and subj.start <= speaker_m.start < subj.end
+        if speaker_m is not None and subj is not None and subj.end <= speaker_m.start:
+            # only when the parse found a subject before the name (اتهم السفير … إيران): right after a reporting
+            # verb the first noun phrase is nearly always its subject, whatever the label says; a name that
+            # follows the subject at once (الحارس الإيطالي جانلويجي بوفون) is its apposition
+            gap = self.d.text[subj.end : speaker_m.start].strip(" ،,")
             # a bare noun phrase labelled oblique right after the verb is more often a mislabelled subject
             others = cl.objects + [a for a in cl.obliques if a.prep] + cl.complements
             in_other = any(a.start <= speaker_m.start < a.end for a in others)
-            if in_other and not inside_subject:
+            if in_other and gap:
                 speaker, speaker_m = None, None
         if speaker is None:
             if cl.passive and subj is None:
