@@ -256,3 +256,16 @@ def test_unnamed_and_passive_attribution_has_no_speaker() -> None:
                     "وقيل إن الرئيس سيزور موسكو الأسبوع المقبل.")
     assert [cue for _, cue in got] == ["وأفادت", "وذكرت", "وقيل"]
     assert all(sp is None for sp, _ in got)
+
+
+def test_predicted_tags_keep_gold_words(tmp_path: Path) -> None:
+    from khabar.models.parse.train import with_predicted_tags
+
+    p = tmp_path / "mini.conllu"
+    p.write_text(MINI, encoding="utf-8")
+    gold = load_trees(p)
+    pred, share = with_predicted_tags(p, gold)
+    assert 0.0 < share <= 1.0
+    assert [w.form for w in pred[0].words] == [w.form for w in gold[0].words]
+    assert pred[0].heads == gold[0].heads
+    assert pred[0].words[1].pos == "VERB"  # قال, tagged by the morph stage

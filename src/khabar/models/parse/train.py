@@ -281,3 +281,51 @@ def train(sents: list[TreeSentence], epochs: int = 6, arc_bits: int = 22, lab_bi
             print(msg, flush=True)
     model.arc_w, model.lab_w = arc.averaged(step), lab.averaged(step)
     return model
+
+
+def with_predicted_tags(path: str | Path, trees: list[TreeSentence]) -> tuple[list[TreeSentence], float]:
+    """The same trees with UPOS and lemmas from the pipeline's morph stage run on the rebuilt surface text.
+
+    Words keep their gold segmentation; where the morph stage split a surface token into a different number of
+    words the gold tags stay (the returned share says for how many words the tags are predicted)."""
+    import khabar.text.stage  # noqa: F401  (registers the text stages)
+    from khabar.models.morph.conllu import join_document, load_sentences
+    from khabar.models.morph.model import load_model as load_morph
+    from khabar.models.morph_stage import analyse_tokens
+    from khabar.pipeline import Pipeline
+
+    gold_sents = load_sentences(path)
+    if len(gold_sents) != len(trees):
+        raise ValueError("sentence count differs between readers")
+    text_layer = Pipeline(["normalize", "tokenize", "sentences"])
+    morph = load_morph()
+    out: list[TreeSentence] = []
+    predicted = total = 0
+    i = 0
+    while i < len(gold_sents):
+        j = i
+        while j < len(gold_sents) and gold_sents[j].doc_id == gold_sents[i].doc_id:
+            j += 1
+        text, gold_tokens = join_document(gold_sents[i:j])
+        doc = text_layer(text)
+        analyse_tokens(morph, doc.text, doc.tokens)
+        by_span = {(t.start, t.end): t for t in doc.tokens}
+        k = 0
+        for tree in trees[i:j]:
+            words = []
+            for gt in gold_tokens[k : k + len({w.token for w in tree.words})]:
+                pt = by_span.get((gt.start, gt.end))
+                same = pt is not None and len(pt.words) == len(gt.words)
+                for n, _gw in enumerate(gt.words):
+                    w = tree.words[len(words)]
+                    if same and pt is not None:
+                        pw = pt.words[n]
+                        words.append(ParseWord(w.form, pw.lemma or w.lemma, pw.pos or w.pos, w.token))
+                        predicted += 1
+                    else:
+                        words.append(w)
+                    total += 1
+            k += len({w.token for w in tree.words})
+            out.append(TreeSentence(words, tree.heads, tree.rels, tree.doc_id, tree.sent_id, tree.punct))
+        i = j
+    return out, predicted / max(total, 1)
