@@ -269,3 +269,25 @@ def test_predicted_tags_keep_gold_words(tmp_path: Path) -> None:
     assert [w.form for w in pred[0].words] == [w.form for w in gold[0].words]
     assert pred[0].heads == gold[0].heads
     assert pred[0].words[1].pos == "VERB"  # قال, tagged by the morph stage
+
+
+def test_cli_eval_and_train_parse(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from khabar.cli import _load
+    from khabar.cli.apps import app
+
+    _load()
+    p = tmp_path / "mini.conllu"
+    p.write_text(MINI * 3, encoding="utf-8")
+    runner = CliRunner()
+    res = runner.invoke(app, ["eval", "parse", str(p)])
+    assert res.exit_code == 0, res.output
+    assert "UAS" in res.output and "without punctuation" in res.output
+    res = runner.invoke(app, ["eval", "parse", str(tmp_path / "missing.conllu")])
+    assert res.exit_code == 2
+    out = tmp_path / "tiny.npz"
+    res = runner.invoke(app, ["train", "parse", "--train", str(p), "--out", str(out), "--epochs", "2"])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(app, ["eval", "parse", str(p), "--model", str(out)])
+    assert res.exit_code == 0, res.output

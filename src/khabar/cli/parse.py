@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from khabar.cli.apps import eval_app, train_app
+from khabar.cli.apps import bench_app, eval_app, train_app
 
 
 @train_app.command("parse")
@@ -91,3 +91,56 @@ def eval_parse(
     Console().print(table)
     typer.echo("Relations are UD v1 (PADT v1); UD v2 gold is mapped to v1 (obj→dobj, obl→nmod, …) before scoring. "
                "Punctuation = gold UPOS PUNCT.")
+
+
+@bench_app.command("parse")
+def bench_parse(
+    corpus: Annotated[Path | None, typer.Option(help="News JSONL(.gz) (default: shared ANT v2.1).")] = None,
+    docs: Annotated[int, typer.Option(help="Number of articles.")] = 100,
+    repeat: Annotated[int, typer.Option(help="Timed passes (the best is reported).")] = 3,
+) -> None:
+    """Words/s of the parse stage alone on one core (CPU time), on articles already through text + morph."""
+    import gzip
+    import json
+
+    from khabar.models.morph.train import DEFAULT_NEWS
+    from khabar.models.parse import model as parse_model
+    from khabar.models.parse_stage import parse_stage
+    from khabar.pipeline import Pipeline
+
+    path = corpus or DEFAULT_NEWS[0]
+    if not path.exists():
+        typer.echo(f"khabar: error: {path}: no such file", err=True)
+        raise typer.Exit(2)
+    texts: list[str] = []
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            texts.append(f"{rec.get('title') or ''}\n{rec.get('text') or ''}")
+            if len(texts) >= docs:
+                break
+    upstream = Pipeline(["normalize", "tokenize", "sentences", "dateline", "morph"])
+    analysed = [upstream(t) for t in texts]
+    parse_model.load_model.cache_clear()
+    t0 = time.process_time()
+    parse_model.load_model()
+    load_s = time.process_time() - t0
+    tokens = sum(len(d.tokens) for d in analysed)
+    words = sum(len(t.words) for d in analysed for t in d.tokens)
+    best = float("inf")
+    for _ in range(max(1, repeat)):
+        t1 = time.process_time()
+        for d in analysed:
+            parse_stage(d)
+        best = min(best, time.process_time() - t1)
+    table = Table(title=f"parse stage on {len(analysed)} articles ({path.name}), one core, CPU time (best pass)")
+    for col in ("metric", "value"):
+        table.add_column(col)
+    table.add_row("tokens / syntactic words", f"{tokens:,} / {words:,}")
+    table.add_row("tokens/s", f"{tokens / best:,.0f}")
+    table.add_row("words/s", f"{words / best:,.0f}")
+    table.add_row("µs per word", f"{1e6 * best / max(words, 1):.1f}")
+    table.add_row("model load (CPU)", f"{load_s:.2f} s")
+    table.add_row("model size", f"{parse_model.MODEL_PATH.stat().st_size / 1e6:.2f} MB")
+    Console().print(table)
