@@ -308,8 +308,16 @@ class Templates:
         self.templates = templates
         rng = np.random.default_rng(salt)
         n = len(templates)
-        self.groups = [(p, np.array([t for t, tpl in enumerate(templates) if tpl[2] == p])) for p in _PAIR_TYPES]
-        self.groups = [(p, idx) for p, idx in self.groups if len(idx)]
+        groups = [(p, [t for t, tpl in enumerate(templates) if tpl[2] == p]) for p in _PAIR_TYPES]
+        # templates are laid out grouped by pair code, so each group is a contiguous slice of the id array (the
+        # order of the template axis does not matter: scores sum over it)
+        self.order = np.array([t for _p, ts in groups for t in ts])
+        self.groups: list[tuple[str, slice]] = []
+        at = 0
+        for p, ts in groups:
+            if ts:
+                self.groups.append((p, slice(at, at + len(ts))))
+                at += len(ts)
         # odd multipliers spread each part before the parts are added (modulo a power of two)
         self.hmul = (rng.integers(1, 1 << 62, size=(n, 1)) | 1).astype(np.int64)
         self.dmul = (rng.integers(1, 1 << 62, size=(n, 1)) | 1).astype(np.int64)
@@ -326,7 +334,9 @@ class Templates:
         h = np.stack([_side(attrs, hn, t + self.salt) for t, (hn, _d, _p) in enumerate(self.templates)])
         d = np.stack([_side(attrs, dn, t + self.salt + 101) for t, (_h, dn, _p) in enumerate(self.templates)])
         mask = size - 1
-        return ((h * self.hmul) & mask).astype(np.int32), ((d * self.dmul) & mask).astype(np.int32)
+        h = ((h * self.hmul) & mask).astype(np.int32)[self.order]
+        d = ((d * self.dmul) & mask).astype(np.int32)[self.order]
+        return h, d
 
     def ids(self, x: SentenceInput, sides: tuple[np.ndarray, np.ndarray], hh: np.ndarray, dd: np.ndarray,
             size: int) -> np.ndarray:
@@ -335,12 +345,12 @@ class Templates:
         mask = size - 1
         pcs = pair_codes(x, hh, dd, self.needed)
         ids = np.empty((len(self.templates), *hh.shape), dtype=np.int32)
-        for p, idx in self.groups:
-            block = h[idx][:, hh] + d[idx][:, dd]
+        for p, sl in self.groups:
+            block = ids[sl]
+            np.add(h[sl][:, hh], d[sl][:, dd], out=block)
             if p != "none":
                 block += ((pcs[p] * self.pmul[p]) & mask).astype(np.int32)
             block &= mask
-            ids[idx] = block
         return ids
 
 
@@ -633,7 +643,7 @@ class ParseModel:
             n_c += hh.size
         hh_all = np.concatenate(cand_h)
         dd_all = np.concatenate(cand_d)
-        ascores = self.arc_w[ARC.ids(x, asides, hh_all, dd_all, asize)].sum(axis=0)
+        ascores = np.take(self.arc_w, ARC.ids(x, asides, hh_all, dd_all, asize)).sum(axis=0)
         heads_all = np.arange(x.size)  # ROOT columns point to themselves
         for o, m, (c0, c1) in zip(starts, sizes, spans, strict=True):
             if m == 1:
@@ -647,7 +657,7 @@ class ParseModel:
             heads_all[o + 1 : o + m] = heads[1:] + o
         deps = np.flatnonzero(heads_all != np.arange(x.size))
         lids = label_feature_ids(x, heads_all, self.lab_w.shape[0], deps)
-        lab = self.lab_w[lids].sum(axis=1).argmax(axis=1).tolist()
+        lab = np.take(self.lab_w, lids, axis=0).sum(axis=1).argmax(axis=1).tolist()
         labels = self.labels
         out: list[tuple[list[int], list[str]]] = []
         at = 0
