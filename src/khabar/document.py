@@ -104,14 +104,70 @@ class Word(_Record):
     end: int | None = None
     pos: str | None = None
     lemma: str | None = None
+    head: int | None = None  # index in Document.words of the syntactic head (None: the root, or not parsed)
+    rel: str | None = None  # UD (v1, PADT) relation to the head; "root" for the root
     extra: dict[str, Any] = field(default_factory=dict)
 
-    _omit_none: ClassVar[frozenset[str]] = frozenset({"start", "end", "pos", "lemma"})
+    _omit_none: ClassVar[frozenset[str]] = frozenset({"start", "end", "pos", "lemma", "head", "rel"})
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
         known, extra = _split(cls, data)
         return cls(**known, extra=extra)
+
+
+@dataclass(slots=True)
+class Arg(_Record):
+    """One argument of a clause: its head word, the phrase it heads, and what it refers to."""
+
+    word: int  # index in Document.words of the argument's head word
+    start: int  # the phrase (head word and its dependents, relative/complement clauses left out)
+    end: int
+    text: str
+    prep: str | None = None  # the preposition of an oblique (في، على، ضد، إلى، مع، من …)
+    entity: str | None = None  # id of the entity whose mention the phrase holds (when resolve has run)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    _omit_none: ClassVar[frozenset[str]] = frozenset({"prep", "entity"})
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        known, extra = _split(cls, data)
+        return cls(**known, extra=extra)
+
+
+@dataclass(slots=True)
+class Clause(_Record):
+    """A predicate (a verb, or a noun with a subject or object) with its arguments, read off the parse."""
+
+    predicate: int  # index in Document.words
+    start: int  # the predicate word's span (its token's when the word has no offsets of its own)
+    end: int
+    text: str
+    lemma: str | None
+    sentence: int
+    subject: Arg | None = None
+    objects: list[Arg] = field(default_factory=list)
+    obliques: list[Arg] = field(default_factory=list)
+    complements: list[Arg] = field(default_factory=list)  # clausal complements (قال إن …: the reported clause)
+    passive: bool = False
+    negated: bool = False
+    coordinated_with: int | None = None  # index in Document.clauses of the clause this one is a conjunct of
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    _omit_none: ClassVar[frozenset[str]] = frozenset({"coordinated_with"})
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        known, extra = _split(cls, data)
+        subj = known.get("subject")
+        known["subject"] = Arg.from_dict(subj) if subj else None
+        for key in ("objects", "obliques", "complements"):
+            known[key] = [Arg.from_dict(a) for a in known.get(key, [])]
+        return cls(**known, extra=extra)
+
+    def args(self) -> list[Arg]:
+        return ([self.subject] if self.subject else []) + self.objects + self.obliques + self.complements
 
 
 @dataclass(slots=True)
@@ -246,6 +302,7 @@ class Document(_Record):
     dateline: Dateline | None = None
     sentences: list[Span] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -255,9 +312,16 @@ class Document(_Record):
     keyphrases: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
+    _omit_empty: ClassVar[frozenset[str]] = frozenset({"clauses"})
+
     def __post_init__(self) -> None:
         if not self.id:
             self.id = content_id(self.text)
+
+    @property
+    def words(self) -> list[Word]:
+        """Every syntactic word in document order (the index space of ``Word.head`` and the clause view)."""
+        return [w for t in self.tokens for w in t.words]
 
     @property
     def published(self) -> str | None:
@@ -290,6 +354,7 @@ class Document(_Record):
         known["dateline"] = Dateline.from_dict(dl) if dl else None
         known["sentences"] = [Span.from_dict(s) for s in known.get("sentences", [])]
         known["tokens"] = [Token.from_dict(t) for t in known.get("tokens", [])]
+        known["clauses"] = [Clause.from_dict(c) for c in known.get("clauses", [])]
         known["entities"] = [Entity.from_dict(e) for e in known.get("entities", [])]
         known["times"] = [TimeExpression.from_dict(t) for t in known.get("times", [])]
         known["quotes"] = [Quote.from_dict(q) for q in known.get("quotes", [])]
@@ -301,7 +366,7 @@ class Document(_Record):
     def from_json(cls, raw: str) -> Self:
         return cls.from_dict(json.loads(raw))
 
-    def spans(self) -> list[Span | Token | TimeExpression | Dateline | Word]:
+    def spans(self) -> list[Span | Token | TimeExpression | Dateline | Word | Clause | Arg]:
         """Every offset-bearing object in the document, for invariant checks."""
         out: list[Any] = []
         if self.dateline:
@@ -310,6 +375,9 @@ class Document(_Record):
         for tok in self.tokens:
             out.append(tok)
             out += [w for w in tok.words if w.start is not None]
+        for cl in self.clauses:
+            out.append(cl)
+            out += cl.args()
         for ent in self.entities:
             out += ent.mentions + ent.coref_mentions
         out += self.times

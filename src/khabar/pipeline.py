@@ -36,8 +36,10 @@ _REGISTRY: dict[str, Stage] = {}
 DEFAULT_STAGE_MODULES: tuple[str, ...] = (
     "khabar.text.stage",
     "khabar.models.morph_stage",
+    "khabar.models.parse_stage",
     "khabar.models.ner_stage",
     "khabar.kb.stage",
+    "khabar.extract.clauses",
     "khabar.extract.times",
     "khabar.extract.quotes",
     "khabar.extract.events",
@@ -49,8 +51,10 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "sentences",
     "dateline",
     "morph",
+    "parse",
     "ner",
     "resolve",
+    "clauses",  # after resolve (listed order breaks ties), so that arguments carry entity ids
     "times",
     "quotes",
     "time_anchors",

@@ -12,6 +12,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "khabar.cli.evaluate",  # eval docs
     "khabar.cli.text",  # bench text
     "khabar.cli.morph",  # train/eval/bench morph
+    "khabar.cli.parse",  # train/eval/bench parse
     "khabar.cli.ner",  # train/eval/bench ner
     "khabar.cli.kb",  # kb build/lookup
     "khabar.cli.extract",  # times/quotes views, eval of times/quotes

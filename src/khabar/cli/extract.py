@@ -47,7 +47,8 @@ def _analyse(text: str, published: str | None, entities_from: Path | None) -> An
         return doc
     from khabar.pipeline import Pipeline
 
-    names = ["normalize", "tokenize", "sentences", "dateline", "morph", "ner", "resolve", "times", "quotes"]
+    names = ["normalize", "tokenize", "sentences", "dateline", "morph", "parse", "ner", "resolve", "clauses", "times",
+             "quotes"]
     from khabar.pipeline import available_stages
 
     have = set(available_stages())

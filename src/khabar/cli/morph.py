@@ -66,6 +66,7 @@ def eval_morph(
     conllu: Annotated[Path, typer.Argument(help="Gold CoNLL-U (PADT v1 without surface text, or UD v2 with # text).")],
     model: Annotated[Path | None, typer.Option(help="Model file (default: the packaged one).")] = None,
     tagset: Annotated[str, typer.Option(help="'native', or 'padt1' to map gold PROPN→X, SCONJ→CCONJ, AUX→VERB.")] = "native",
+    skip: Annotated[int, typer.Option(help="Skip the first N sentences (PUD: --skip 500 scores the test-only half).")] = 0,
 ) -> None:
     """Rebuild the surface text, run text layer + morph on it, score Words/UPOS/Lemmas F1 (CoNLL 2018 style)."""
     from khabar.models.morph.evaluate import PADT1_TAGSET, evaluate
@@ -75,8 +76,15 @@ def eval_morph(
         typer.echo(f"khabar: error: {conllu}: no such file", err=True)
         raise typer.Exit(2)
     m = load_model(str(model) if model else None)
-    res = evaluate(conllu, m, PADT1_TAGSET if tagset == "padt1" else None)
-    _print_scores(f"morph on {conllu.name}" + (" (gold mapped to PADT v1 tags)" if tagset == "padt1" else ""), res)
+    if skip:
+        from khabar.models.morph.conllu import load_sentences
+        from khabar.models.morph.evaluate import evaluate_sentences
+
+        res = evaluate_sentences(load_sentences(conllu)[skip:], m, PADT1_TAGSET if tagset == "padt1" else None)
+    else:
+        res = evaluate(conllu, m, PADT1_TAGSET if tagset == "padt1" else None)
+    _print_scores(f"morph on {conllu.name}" + (f" (sentences {skip + 1}…)" if skip else "")
+                  + (" (gold mapped to PADT v1 tags)" if tagset == "padt1" else ""), res)
 
 
 @bench_app.command("morph")

@@ -30,7 +30,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from khabar.document import Document, Quote, Span
+from khabar.document import Clause, Document, Quote, Span
 from khabar.extract.timex.normtext import N, NormText
 from khabar.pipeline import register
 from khabar.text.dateline import detect_dateline
@@ -277,10 +277,21 @@ class _Doc:
         self.ments = ments
         self.ment_starts = [m.start for m in ments]
         self.quotes = _pair_quotes(s)
+        # the clause view (when the parse ran): predicates by the start of their word
+        self.clauses = sorted(((cl.start, cl) for cl in doc.clauses), key=lambda x: x[0])
+        self.clause_starts = [c[0] for c in self.clauses]
+        self.words = doc.words if doc.clauses else []
         self.quote_at = {qa: (qa, qb) for qa, qb in self.quotes}
         self.quote_starts = [qa for qa, _ in self.quotes]
 
     # -- helpers --------------------------------------------------------------------------------------
+
+    def clause_at(self, os: int, oe: int) -> Clause | None:
+        """The clause whose predicate word lies in the original range [os, oe) (a cue token)."""
+        k = bisect.bisect_left(self.clause_starts, os)
+        if k < len(self.clauses) and self.clauses[k][0] < oe:
+            return self.clauses[k][1]
+        return None
 
     def tok_index(self, npos: int) -> int:
         return bisect.bisect_left(self.tok_starts, npos)
@@ -777,6 +788,11 @@ class QuoteFinder:
             sp = self._first_speaker(t.oe, subj_limit, start_limit)
             if sp:
                 speaker, speaker_m = sp
+        clause_unnamed = False
+        cl = d.clause_at(t.os, t.oe) if cue.kind == "verb" else None
+        if cl is not None:
+            speaker, speaker_m, clause_unnamed = self._clause_speaker(cl, speaker, speaker_m, window_mentions,
+                                                                      stop_orig)
         for m in window_mentions:
             if m is speaker_m:
                 continue
@@ -811,6 +827,7 @@ class QuoteFinder:
                 speaker = window_mentions[0].ent  # قال تقرير على موقع "إن بي سي نيوز": the outlet speaks
         if speaker is None and not resolved and cue.kind == "verb":
             speaker = self._anaphor(i, stop_tok)
+        resolved = resolved or clause_unnamed
         unnamed = resolved or (cue.kind == "verb" and speaker is None and self._unnamed_subject(i, stop_tok))
         if unnamed and comp_j is None and colon_j is None and qopen is None:
             return None  # اتهم سياسي … بـ: no named speaker and no إن/أن — likely a passive or a plain verb
@@ -879,6 +896,42 @@ class QuoteFinder:
         if speaker is not None and speaker == addressee:
             addressee = None
         return Quote(qtype, speaker, addressee, cue_span, content), qrange
+
+    def _clause_speaker(
+        self, cl: Clause, speaker: str | None, speaker_m: _Mention | None, window: list[_Mention], content_at: int
+    ) -> tuple[str | None, _Mention | None, bool]:
+        """Correct the word-order guess with the parse: the subject of the reporting verb speaks; a name inside
+        its object or an oblique (اتهم السفير … إيران، كتب على تويتر) never does; a passive verb with no subject
+        (قيل) or an unnamed source (أفادت مصادر، ذكرت تقارير) gives no speaker. Returns (speaker, its mention,
+        speaker decided as none)."""
+        lx = _lex()
+        subj = cl.subject
+        if subj is not None and subj.start >= content_at:
+            subj = None  # a "subject" inside the reported words is a parse error
+        if subj is not None and subj.entity is not None:
+            same = [m for m in window if m.ent == subj.entity]
+            m = next((m for m in same if subj.start <= m.start < subj.end), same[0] if same else None)
+            if m is None and speaker == subj.entity:
+                m = speaker_m
+            return subj.entity, m, False
+        if speaker_m is not None and subj is not None and subj.end <= speaker_m.start:
+            # only when the parse found a subject before the name (اتهم السفير … إيران): right after a reporting
+            # verb the first noun phrase is nearly always its subject, whatever the label says; a name that
+            # follows the subject at once (الحارس الإيطالي جانلويجي بوفون) is its apposition
+            gap = self.d.text[subj.end : speaker_m.start].strip(" ،,")
+            # a bare noun phrase labelled oblique right after the verb is more often a mislabelled subject
+            others = cl.objects + [a for a in cl.obliques if a.prep] + cl.complements
+            in_other = any(a.start <= speaker_m.start < a.end for a in others)
+            if in_other and gap:
+                speaker, speaker_m = None, None
+        if speaker is None:
+            if cl.passive and subj is None:
+                return None, None, True
+            if subj is not None and 0 <= subj.word < len(self.d.words):
+                head = N(self.d.words[subj.word].form)
+                if head in lx.unnamed or (head.startswith("و") and head[1:] in lx.unnamed):
+                    return None, None, True
+        return speaker, speaker_m, False
 
     def _clause_end(self, start: int, sent_end: int) -> int:
         """The content ends where an adverbial cue (، مضيفا أن …) opens the next report."""
