@@ -700,9 +700,13 @@ class Resolver:
             link = next((m.link for m in ms if m.link is not None), None) or self._title_only.get(g)
             if not ms and link is None:
                 continue
-            spans = sorted({(m.start, m.end) for m in ms})
+            # Only NER, KB aliases and the dateline create named mentions; an institution phrase found by the
+            # resolver (الشرطة، الحكومة الكندية) or an anaphor (المنظمة) is a nominal mention of its entity, unless
+            # the KB knows that exact institution (الخارجية الأميركية → the State Department).
+            nominal = {(m.start, m.end) for m in ms if _nominal(m)}
+            spans = sorted({(m.start, m.end) for m in ms} - nominal)
             mentions = [Span.of(text, s, e) for s, e in spans]
-            cspans = sorted(set(corefs.get(g, [])) - set(spans))
+            cspans = sorted((set(corefs.get(g, [])) | nominal) - set(spans))
             coref = [Span.of(text, s, e) for s, e in cspans]
             if link is not None:
                 typ = link.type
@@ -711,7 +715,7 @@ class Resolver:
                 base = link.id
             else:
                 typ = Counter(m.type for m in ms).most_common(1)[0][0]
-                canonical_ar = max((m.text for m in mentions), key=len)
+                canonical_ar = max((m.text for m in mentions or coref), key=len)
                 canonical, qid = None, None
                 inst = next((m.extra["_inst_codes"] for m in ms if "_inst_codes" in m.extra), None)
                 country, sector = inst if inst is not None else self._codes(ms)
@@ -765,6 +769,11 @@ class Resolver:
             return
         top = sorted(people, key=lambda e: (-(len(e.mentions) + len(e.coref_mentions)), e.mentions[0].start))[:2]
         doc.extra["group_mentions"] = [{"refers_to": [e.id for e in top], "mentions": [s.to_dict() for s in spans]}]
+
+
+def _nominal(m: _M) -> bool:
+    """A mention the resolver found from common words (institution phrase, anaphor) and the KB does not link."""
+    return m.source == "anaphor" or (m.source == "inst" and m.link is None)
 
 
 def _loose(key: str) -> str:
