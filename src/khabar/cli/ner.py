@@ -43,6 +43,7 @@ def train_ner(
     dev: Annotated[bool, typer.Option("--dev/--full", help="--dev holds out the last 10% of ANERcorp train and scores it; --full (default) trains on all of it.")] = False,
     resources: Annotated[bool, typer.Option(help="Rebuild the word clusters and the gazetteer first.")] = True,
     extra: Annotated[bool, typer.Option(help="Add AQMAR train+dev and the Wojood sample (domain-marked features).")] = True,
+    fane: Annotated[int, typer.Option(help="WikiFANE sentences added as extra domain-marked data, folded to PER/ORG/LOC/MISC (-1 = all, 0 = none).")] = 0,
     silver_words: Annotated[int, typer.Option(help="News words tagged for the silver lexicon (0 = no silver lexicon).")] = 3_000_000,
     c1: float = 0.05,
     c2: float = 0.05,
@@ -74,7 +75,7 @@ def train_ner(
         typer.echo(f"gazetteer: {build_gazetteer(shared, target / 'gazetteer.tsv.gz'):,} names")
         typer.echo(f"clusters: {build_clusters(shared / 'data/news', target / 'clusters.tsv.gz', log=typer.echo):,} words")
     (target / "features.json").write_text(json.dumps({"doc_features": doc_features}) + "\n", encoding="utf-8")
-    train, more, dev_set = load_training(shared, full=not dev, extra=extra)
+    train, more, dev_set = load_training(shared, full=not dev, extra=extra, fane=fane)
     silver = target / "silver.tsv.gz"
     silver.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory() as tmp:

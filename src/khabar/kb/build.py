@@ -4,6 +4,7 @@ Inputs (all read-only):
 - ``sources/curated.jsonl``: hand-written entities (leaders with dated roles, IGOs, armed groups, parties,
   news agencies, places), QIDs only where certain;
 - ``sources/countries_ar.tsv``: QIDs, extra Arabic names, nationality adjectives and Arabic capitals;
+- ``sources/country_qids.tsv``: a QID for every other country (from dr5hn/countries-states-cities-database, ODbL);
 - ``gazetteers/countries/countries.json`` (ODbL): every country's Arabic name, ISO-3, English capital;
 - UniversalPetrarch ``actor_dict_ar_v4.txt`` / ``agents.all.ar_v3.txt`` (MIT): actor codes for names and
   sector words (only used for country/sector codes, never to link);
@@ -77,12 +78,20 @@ def _countries(shared: Path, entities: list[dict[str, Any]], adjectives: dict[st
             continue
         iso, qid, names, adjs, caps, capqid = line.split("\t")
         rows[iso] = (qid, names, adjs, caps, capqid)
+    # QIDs for the countries countries_ar.tsv has none for (source and cross-check in the file's header)
+    qids = {}
+    for line in (SOURCES_DIR / "country_qids.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            iso, qid = line.split("\t")[:2]
+            qids[iso] = qid
     data = json.loads((shared / "gazetteers/countries/countries.json").read_text(encoding="utf-8"))
     for c in data:
         iso = c["cca3"]
         ar = c["translations"].get("ara", {})
         names = {ar.get("common"), ar.get("official")} - {None, ""}
         qid, extra, adjs, caps, capqid = rows.get(iso, ("-", "", "", "-", "-"))
+        if qid == "-":
+            qid = qids.get(iso, "-")
         names |= {n for n in extra.split("|") if n}
         common = ar.get("common") or c["name"]["common"]
         en = c["name"]["common"]

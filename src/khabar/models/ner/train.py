@@ -8,16 +8,18 @@ from pathlib import Path
 
 import pycrfsuite
 
-from khabar.models.ner.conll import Sentence, read_conll
+from khabar.models.ner.conll import Sentence, read_conll, read_fane
 from khabar.models.ner.features import DATA_DIR, Featurizer
 
 DOC_WINDOW = 20  # sentences per pseudo-document in CoNLL files (training and evaluation alike)
 
 
 def load_training(shared: Path, *, dev_fraction: float = 0.1, full: bool = False,
-                  extra: bool = True) -> tuple[list[Sentence], list[Sentence], list[Sentence]]:
+                  extra: bool = True, fane: int = 0) -> tuple[list[Sentence], list[Sentence], list[Sentence]]:
     """(train, extra, dev): ANERcorp train with its last ``dev_fraction`` held out as dev (unless ``full``), plus
-    AQMAR train+dev and the Wojood sample train+val (outer tag column) when ``extra``."""
+    AQMAR train+dev and the Wojood sample train+val (outer tag column) when ``extra``, plus the first ``fane``
+    sentences of WikiFANE folded to four types (-1 = all of it). NewsFANE is not used: it is ANERcorp's own
+    training text (dev cut included) with other conventions."""
     ner = shared / "data/ner"
     aner = read_conll(ner / "anercorp/train.txt")
     cut = len(aner) if full else int(len(aner) * (1 - dev_fraction))
@@ -27,6 +29,9 @@ def load_training(shared: Path, *, dev_fraction: float = 0.1, full: bool = False
         for p in ("aqmar/train.txt", "aqmar/dev.txt", "wojood-sample/train.txt", "wojood-sample/val.txt"):
             if (ner / p).exists():
                 more += read_conll(ner / p)
+    wiki = ner / "fane/wikifane.txt.gz"
+    if fane and wiki.exists():
+        more += read_fane(wiki)[: None if fane < 0 else fane]
     return train, more, dev
 
 
