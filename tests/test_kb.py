@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -268,12 +269,13 @@ def test_institutions_found_coded_and_merged() -> None:
     doc = Document(text=text, meta={"published": "2021-12-12"})
     resolve(doc)
     _check(doc)
-    # no NER here: institution phrases are nominal mentions, unless the KB holds that institution (IDF)
-    assert set(_ments(doc)) == {"الجيش الإسرائيلي"}
+    # named institutions (a ministry) and the KB's own (IDF) are named mentions; the police is a nominal one
+    assert set(_ments(doc)) == {"وزارة الداخلية الكويتية", "وزارة الداخلية", "الجيش الإسرائيلي"}
     s = _all_ments(doc)
+    assert [m.text for m in s["الشرطة الفرنسية"].coref_mentions] == ["الشرطة الفرنسية"]
     moi = s["وزارة الداخلية الكويتية"]
     assert (moi.type, moi.country, moi.sector, moi.wikidata) == ("ORG", "KWT", "GOV", None)
-    assert s["وزارة الداخلية"] is moi and len(moi.coref_mentions) == 2  # the bare repeat joins the stated one
+    assert s["وزارة الداخلية"] is moi and len(moi.mentions) == 2  # the bare repeat joins the stated one
     assert (s["الشرطة الفرنسية"].country, s["الشرطة الفرنسية"].sector) == ("FRA", "COP")
     assert (s["الجيش الإسرائيلي"].country, s["الجيش الإسرائيلي"].sector) == ("ISR", "MIL")
     assert not any("مصادر" in m for m in s)  # unnamed sources are no actor
@@ -286,8 +288,8 @@ def test_institutions_clitics_construct_and_existing_mentions() -> None:
     _check(doc)
     s = _all_ments(doc)
     assert s["الحكومة السورية"].country == "SYR"  # clitic و outside the span
-    uk = s["حكومة بريطانيا"]  # the country name joins a construct head
-    assert (uk.type, uk.country, uk.sector) == ("ORG", "GBR", "GOV") and "بريطانيا" not in s
+    # a generic construct head (حكومة بريطانيا) no longer swallows the country's named mention
+    assert s["بريطانيا"].type == "LOC" and "بريطانيا" in _ments(doc)
     police = s["الشرطة الهندية"]  # NER's span kept, recognised as the institution; the bare repeat merges
     assert (police.country, police.sector) == ("IND", "COP")
     assert [m.text for m in police.mentions] == ["الشرطة الهندية"]  # NER's name stays a named mention
@@ -356,7 +358,7 @@ def test_definite_head_refers_back_to_the_named_organisation() -> None:
     _check(doc)
     s = _all_ments(doc)
     assert s["الرابطة"] is s["رابطة أمهات المختطفين"]
-    assert [m.text for m in s["الرابطة"].coref_mentions] == ["الرابطة"]  # an anaphor, not a named mention
+    assert [m.text for m in s["الرابطة"].mentions] == ["رابطة أمهات المختطفين", "الرابطة"]  # a short name
     assert "الشركة" not in s
 
 
@@ -373,3 +375,53 @@ def test_longer_kb_alias_replaces_contained_ner_mention() -> None:
     assert _owner(doc, "تويتر").wikidata == "Q918"  # same-length NER mention kept and linked
     surf = {m.text for e in doc.entities for m in e.mentions}
     assert not surf & {"بي سي", "الإسلام", "الشام"}
+
+
+def test_variant_rules_generate_known_respellings() -> None:
+    from khabar.kb.variants import load_rules, word_variants
+
+    rules = load_rules()
+    assert "ترامب" in word_variants("ترمب", rules)  # alef written
+    assert "بوتين" in word_variants("بوتن", rules)  # yaa written
+    assert "نتنياهو" in word_variants("نتانياهو", rules)  # alef dropped
+    assert "جوتيريش" in word_variants("غوتيريش", rules)  # g as غ or ج
+    assert not any(v.startswith("ا") or len(v) < 3 for v in word_variants("بوتن", rules))
+    assert word_variants("سعد", rules) == set()  # too short to respell safely
+
+
+def test_variants_need_corpus_evidence_and_similar_contexts(tmp_path: Path) -> None:
+    from khabar.kb.variants import expand_aliases, find_variants
+
+    docs = (["قال الرئيس الأمريكي دونالد ترامب إن البيت الأبيض يرحب"] * 6
+            + ["قال الرئيس الأمريكي دونالد ترمب إن البيت الأبيض يرحب"] * 6  # same contexts: a respelling
+            + ["ذهب الولد إلى البيت وعاد بسرعة كبيرة جدا"] * 6
+            + ["ذهب الولد إلى البيت وعاد بسرعة كبيرة جدا وبيروت"] * 2)  # بيروت: too rare a neighbour
+    corpus = tmp_path / "news.jsonl.gz"
+    with gzip.open(corpus, "wt", encoding="utf-8") as fh:
+        for t in docs:
+            fh.write(json.dumps({"text": t}, ensure_ascii=False) + "\n")
+    rows = find_variants(["دونالد ترامب", "بيروت", "البيت الأبيض"], [corpus], min_count=5, min_sim=0.4,
+                         log=lambda _: None)
+    pairs = {(w, v) for w, v, *_ in rows}
+    assert ("ترامب", "ترمب") in pairs
+    assert all("بيت" not in w for w, _ in pairs)  # only the given names' words, and only with evidence
+    table = {"ترامب": ["ترمب"], "ترمب": ["ترامب"]}
+    assert expand_aliases(["دونالد ترامب", "ترامب"], table) == ["ترمب", "دونالد ترمب"]
+
+
+def test_every_country_has_a_wikidata_id() -> None:
+    kb = load_kb()
+    countries = [e for e in kb.entities if e.source == "countries" and not getattr(e, "capital_of", None)
+                 and not e.id.endswith("_city")]
+    assert len(countries) >= 249
+    assert all(e.qid and e.qid.startswith("Q") for e in countries), [e.id for e in countries if not e.qid]
+
+
+def test_descriptor_anaphor_is_a_nominal_mention() -> None:
+    text = "أعلنت شركة فولكسفاغن نتائجها. وقالت الشركة إن المبيعات ارتفعت."
+    doc = _ner_like(text, [("فولكسفاغن", "ORG")])
+    resolve(doc)
+    _check(doc)
+    vw = _all_ments(doc)["فولكسفاغن"]
+    assert [m.text for m in vw.mentions] == ["فولكسفاغن"]
+    assert [m.text for m in vw.coref_mentions] == ["الشركة"]  # the descriptor names nothing by itself

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 import khabar.models.ner_stage  # noqa: F401  (registers "ner")
 import khabar.text.stage  # noqa: F401
-from khabar.models.ner.conll import read_conll, read_pairs, score, spans, write_conll
+from khabar.models.ner.conll import read_conll, read_fane, read_pairs, score, spans, write_conll
 from khabar.models.ner.docfix import refine
 from khabar.models.ner.features import Featurizer
 from khabar.models.ner.tagger import MODEL_PATH, default_tagger
@@ -186,3 +186,23 @@ def test_person_span_stops_before_a_verb(feats: Featurizer) -> None:
     tags = [["O", "O", "B-PER", "I-PER", "I-PER", "O"]]
     refine(words, tags, feats)
     assert tags[0][2:5] == ["B-PER", "I-PER", "O"]
+
+
+def test_read_fane_folds_classes_and_glues_clitics(tmp_path: Path) -> None:
+    import gzip
+
+    rows = ["و\tO", "قال\tO", "ل\tO", "الحكومة\tO", "وزير\tO", "خارجية\tO", "مصر\tB-Nation", "سامح\tB-Politician",
+            "شكري\tI-Politician", "في\tO", "عاصمة\tO", "ها\tO", "امام\tO", "الفلسطينيين\tB-Group",
+            "و\tO", "الحكومة\tB-Government", "الاسرائيلية\tI-Government", "مطار\tB-Airport", "القاهرة\tI-Airport",
+            "يونيفل\tI-Non-Governmental", ".\tO", "", "كتاب\tO", "الحرب\tB-Book", "و\tI-Book", "السلام\tI-Book"]
+    path = tmp_path / "fane.txt.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write("\n".join(rows) + "\n")
+    (toks, tags), (toks2, tags2) = read_fane(path)
+    assert toks[:3] == ["وقال", "للحكومة", "وزير"]  # split proclitics back on the word, ل + ال → لل
+    assert "عاصمتها" in toks and "ها" not in toks  # enclitic glued, ة → ت
+    got = {" ".join(toks[i:j]): t for i, j, t in spans(tags)}
+    # Nation → LOC, Politician → PER; Group, Government, Airport are O the ANERcorp way; an I- that lost its B- is B-
+    assert got == {"مصر": "LOC", "سامح شكري": "PER", "يونيفل": "ORG"}
+    assert tags[toks.index("والحكومة")] == "O"
+    assert spans(tags2) == [(1, 4, "MISC")] and toks2 == ["كتاب", "الحرب", "و", "السلام"]  # و inside a name stays

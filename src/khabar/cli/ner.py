@@ -44,6 +44,7 @@ def train_ner(
     resources: Annotated[bool, typer.Option(help="Rebuild the word clusters and the gazetteer first.")] = True,
     extra: Annotated[bool, typer.Option(help="Add AQMAR train+dev and the Wojood sample (domain-marked features).")] = True,
     fane: Annotated[int, typer.Option(help="WikiFANE sentences added as extra domain-marked data, folded to PER/ORG/LOC/MISC (-1 = all, 0 = none).")] = 0,
+    reuse_silver: Annotated[bool, typer.Option(help="Keep the package's silver lexicon and train one round (cheap experiments; the lexicon came from a model that saw all of ANERcorp train, dev cut included).")] = False,
     silver_words: Annotated[int, typer.Option(help="News words tagged for the silver lexicon (0 = no silver lexicon).")] = 3_000_000,
     c1: float = 0.05,
     c2: float = 0.05,
@@ -77,22 +78,29 @@ def train_ner(
     (target / "features.json").write_text(json.dumps({"doc_features": doc_features}) + "\n", encoding="utf-8")
     train, more, dev_set = load_training(shared, full=not dev, extra=extra, fane=fane)
     silver = target / "silver.tsv.gz"
-    silver.unlink(missing_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        first = Path(tmp) / "round1.crfsuite"
-        typer.echo("round 1")
-        train_model(train, first, extra=more, c1=c1, c2=c2, max_iter=iterations, data_dir=target,
-                    doc_features=doc_features, log=typer.echo)
-        if silver_words > 0:
-            n = build_silver(NerTagger(first, target), shared / "data/news", silver, max_words=silver_words)
-            typer.echo(f"silver lexicon: {n:,} stems")
-            typer.echo("round 2")
-            train_model(train, target / "ner.crfsuite", extra=more, c1=c1, c2=c2, max_iter=iterations,
-                        data_dir=target, doc_features=doc_features, log=typer.echo)
-        else:
-            shutil.copy(first, target / "ner.crfsuite")
+    if reuse_silver and target != DATA_DIR:
+        shutil.copy(DATA_DIR / "silver.tsv.gz", silver)
+    elif not reuse_silver:
+        silver.unlink(missing_ok=True)
+    if reuse_silver:
+        typer.echo("one round with the existing silver lexicon")
+        train_model(train, target / "ner.crfsuite", extra=more, c1=c1, c2=c2, max_iter=iterations,
+                    data_dir=target, doc_features=doc_features, log=typer.echo)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            first = Path(tmp) / "round1.crfsuite"
+            typer.echo("round 1")
+            train_model(train, first, extra=more, c1=c1, c2=c2, max_iter=iterations, data_dir=target,
+                        doc_features=doc_features, log=typer.echo)
+            if silver_words > 0:
+                n = build_silver(NerTagger(first, target), shared / "data/news", silver, max_words=silver_words)
+                typer.echo(f"silver lexicon: {n:,} stems")
+                typer.echo("round 2")
+                train_model(train, target / "ner.crfsuite", extra=more, c1=c1, c2=c2, max_iter=iterations,
+                            data_dir=target, doc_features=doc_features, log=typer.echo)
+            else:
+                shutil.copy(first, target / "ner.crfsuite")
     if dev:
-
         tagger = NerTagger(target / "ner.crfsuite", target)
         for name, window in (("sentence by sentence", 1), ("20-sentence documents", 20)):
             tags = tag_windows(tagger, [t for t, _ in dev_set], window)

@@ -114,6 +114,25 @@ def _countries(shared: Path, entities: list[dict[str, Any]], adjectives: dict[st
                              "aliases": cap_names[1:], "capital_of": iso, "source": "countries"})
 
 
+def _add_variants(entities: list[dict[str, Any]]) -> int:
+    """Spelling variants (rules + ANT evidence, ``sources/name_variants.tsv``) of each name as extra aliases."""
+    from khabar.kb.variants import expand_aliases, read_variants
+
+    table = read_variants()
+    if not table:
+        return 0
+    n = 0
+    for e in entities:
+        if e.get("type") not in ("PER", "ORG", "LOC"):
+            continue
+        names = [x for x in [e.get("ar"), *(e.get("aliases") or [])] if x]
+        extra = expand_aliases(names, table)
+        if extra:
+            e["aliases"] = [*(e.get("aliases") or []), *extra]
+            n += len(extra)
+    return n
+
+
 def _petrarch(shared: Path) -> tuple[dict[str, list[str | None]], dict[str, str]]:
     """Actor codes for names (``فلاديمير_بوتين_`` → RUS/GOV) and single-word sector agents."""
     base = shared / "events/universalpetrarch-arabic"
@@ -158,8 +177,10 @@ def _anergazet(shared: Path) -> dict[str, str]:
     return out
 
 
-def build(shared: Path = DEFAULT_SHARED, out: Path = KB_FILE, anergazet: bool = False) -> dict[str, Any]:
-    """Build the KB and write it; returns summary counts."""
+def build(shared: Path = DEFAULT_SHARED, out: Path = KB_FILE, anergazet: bool = False,
+          variants: bool = True) -> dict[str, Any]:
+    """Build the KB and write it; returns summary counts. ``variants``: add the corpus-backed spelling variants of
+    ``sources/name_variants.tsv`` (``khabar kb variants``) to the names' aliases."""
     entities: list[dict[str, Any]] = []
     adjectives: dict[str, str] = {}
     _countries(shared, entities, adjectives)
@@ -170,6 +191,7 @@ def build(shared: Path = DEFAULT_SHARED, out: Path = KB_FILE, anergazet: bool = 
             d["id"] += "_x"
         seen.add(d["id"])
         entities.append(d)
+    n_variants = _add_variants(entities) if variants else 0
     actors, sectors = _petrarch(shared)
     titles = json.loads((SOURCES_DIR / "titles.json").read_text(encoding="utf-8"))
     stop = [kb_key(w) for w in (SOURCES_DIR / "gaz_stop.txt").read_text(encoding="utf-8").splitlines()
@@ -194,5 +216,6 @@ def build(shared: Path = DEFAULT_SHARED, out: Path = KB_FILE, anergazet: bool = 
         gz.write(raw)
     return {"entities": len(entities), "with_qid": sum(1 for e in entities if e.get("qid")),
             "curated": sum(1 for e in entities if e.get("source") == "curated"),
+            "variant_aliases": n_variants,
             "adjectives": len(adjectives), "actors": len(actors), "sector_words": len(sectors),
             "type_hints": len(body["type_hints"]), "bytes": out.stat().st_size}

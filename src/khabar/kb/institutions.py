@@ -45,6 +45,7 @@ class Institutions:
     block_prev: set[str]
     kb_links: dict[str, str]
     anaphoric: set[str] = field(default_factory=set)  # head nouns (no article): رابطه، شركه
+    nominal: set[str] = field(default_factory=set)  # canonical keys of generic phrases (الشرطه، الحكومه)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Institutions:
@@ -68,6 +69,7 @@ class Institutions:
             kb_links={kb_key(k.split("|")[0]) + "|" + k.split("|")[1]: v
                       for k, v in d.get("kb_links", {}).items() if "|" in k},
             anaphoric={kb_key(w) for w in d.get("anaphoric_heads", [])},
+            nominal={kb_key(w) for w in d.get("nominal", [])},
         )
 
     # -- matching -------------------------------------------------------------------------------------

@@ -351,7 +351,9 @@ class Resolver:
             s = toks[i].cmap[hit.prefix] if hit.prefix else toks[i].start
             e = toks[hit.last].end
             absorb: set[int] = set()
-            if hit.country_toks is not None:  # حكومة بريطانيا: the country name joins the institution
+            # حكومة بريطانيا: the country name joins a named institution; a generic one (nominal) leaves the
+            # country's own named mention alone
+            if hit.country_toks is not None and hit.key not in inst.nominal:
                 cs, ce = toks[hit.country_toks[0]].start, toks[hit.country_toks[1]].end
                 absorb = {oid for a, b, oid in taken.overlapping(cs, ce) if cs <= a and b <= ce}
             if any(oid not in absorb for _a, _b, oid in taken.overlapping(s, e)):
@@ -703,7 +705,7 @@ class Resolver:
             # Only NER, KB aliases and the dateline create named mentions; an institution phrase found by the
             # resolver (الشرطة، الحكومة الكندية) or an anaphor (المنظمة) is a nominal mention of its entity, unless
             # the KB knows that exact institution (الخارجية الأميركية → the State Department).
-            nominal = {(m.start, m.end) for m in ms if _nominal(m)}
+            nominal = {(m.start, m.end) for m in ms if self._nominal(m)}
             spans = sorted({(m.start, m.end) for m in ms} - nominal)
             mentions = [Span.of(text, s, e) for s, e in spans]
             cspans = sorted((set(corefs.get(g, [])) | nominal) - set(spans))
@@ -726,6 +728,17 @@ class Resolver:
                               country=country, sector=sector, mentions=mentions, coref_mentions=coref))
         out.sort(key=lambda e: (e.mentions or e.coref_mentions)[0].start)
         return out, gid_to_id
+
+    def _nominal(self, m: _M) -> bool:
+        """A mention the resolver found from common words that names nothing by itself: a generic institution
+        (الشرطة، الجيش الإسرائيلي; ``nominal`` in institutions.json) the KB does not link, or a descriptor
+        anaphor (الشركة after شركة فولكسفاغن). A short name (المرصد after المرصد السوري …) stays a name."""
+        if m.source == "anaphor":
+            ante = m.extra.get("_ana")
+            words = ante.key.split() if isinstance(ante, _M) else []
+            return not (words and strip_al(words[0]) == strip_al(m.key))
+        hit = m.extra.get("_inst")
+        return m.source == "inst" and m.link is None and hit is not None and hit.key in self.inst.nominal
 
     def _codes(self, ms: list[_M]) -> tuple[str | None, str | None]:
         """Actor codes of an unlinked entity: nationality adjective + sector word (القوات الروسية → RUS MIL)."""
@@ -769,11 +782,6 @@ class Resolver:
             return
         top = sorted(people, key=lambda e: (-(len(e.mentions) + len(e.coref_mentions)), e.mentions[0].start))[:2]
         doc.extra["group_mentions"] = [{"refers_to": [e.id for e in top], "mentions": [s.to_dict() for s in spans]}]
-
-
-def _nominal(m: _M) -> bool:
-    """A mention the resolver found from common words (institution phrase, anaphor) and the KB does not link."""
-    return m.source == "anaphor" or (m.source == "inst" and m.link is None)
 
 
 def _loose(key: str) -> str:

@@ -18,7 +18,7 @@ def load_training(shared: Path, *, dev_fraction: float = 0.1, full: bool = False
                   extra: bool = True, fane: int = 0) -> tuple[list[Sentence], list[Sentence], list[Sentence]]:
     """(train, extra, dev): ANERcorp train with its last ``dev_fraction`` held out as dev (unless ``full``), plus
     AQMAR train+dev and the Wojood sample train+val (outer tag column) when ``extra``, plus the first ``fane``
-    sentences of WikiFANE folded to four types (-1 = all of it). NewsFANE is not used: it is ANERcorp's own
+    sentences of WikiFANE folded to four types, evenly spaced over the file (-1 = all of it). NewsFANE is not used: it is ANERcorp's own
     training text (dev cut included) with other conventions."""
     ner = shared / "data/ner"
     aner = read_conll(ner / "anercorp/train.txt")
@@ -31,7 +31,10 @@ def load_training(shared: Path, *, dev_fraction: float = 0.1, full: bool = False
                 more += read_conll(ner / p)
     wiki = ner / "fane/wikifane.txt.gz"
     if fane and wiki.exists():
-        more += read_fane(wiki)[: None if fane < 0 else fane]
+        sents = read_fane(wiki)
+        step = 1 if fane < 0 or fane >= len(sents) else len(sents) / fane
+        # evenly spaced over the file (it runs article by article): many topics rather than the first few
+        more += sents if step == 1 else [sents[int(k * step)] for k in range(fane)]
     return train, more, dev
 
 
