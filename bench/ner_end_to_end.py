@@ -40,9 +40,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="only the first N sentences (0 = all)")
     ap.add_argument("--stages", default="", help="comma-separated pipeline stages (default: the full pipeline)")
     ap.add_argument("--errors", type=Path, help="write false positives and misses here, one per line")
+    ap.add_argument("--model-dir", type=Path, help="use the NER model in this folder (e.g. one trained with "
+                    "`khabar train ner --dev --out DIR`) instead of the packaged one")
     args = ap.parse_args(argv)
 
     import khabar
+
+    if args.model_dir:
+        from khabar.models.ner import tagger as ner_tagger
+
+        ner_tagger._DEFAULT = ner_tagger.NerTagger(args.model_dir / "ner.crfsuite", args.model_dir)
 
     sents = read_conll(args.conll)
     if args.dev:
@@ -92,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         pr, rc = (c / p if p else 0.0), (c / g if g else 0.0)
         return g, p, c, pr, rc, (2 * pr * rc / (pr + rc) if pr + rc else 0.0)
 
-    split = f"{args.conll}{' (dev cut: last 10%)' if args.dev else ''}"
+    split = f"{args.conll}{' (dev cut: last 10%)' if args.dev else ''}, model {args.model_dir or 'packaged'}"
     print(f"end-to-end NER through {'stages ' + args.stages if args.stages else 'khabar.analyze'}: {split}, "
           f"{len(sents):,} sentences, {ntok:,} tokens, {cpu:.0f}s CPU ({dt:.0f}s wall)")
     print(f"{'type':<6} {'gold':>6} {'pred':>6} {'correct':>7} {'P':>6} {'R':>6} {'F1':>6}")
