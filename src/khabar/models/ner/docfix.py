@@ -6,8 +6,8 @@
 * Verb overrun: a person span never ends in a word that reads as an inflected verb — dual/plural/feminine
   endings (ا, وا, ان) on a stem the news uses more often than the word itself (جو بايدن استأنفا → جو بايدن),
   unless the silver lexicon knows the word as a name.
-* Broadcaster names: a place name right after قناة/تلفزيون … and followed by a number (روسيا 1, فرنسا 24) is the
-  channel (ORG), number included. The trigger words live in ``data/triggers.json`` (class MEDIA).
+* Broadcaster names: a place (or organisation) name right after قناة/تلفزيون … and followed by a number (روسيا 1,
+  فرنسا 24) is the channel (ORG), number included. The trigger words live in ``data/triggers.json`` (class MEDIA).
 """
 
 from __future__ import annotations
@@ -57,7 +57,9 @@ def refine(words: Sequence[Sequence[str]], tags: list[list[str]], feats: Featuri
     for si, ws in enumerate(words):
         tg = tags[si]
         for i, j, typ in spans(tg):
-            if (typ == "LOC" and i > 0 and stems[si][i - 1] in media and j < len(ws)
+            # the CRF reads the channel as the place (LOC) or already as an organisation (ORG): either way the
+            # number belongs to the name
+            if (typ in ("LOC", "ORG") and i > 0 and stems[si][i - 1] in media and j < len(ws)
                     and norms[si][j].isdigit() and tg[j] == "O"):
                 _fill(tg, i, j + 1, "ORG")
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
