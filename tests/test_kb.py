@@ -425,3 +425,15 @@ def test_descriptor_anaphor_is_a_nominal_mention() -> None:
     vw = _all_ments(doc)["فولكسفاغن"]
     assert [m.text for m in vw.mentions] == ["فولكسفاغن"]
     assert [m.text for m in vw.coref_mentions] == ["الشركة"]  # the descriptor names nothing by itself
+
+
+def test_spelling_variants_link_to_one_entity() -> None:
+    # ترمب is a curated alias; بولتن and غوتيرش come from the rules + corpus evidence (sources/name_variants.tsv)
+    text = "قال دونالد ترمب إن بولتن سيزور نيويورك. وأكد ترامب أن جون بولتون التقى غوتيرش."
+    doc = Document(text=text, meta={"published": "2018-05-01"})
+    resolve(doc)
+    _check(doc)
+    s = _ments(doc)
+    assert s["دونالد ترمب"] is s["ترامب"] and s["ترامب"].wikidata == "Q22686"
+    assert s["بولتن"] is s["جون بولتون"]
+    assert s["غوتيرش"].canonical == "António Guterres"
