@@ -29,7 +29,7 @@ def actor_texts(doc: Document, ids: list[str]) -> list[str]:
     for i in ids:
         ent = doc.entity(i)
         assert ent is not None, i
-        out += [m.text for m in ent.mentions]
+        out += [m.text for m in ent.mentions or ent.coref_mentions]  # institutions: nominal mentions only
     return out
 
 

@@ -24,7 +24,8 @@ def code(text: str, min_confidence: float = 0.0) -> tuple[Document, list]:
 
 
 def names(doc: Document, ids: list[str]) -> list[str]:
-    return [m.text for i in ids for m in doc.entity(i).mentions]  # type: ignore[union-attr]
+    # a generic institution (الشرطة) is named only by nominal mentions (coref_mentions) since issue 13
+    return [m.text for i in ids for m in (doc.entity(i).mentions or doc.entity(i).coref_mentions)]  # type: ignore[union-attr]
 
 
 def test_shipped_detector_loads_and_scores_in_range() -> None:
