@@ -106,7 +106,7 @@ def _cut(s: str, n: int = _WIDTH) -> str:
 
 def render(doc: Document) -> str:
     meta = doc.meta or {}
-    names = {e.id: (e.canonical_ar or e.canonical or (e.mentions[0].text if e.mentions else e.id)) for e in doc.entities}
+    names = {e.id: (e.canonical_ar or e.canonical or (e.mentions[0].text if e.mentions else None) or e.id) for e in doc.entities}
     lines = [f"== {doc.id}", f"published: {meta.get('published') or '-'}   source: {meta.get('source') or '-'}"]
     if meta.get("title"):
         lines.append(f"title: {_cut(str(meta['title']))}")

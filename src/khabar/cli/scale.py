@@ -42,8 +42,8 @@ def batch(
         raise fail(f"--engine: unknown engine {engine!r}; choose local or dask")
     try:
         check_date(published)
-    except ValueError as err:
-        raise fail(f"--published: {err}") from None
+    except ValueError as bad:
+        raise fail(f"--published: {bad}") from None
     err = Console(stderr=True)
     show = progress and err.is_terminal
     tick = None

@@ -386,12 +386,11 @@ def _score_items(
     )
     accs: dict[str, Accuracy] = {}
     for name, agree in (extra or {}).items():
-        right = max_matching(
-            len(preds),
-            len(gold_items),
-            lambda p, g, agree=agree: match(gold_items[g], preds[p]) and agree(gold_items[g], preds[p]),
-            candidates=gold_near,
-        )
+
+        def agreeing(p: int, g: int, agree: Callable[[Any, Any], bool] = agree) -> bool:
+            return bool(match(gold_items[g], preds[p]) and agree(gold_items[g], preds[p]))
+
+        right = max_matching(len(preds), len(gold_items), agreeing, candidates=gold_near)
         accs[name] = Accuracy(matched=tp, correct=len(right), docs=1)
     return prf, accs
 
@@ -692,7 +691,8 @@ def score_documents(
     warnings: list[str] = []
     per_doc: list[dict[str, Any]] = []
     for n, gold in enumerate(golds):
-        gid = gold.get("id") if isinstance(gold.get("id"), str) else f"#{n}"
+        raw_id = gold.get("id")
+        gid = raw_id if isinstance(raw_id, str) else f"#{n}"
         ghash = _doc_hash(gold)
         declared = gold.get("text_sha256")
         if isinstance(declared, str) and ghash is not None and declared.lower() != ghash:

@@ -193,9 +193,9 @@ def _prep_country(kb: KB, toks: list[_TokLike], k: int, text: str) -> str | None
         return c[0] if c and kb.country(c[0]) is not None and _is_country_name(kb, toks, k + 1, c[1]) else None
     for n, v in clitic_variants(w):
         if n and w[:n].endswith("ب"):
-            for c in kb.candidates(v):
-                if c.is_country:
-                    return c.country
+            for cand in kb.candidates(v):
+                if cand.is_country:
+                    return cand.country
     return None
 
 

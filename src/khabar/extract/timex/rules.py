@@ -523,6 +523,7 @@ class Recognizer:
             ):
                 # الاثنين والثلاثاء / من الأحد إلى الثلاثاء: the second day follows the first
                 prev = out[-1][2]
+                assert prev.value is not None  # checked in the condition above
                 step = (int(tx.extra["_wd"]) - int(prev.extra["_wd"])) % 7 or 7
                 d = date.fromisoformat(prev.value[:10]) + timedelta(days=step)
                 tx.value = d.isoformat() + tx.value[10:]
