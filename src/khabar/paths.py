@@ -8,7 +8,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from khabar.resources import REPO_ROOT
+
+__all__ = ["REPO_ROOT", "SEED_DIR", "SHARED", "SHARED_DATA", "shared_dir"]
 
 
 def shared_dir() -> Path:

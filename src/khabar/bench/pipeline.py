@@ -21,18 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from khabar.paths import SHARED_DATA
+from khabar.resources import data_file
 
 SHARED_CORPUS = SHARED_DATA / "news/ant-v2.1-multisource.jsonl.gz"
-DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
+DEMO_DIR = data_file("demo")
 
 
 def default_corpus() -> Path | None:
     """The ANT corpus when ``shared/`` is present, else the demo corpus bundled in the package."""
-    here = Path(__file__).resolve()
-    for parent in here.parents:  # a checkout next to shared/ (…/main/src/khabar/bench → …/shared)
-        cand = parent / "shared" / "data" / "news" / SHARED_CORPUS.name
-        if cand.is_file():
-            return cand
     if SHARED_CORPUS.is_file():
         return SHARED_CORPUS
     demo = sorted(DEMO_DIR.glob("*.jsonl.gz")) if DEMO_DIR.is_dir() else []

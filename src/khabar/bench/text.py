@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from khabar.paths import SHARED_DATA
+from khabar.resources import data_file
 
 SHARED_CORPUS = SHARED_DATA / "news/ant-v2.1-multisource.jsonl.gz"
-DEMO_DIR = Path(__file__).resolve().parents[1] / "data" / "demo"
+DEMO_DIR = data_file("demo")
 _WORD = re.compile(r"\w+")
 
 
@@ -159,7 +160,7 @@ def run(texts: list[str], include_spacy: bool = True, memory: bool = True) -> li
     return results
 
 
-UD_PUD = Path(__file__).resolve().parents[3].parent / "shared/data/ud/pud/ar_pud-ud-test.conllu"
+UD_PUD = SHARED_DATA / "ud/pud/ar_pud-ud-test.conllu"
 
 
 def ud_surface_words(path: Path) -> list[tuple[str, list[str]]]:

@@ -12,9 +12,10 @@ from rich.table import Table
 
 from khabar.cli.apps import bench_app, kb_app
 from khabar.paths import SEED_DIR, SHARED_DATA
+from khabar.resources import repo_file
 
 _KB_OPT = typer.Option("--kb", help="Extra KB entries (JSONL, curated format); may repeat.")
-_DEV_DIR = Path(__file__).resolve().parents[3] / "tests" / "data" / "kb_dev"
+_DEV_DIR = repo_file("tests", "data", "kb_dev")
 _SEED = SEED_DIR / "gold.json"
 
 

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from khabar.cli.apps import bench_app, eval_app, train_app
+from khabar.resources import data_file
 
 
 @train_app.command("morph")
@@ -105,7 +106,7 @@ def bench_morph(
 
     path = corpus or DEFAULT_NEWS[0]
     if not path.exists() and corpus is None:
-        path = Path(__file__).resolve().parents[1] / "data" / "demo" / "demo.jsonl.gz"  # the bundled demo corpus
+        path = data_file("demo", "demo.jsonl.gz")  # the bundled demo corpus
     texts: list[str] = []
     if path.exists():
         with gzip.open(path, "rt", encoding="utf-8") if str(path).endswith(".gz") else open(path, encoding="utf-8") as fh:

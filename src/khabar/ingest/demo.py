@@ -16,21 +16,20 @@ import hashlib
 import io
 import json
 from collections import defaultdict
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from khabar.paths import shared_dir
+from khabar.resources import data_file
 
 DEMO_FILE = "demo.jsonl.gz"
-REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_SHARED = shared_dir()
 KEEP = ("id", "url", "source", "category", "title", "published", "author", "text")
 
 
 def demo_path() -> Path:
     """Path of the bundled demo corpus (JSONL.gz of {id, text, published, source, …} records)."""
-    return Path(str(resources.files("khabar").joinpath("data", "demo", DEMO_FILE)))
+    return data_file("demo", DEMO_FILE)
 
 
 def _key(article_id: str) -> str:
@@ -73,7 +72,7 @@ def build(shared: Path = DEFAULT_SHARED, out: Path | None = None, n: int = 300, 
     picked = [{k: r[k] for k in KEEP if k in r} for r in sample(records, n)]
     if with_seed:
         picked.append(seed_record(shared))
-    out = out or REPO_ROOT / "src" / "khabar" / "data" / "demo" / DEMO_FILE
+    out = out or data_file("demo", DEMO_FILE)
     out.parent.mkdir(parents=True, exist_ok=True)
     buf = io.BytesIO()
     # mtime=0 and a fixed order: the same bytes on every rebuild.

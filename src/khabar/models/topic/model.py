@@ -12,10 +12,11 @@ from typing import Any
 
 from khabar.document import Token
 from khabar.models.topic.features import doc_features, token_keys, word_key
+from khabar.resources import data_file, package_file
 from khabar.text.normalize import normalize
 
-MODEL_PATH = Path(__file__).resolve().parent / "topic.json.gz"
-STOPWORDS_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "topics" / "stopwords.txt"
+MODEL_PATH = package_file("models", "topic", "topic.json.gz")
+STOPWORDS_PATH = data_file("topics", "stopwords.txt")
 
 
 @lru_cache(maxsize=1)

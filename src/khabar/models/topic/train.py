@@ -21,14 +21,15 @@ from typing import Any
 
 from khabar.models.topic.features import doc_features, token_keys
 from khabar.paths import SHARED_DATA
+from khabar.resources import data_file, package_file
 from khabar.text.stage import tokenize_text
 
 DATA = SHARED_DATA / "news"
 ANT2 = DATA / "ant-v2.1-multisource.jsonl.gz"
 ANT1 = DATA / "ant-v1.1-jawharafm.jsonl.gz"
-MODEL_DIR = Path(__file__).resolve().parent
+MODEL_DIR = package_file("models", "topic")
 MODEL_PATH = MODEL_DIR / "topic.json.gz"
-DF_PATH = MODEL_DIR.parent.parent / "data" / "topics" / "df.tsv.gz"
+DF_PATH = data_file("topics", "df.tsv.gz")
 MAX_FEATURES = 50_000
 DF_TOP = 50_000
 LAMBDAS = (1e-5, 3e-5, 1e-4)  # 3e-4 and 1e-3 were clearly worse on dev (79.3 / 65.2 macro-F1)
