@@ -3,7 +3,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= khabar-demo.db
 
-.PHONY: install run test lint demo-corpus clean
+.PHONY: install run test lint demo-corpus models clean
 
 $(BIN)/khabar: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -28,6 +28,12 @@ lint: install
 # Rebuild src/khabar/data/demo/demo.jsonl.gz from ../shared (deterministic).
 demo-corpus: install
 	$(BIN)/python -m khabar.ingest.demo
+
+# Rebuild every shipped model and data file from ../shared in order (20-45 min; `khabar build models --dry-run`
+# lists the steps and their times), then refresh src/khabar/models/MANIFEST.json. Needs the train extras.
+models: install
+	$(BIN)/pip install -q -e '.[ingest,test,train]'
+	$(BIN)/khabar build models
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "khabar.cli.topics",  # train/eval topic, dedup
     "khabar.cli.serve",  # serve (HTTP API + web page)
     "khabar.cli.scale",  # batch (Parquet, local or Dask), bench scale
+    "khabar.cli.build",  # build models (every training/build step), build manifest
 )
 
 

@@ -9,11 +9,14 @@ eval_app = typer.Typer(help="Score khabar output against gold data.", no_args_is
 train_app = typer.Typer(help="Train the models shipped in the package.", no_args_is_help=True)
 bench_app = typer.Typer(help="Speed and memory benchmarks, printed as tables.", no_args_is_help=True)
 kb_app = typer.Typer(help="The knowledge base: build and look up entities.", no_args_is_help=True)
+build_app = typer.Typer(help="Rebuild every shipped model and data file; check the model manifest.",
+                        no_args_is_help=True)
 
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 app.add_typer(bench_app, name="bench")
 app.add_typer(kb_app, name="kb")
+app.add_typer(build_app, name="build")
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
