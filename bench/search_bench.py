@@ -31,8 +31,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from khabar.paths import SHARED_DATA
+
 ROOT = Path(__file__).resolve().parents[1]
-ANT = ROOT.parent / "shared" / "data" / "news" / "ant-v2.1-multisource.jsonl.gz"
+ANT = SHARED_DATA / "news" / "ant-v2.1-multisource.jsonl.gz"
 KINDS = ("text", "text+entity", "text+entity+date")
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import re
 import resource
 import subprocess
@@ -24,8 +23,10 @@ import sys
 import time
 from pathlib import Path
 
+from khabar.paths import SHARED_DATA
+
 ROOT = Path(__file__).resolve().parents[1]
-ANT = Path(os.environ.get("KHABAR_SHARED", ROOT.parent / "shared")) / "data/news/ant-v2.1-multisource.jsonl.gz"
+ANT = SHARED_DATA / "news/ant-v2.1-multisource.jsonl.gz"
 BLIND = ROOT / "bench/blind/ids.txt"
 _NOT_WORD = re.compile(r"[^\w\s]|_")
 

@@ -27,9 +27,10 @@ from khabar.api.app import WEB_DIR as WEB  # noqa: E402
 from khabar.api.app import snippet_parts  # noqa: E402
 from khabar.document import Document  # noqa: E402
 from khabar.ingest.run import ingest  # noqa: E402
+from khabar.paths import SEED_DIR  # noqa: E402
 from khabar.store import open_store  # noqa: E402
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
+SEED = SEED_DIR / "article.txt"
 SHORT = [
     {"id": "short/1", "text": "اتصل الرئيس الأمريكي وبوتين هاتفيا يوم الاثنين.", "published": "2022-01-03",
      "source": "wire", "title": "اتصال هاتفي"},

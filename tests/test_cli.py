@@ -12,11 +12,11 @@ from typer.testing import CliRunner
 from khabar.cli import _load
 from khabar.cli.apps import app
 from khabar.document import Document
+from khabar.paths import SEED_DIR
 from khabar.schema import errors
 
 _load()
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED = SHARED / "seed" / "article.txt"
+SEED = SEED_DIR / "article.txt"
 
 
 @pytest.fixture(autouse=True)

@@ -1,10 +1,7 @@
-import json
-from pathlib import Path
+from typing import Any
 
 import khabar
 from khabar.document import Document
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def test_round_trip_of_analysis_is_lossless():
@@ -29,7 +26,5 @@ def test_check_offsets_flags_bad_span():
     assert doc.check_offsets()
 
 
-def test_seed_gold_offsets_are_valid():
-    gold = json.loads((SHARED / "seed" / "gold.json").read_text(encoding="utf-8"))
-    gold["text"] = (SHARED / "seed" / "article.txt").read_text(encoding="utf-8")
-    assert Document.from_dict(gold).check_offsets() == []
+def test_seed_gold_offsets_are_valid(seed_gold: dict[str, Any], seed_text: str):
+    assert Document.from_dict({**seed_gold, "text": seed_text}).check_offsets() == []

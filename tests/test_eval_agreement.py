@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 
 from khabar.eval.docs import headline, load_gold, score_documents
+from khabar.paths import SEED_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seed"
+SEED = SEED_DIR
 
 _spec = importlib.util.spec_from_file_location("independent_scorer", ROOT / "bench" / "independent_scorer.py")
 assert _spec and _spec.loader

@@ -14,8 +14,9 @@ from khabar.cli import _load
 from khabar.cli.apps import app
 from khabar.eval.docs import EvalError, headline, load_gold, read_documents, score_documents, text_sha256
 from khabar.eval.matching import max_matching
+from khabar.paths import SEED_DIR
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
+SEED = SEED_DIR
 needs_seed = pytest.mark.skipif(not (SEED / "gold.json").is_file(), reason="shared/seed not present")
 
 TEXT = "قال بوتين إن روسيا لن تهاجم. وقال بايدن يوم الأحد إن العقوبات قادمة حاليا ضد الغرب، ورد بوتين."

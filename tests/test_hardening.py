@@ -23,11 +23,12 @@ from khabar.document import Document
 from khabar.ingest.readers import InputError, Record, read_path
 from khabar.ingest.run import check_date, ingest
 from khabar.pipeline import Pipeline
+from khabar.resources import package_file
 from khabar.store import SQLiteStore, open_store
 from khabar.store.keys import MAX_QUERY_TERMS, fts_query, query_words
 
 TEXT = Pipeline(["normalize", "tokenize", "sentences", "dateline"])
-WEB = Path(__file__).resolve().parents[1] / "src" / "khabar" / "web" / "static" / "app.js"
+WEB = package_file("web", "static", "app.js")
 ROOT = os.geteuid() == 0 if hasattr(os, "geteuid") else False
 
 _load()

@@ -12,9 +12,10 @@ import khabar.text.stage  # noqa: F401
 from khabar.models.morph.conllu import load_sentences, read_conllu
 from khabar.models.morph.model import MODEL_PATH, load_model
 from khabar.models.morph.score import EvalWord, Scores, score
+from khabar.paths import SEED_DIR
 from khabar.pipeline import Pipeline
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed"
+SEED = SEED_DIR
 
 # A PADT v1-style sentence written for this test (vocalised forms, clitics as separate words, UD v1 labels).
 PADT_V1 = """# sent_id t-1

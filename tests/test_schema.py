@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from typing import Any
 
 import pytest
 
 import khabar
 from khabar.document import Document
 from khabar.schema import OUTPUT_KEYS, errors, schema, validate
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def test_schema_is_shipped_and_well_formed() -> None:
@@ -30,13 +28,11 @@ def test_analysis_output_validates() -> None:
     validate(json.loads(d.to_json()), output=True)
 
 
-@pytest.mark.skipif(not (SHARED / "seed" / "gold.json").exists(), reason="needs ../shared/seed")
-def test_seed_gold_validates_as_gold() -> None:
-    gold = json.loads((SHARED / "seed" / "gold.json").read_text("utf-8"))
+def test_seed_gold_validates_as_gold(seed_gold: dict[str, Any], seed_text: str) -> None:
+    gold = seed_gold
     assert errors(gold) == []  # layers may be missing, extra keys (non_quotes, not_coded…) allowed
     assert errors(gold, output=True)  # but it is not complete analysis output (no text, no tokens)
-    text = (SHARED / "seed" / "article.txt").read_text("utf-8")
-    doc = Document.from_dict({**gold, "text": text})
+    doc = Document.from_dict({**gold, "text": seed_text})
     assert errors(doc.to_dict()) == []
     assert doc.check_offsets() == []
 

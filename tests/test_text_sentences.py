@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from khabar.paths import SEED_DIR
 from khabar.pipeline import Pipeline
 from khabar.text.dateline import detect_dateline
 from khabar.text.sentences import split_sentences
 
-SEED = Path(__file__).resolve().parents[2] / "shared/seed/article.txt"
+SEED = SEED_DIR / "article.txt"
 TEXT_STAGES = ["normalize", "tokenize", "sentences", "dateline"]
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from khabar.resources import REPO_ROOT
+
 pytest.importorskip("mypy")
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = REPO_ROOT
 
 # Files with known mypy errors (issue 16), owned by work in flight; everything else must be clean.
 STILL_DIRTY = frozenset({

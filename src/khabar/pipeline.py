@@ -75,14 +75,26 @@ def register(
     return wrap
 
 
+class StageModuleError(ImportError):
+    """A module named in ``DEFAULT_STAGE_MODULES`` is missing, or a default stage was never registered."""
+
+
 def _load_default_modules() -> None:
+    # A missing stage module is an error, not a silently shorter pipeline (its layers would just be absent).
     for mod in DEFAULT_STAGE_MODULES:
         try:
             importlib.import_module(mod)
         except ModuleNotFoundError as err:
-            # Only a missing stage module is tolerated; a missing dependency inside it is a real error.
-            if err.name != mod:
-                raise
+            if err.name == mod:
+                raise StageModuleError(
+                    f"pipeline stage module {mod} is missing (listed in khabar.pipeline.DEFAULT_STAGE_MODULES); "
+                    "reinstall khabar"
+                ) from err
+            raise
+    unregistered = [name for name in DEFAULT_STAGES if name not in _REGISTRY]
+    if unregistered:
+        raise StageModuleError(f"default pipeline stages {unregistered} were not registered by any module of "
+                               "khabar.pipeline.DEFAULT_STAGE_MODULES")
 
 
 def get_stage(name: str) -> Stage:
@@ -127,7 +139,7 @@ class Pipeline:
     def __init__(self, stages: Iterable[str | Stage] | None = None) -> None:
         if stages is None:
             _load_default_modules()
-            stages = [s for s in DEFAULT_STAGES if s in _REGISTRY]
+            stages = list(DEFAULT_STAGES)
         resolved = [s if isinstance(s, Stage) else get_stage(s) for s in stages]
         provided = {layer for s in resolved for layer in s.provides} | {"text", "meta"}
         for st in resolved:

@@ -25,12 +25,9 @@ COMMAND_MODULES: tuple[str, ...] = (
 
 
 def _load() -> None:
+    # Every listed module ships with khabar: a missing one fails loudly instead of dropping its commands.
     for mod in COMMAND_MODULES:
-        try:
-            importlib.import_module(mod)
-        except ModuleNotFoundError as err:
-            if err.name != mod:
-                raise
+        importlib.import_module(mod)
 
 
 def main() -> None:
