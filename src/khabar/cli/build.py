@@ -32,8 +32,7 @@ def models_cmd(
         if n not in names:
             raise fail(f"no build step {n!r}; the steps are {', '.join(names)}")
     steps = manifest.steps[names.index(start):] if start else manifest.steps
-    if only:
-        steps = [s for s in steps if s.name in only]
+    steps = [s for s in steps if s.name in only] if only else [s for s in steps if not s.optional]
     shared = shared_dir()
     for s in steps:
         typer.echo(f"{s.name:<15} {s.command}  ({s.time})  → {', '.join(s.writes)}")

@@ -1,4 +1,5 @@
-"""Shipped model and data files: a missing or damaged one is reported by name with the command that rebuilds it.
+"""Shipped model and data files: a missing or damaged one is reported by name with the command that rebuilds it
+(the build step of ``models/MANIFEST.json`` that writes it).
 
 The loaders wrap their reading in :func:`model_file`; every failure to read (missing, truncated gzip, invalid
 JSON, a CRF file crfsuite cannot open) becomes a :class:`ModelFileError` that the CLI prints as one line and
@@ -10,20 +11,21 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
-# File name → how to rebuild it (all ship inside the package; reinstalling khabar restores them too).
-REBUILD = {
-    "morph.json.gz": "khabar train morph",
-    "ner.crfsuite": "khabar train ner",
-    "clusters.tsv.gz": "khabar train ner",
-    "gazetteer.tsv.gz": "khabar train ner",
-    "silver.tsv.gz": "khabar train ner",
-    "triggers.json": "khabar train ner",
-    "features.json": "khabar train ner",
-    "topic.json.gz": "khabar train topic",
-    "kb.json.gz": "khabar kb build",
-}
+
+@lru_cache(maxsize=1)
+def _rebuild_commands() -> dict[str, str]:
+    """File name → the build step that writes it, from the model manifest (empty if it cannot be read)."""
+    from khabar.models.manifest import load_manifest
+
+    try:
+        manifest = load_manifest()
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}  # the error being reported matters more than the hint
+    steps = {s.name: s.command for s in manifest.steps}
+    return {Path(e.path).name: steps[e.step] for e in manifest.files if e.step in steps}
 
 
 class ModelFileError(RuntimeError):
@@ -33,7 +35,7 @@ class ModelFileError(RuntimeError):
 def model_error(path: str | Path, err: BaseException) -> ModelFileError:
     p = Path(path)
     what = "is missing" if isinstance(err, FileNotFoundError) else f"cannot be read ({type(err).__name__}: {err})"
-    how = REBUILD.get(p.name)
+    how = _rebuild_commands().get(p.name)
     fix = f"rebuild it with `{how}` or reinstall khabar" if how else "reinstall khabar"
     return ModelFileError(f"model file {p} {what}; {fix}")
 

@@ -34,6 +34,7 @@ class Step:
     needs_shared: bool
     time: str
     note: str = ""
+    optional: bool = False  # run by `khabar build models` only when named with --only
 
     def argv(self) -> list[str]:
         """The command as an argument list for the running interpreter (no PATH lookup, no shell)."""
@@ -80,8 +81,8 @@ def sha256_file(path: Path) -> str:
 
 def load_manifest(path: Path = MANIFEST_PATH) -> Manifest:
     raw = json.loads(path.read_text(encoding="utf-8"))
-    steps = [Step(s["name"], s["command"], tuple(s["writes"]), bool(s["needs_shared"]), s["time"], s.get("note", ""))
-             for s in raw["steps"]]
+    steps = [Step(s["name"], s["command"], tuple(s["writes"]), bool(s["needs_shared"]), s["time"], s.get("note", ""),
+                  bool(s.get("optional", False))) for s in raw["steps"]]
     files = [Entry(**f) for f in raw["files"]]
     header = {k: v for k, v in raw.items() if k not in ("steps", "files")}
     return Manifest(steps, files, header)
@@ -94,6 +95,8 @@ def save_manifest(manifest: Manifest, path: Path = MANIFEST_PATH) -> None:
                              "needs_shared": s.needs_shared, "time": s.time}
         if s.note:
             d["note"] = s.note
+        if s.optional:
+            d["optional"] = True
         steps.append(d)
     out = {**manifest.header, "steps": steps, "files": [vars(f) for f in manifest.files]}
     path.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
