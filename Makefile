@@ -18,6 +18,10 @@ run: install
 	$(BIN)/khabar ingest --demo --db $(DEMO_DB) --no-progress
 	$(BIN)/khabar stats --db $(DEMO_DB)
 	$(BIN)/khabar search بوتين --db $(DEMO_DB) --limit 5
+	@echo
+	@echo 'The khabar command is .venv/bin/khabar. To type plain "khabar", run once per shell:'
+	@echo '    source .venv/bin/activate        (or: export PATH="$$PWD/.venv/bin:$$PATH")'
+	@echo 'Then: khabar serve --db $(DEMO_DB)   and open http://127.0.0.1:8000/'
 
 test: install
 	$(BIN)/python -m pytest
@@ -36,4 +40,4 @@ models: install
 	$(BIN)/khabar build models
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf $(VENV) build dist src/*.egg-info $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm demo-export.jsonl demo-events.csv

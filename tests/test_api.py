@@ -79,8 +79,9 @@ def test_page_is_served_rtl_with_local_assets_only(client: TestClient) -> None:
     for asset in assets:
         got = client.get(asset)
         assert got.status_code == 200, asset
-        # Neither the script nor the style fetch anything from elsewhere.
-        assert not re.search(r"https?://|//cdn|@import", got.text), asset
+        # Neither the script nor the style fetch anything from elsewhere (the SVG namespace is a name, not a fetch).
+        body = got.text.replace('"http://www.w3.org/2000/svg"', "")
+        assert not re.search(r"https?://|//cdn|@import", body), asset
     # The browser is told the same: only this origin.
     assert "default-src 'self'" in r.headers["content-security-policy"]
     # The page has the search box with its filters and the views the API feeds.
@@ -95,7 +96,18 @@ def test_openapi_documents_the_endpoints_without_cdn_pages(client: TestClient) -
             "/api/analyze"} <= set(spec["paths"])
     params = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
     assert {"q", "entity", "event", "actor", "speaker", "from", "to", "source", "limit"} <= params
-    assert client.get("/docs").status_code == 404  # FastAPI's docs page would load a CDN script
+    # /docs is khabar's own page (FastAPI's would load its scripts from a CDN): local assets only.
+    r = client.get("/docs")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    refs = re.findall(r'\b(?:src|href)="([^"]*)"', r.text)
+    assert "/static/docs.js" in refs
+    for ref in refs:
+        assert not re.match(r"^(?:[a-z][a-z0-9+.-]*:|//)", ref, re.I), f"non-local reference {ref!r}"
+        if ref.startswith("/static/"):
+            got = client.get(ref)
+            assert got.status_code == 200 and not re.search(r"https?://|//cdn|@import", got.text), ref
+    assert "default-src 'self'" in r.headers["content-security-policy"]
+    assert client.get("/redoc").status_code == 404
 
 
 # -- search ------------------------------------------------------------------------------------------
@@ -335,7 +347,77 @@ def test_internal_errors_are_json_without_traceback(db: str, monkeypatch: pytest
     def boom(*_a: object, **_k: object) -> None:
         raise RuntimeError("secret internals /etc/passwd")
 
-    monkeypatch.setattr(SQLiteStore, "search", boom)
+    monkeypatch.setattr(SQLiteStore, "search_page", boom)
     with TestClient(create_app(db), raise_server_exceptions=False) as c:
         r = c.get("/api/search", params={"q": "بوتين"})
     assert r.status_code == 500 and r.json() == {"detail": "internal error (RuntimeError)"}
+
+
+# -- analyst views: paged/faceted search, entity pages, stories ----------------------------------------
+
+def test_search_is_paged_sorted_and_faceted(client: TestClient) -> None:
+    full = client.get("/api/search", params={"q": "بوتين"}).json()
+    assert full["total"] == len(full["hits"]) >= 2
+    f = full["facets"]
+    assert set(f) == {"sources", "entities", "events", "days", "entities_over"}
+    assert f["entities_over"] == full["total"]
+    assert sum(s["documents"] for s in f["sources"]) == full["total"]
+    assert sum(d["documents"] for d in f["days"]) == full["total"]
+    one = client.get("/api/search", params={"q": "بوتين", "limit": 1, "offset": 1}).json()
+    assert one["total"] == full["total"] and [h["id"] for h in one["hits"]] == [full["hits"][1]["id"]]
+    by_date = client.get("/api/search", params={"q": "بوتين", "sort": "date", "facets": "false"}).json()
+    assert by_date["facets"] is None
+    dates = [h["published"] for h in by_date["hits"]]
+    assert dates == sorted(dates, reverse=True)
+    for bad in ({"sort": "random"}, {"offset": "-1"}, {"offset": "x"}):
+        r = client.get("/api/search", params={"q": "بوتين", **bad})
+        assert r.status_code == 422 and r.json()["detail"]
+
+
+def test_entity_page_and_stories_endpoints(client: TestClient) -> None:
+    hits = client.get("/api/search", params={"q": "بوتين"}).json()
+    top = hits["facets"]["entities"]
+    assert top, "the seed and the short texts name entities"
+    key = top[0]["key"]
+    page = client.get(f"/api/entities/{key}").json()
+    assert set(page) >= {"entity", "counts", "mentions", "quotes", "events", "timeline", "related"}
+    assert page["counts"]["documents"] == top[0]["documents"]
+    assert sum(t["documents"] for t in page["timeline"]) <= page["counts"]["documents"]
+    r = client.get("/api/entities/Q1")
+    assert r.status_code == 404 and "Q1" in r.json()["detail"]
+    assert client.get("/api/entities/" + "x" * 300).status_code == 422
+    assert client.get("/api/stories").json() == {"total": 0, "stories": []}  # before `khabar stories`
+    assert client.get("/api/stories/1").status_code == 404
+    assert client.get("/api/stories/0").status_code == 422
+    doc = client.get("/api/documents/short-2", params={"tokens": "false"}).json()
+    assert "story" in doc and doc["story"] is None
+
+
+def test_warm_app_loads_the_models_at_start(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import khabar.api.app as api_app
+
+    calls: list[str] = []
+    monkeypatch.setattr(api_app, "warm_up", lambda: calls.append("warm"))
+    with TestClient(create_app(db, warm=True)):
+        assert calls == ["warm"]  # at start-up, before any request
+    with TestClient(create_app(db)):
+        assert calls == ["warm"]  # tests and embedders may skip it
+    # The real warm-up runs the full pipeline once (models loaded, caches filled) without error.
+    monkeypatch.undo()
+    api_app.warm_up()
+
+
+def test_events_summary_and_labels(client: TestClient) -> None:
+    listed = client.get("/api/events", params={"limit": 200}).json()
+    summary = client.get("/api/events/summary").json()
+    assert summary["total"] == listed["count"]  # the small store has fewer than 200 events
+    assert sum(d["events"] for d in summary["days"]) == summary["total"]
+    assert sum(summary["types"].values()) == summary["total"]
+    assert all(re.fullmatch(r"[A-Z]{3}", c) for c in summary["countries"])
+    if listed["events"]:
+        kind = listed["events"][0]["event"]
+        one = client.get("/api/events/summary", params={"event": kind}).json()
+        assert one["types"] == {kind: one["total"]}
+    labels = client.get("/api/labels").json()["plover"]
+    assert len(labels) == 16 and labels["THREATEN"]["ar"] == "تهديد" and labels["ASSAULT"]["en"] == "assault"
+    assert client.get("/api/events/summary", params={"from": "2020-13-01"}).status_code == 422

@@ -16,10 +16,11 @@ import re
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
-from pathlib import Path
-from typing import Annotated, Any
+from functools import lru_cache
+from pathlib import Path as FilePath
+from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -33,7 +34,7 @@ from khabar import __version__
 DEFAULT_MAX_BODY = 2_000_000  # bytes of a POST /api/analyze request
 MAX_LIMIT = 200
 Limit = Annotated[int, Query(ge=0, le=MAX_LIMIT, description=f"At most this many results (≤ {MAX_LIMIT}).")]
-WEB_DIR = Path(__file__).resolve().parent.parent / "web"
+WEB_DIR = FilePath(__file__).resolve().parent.parent / "web"
 # The page loads nothing from elsewhere: everything is served by this app ('self').
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
        " base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -72,7 +73,7 @@ class _Stores:
         self.error: str | None = None
         self.failure: str | None = None  # the last store request that failed because of the store itself
         is_url = "://" in target
-        if not is_url and target != ":memory:" and not Path(target).expanduser().exists():
+        if not is_url and target != ":memory:" and not FilePath(target).expanduser().exists():
             self.error = f"no store at {target}; run `khabar ingest PATH --db {target}` first"
 
     def get(self) -> Any:
@@ -214,10 +215,27 @@ LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 DEFAULT_ALLOWED_HOSTS = (*LOOPBACK_HOSTS, "testserver")
 
 
+@lru_cache(maxsize=1)
+def plover_labels() -> dict[str, dict[str, str]]:
+    """PLOVER types → {"ar", "en"} (``data/events/plover_labels.json``)."""
+    from importlib import resources
+
+    raw = json.loads(resources.files("khabar.data").joinpath("events/plover_labels.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in raw.items() if not k.startswith("_")}
+
+
+def warm_up() -> None:
+    """Load every analysis model now (one short text through the full pipeline) rather than on first use."""
+    from khabar.pipeline import default_pipeline
+
+    default_pipeline()("قال الرئيس الروسي فلاديمير بوتين في موسكو يوم الأحد إن المحادثات ستستمر.", published="2021-12-12")
+
+
 def create_app(db: str | None = None, *, max_body: int = DEFAULT_MAX_BODY,
-               allowed_hosts: list[str] | tuple[str, ...] = DEFAULT_ALLOWED_HOSTS) -> FastAPI:
+               allowed_hosts: list[str] | tuple[str, ...] = DEFAULT_ALLOWED_HOSTS, warm: bool = False) -> FastAPI:
     """The khabar web app over the store at ``db`` (path or postgresql:// URL; default: the user's store).
-    Requests whose Host header names none of ``allowed_hosts`` get 400 (``"*"`` allows any)."""
+    Requests whose Host header names none of ``allowed_hosts`` get 400 (``"*"`` allows any). ``warm``: load
+    the analysis models at start-up (``khabar serve`` does), so the first /api/analyze is fast."""
     from khabar.store import default_db_path
 
     target = db or str(default_db_path())
@@ -226,6 +244,8 @@ def create_app(db: str | None = None, *, max_body: int = DEFAULT_MAX_BODY,
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            warm_up()
         yield
         stores.close()
 
@@ -236,8 +256,8 @@ def create_app(db: str | None = None, *, max_body: int = DEFAULT_MAX_BODY,
                     "every offset is a code-point index into the untouched original text.",
         default_response_class=KhabarJSON,
         lifespan=lifespan,
-        # FastAPI's /docs and /redoc pages load their scripts from a CDN; khabar stays offline, so the
-        # schema is served at /openapi.json and the web page renders it itself (#/api).
+        # FastAPI's /docs and /redoc pages load their scripts from a CDN; khabar stays offline, so /docs is
+        # its own page (web/docs.html) that renders /openapi.json with packaged assets only.
         docs_url=None,
         redoc_url=None,
     )
@@ -305,10 +325,19 @@ def create_app(db: str | None = None, *, max_body: int = DEFAULT_MAX_BODY,
     def page() -> Response:
         return FileResponse(WEB_DIR / "index.html", media_type="text/html; charset=utf-8")
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)  # no icon; an answer keeps the browser console free of 404s
+
+    @app.get("/docs", include_in_schema=False)
+    def docs_page() -> Response:
+        return FileResponse(WEB_DIR / "docs.html", media_type="text/html; charset=utf-8")
+
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
 
     # -- the API -------------------------------------------------------------------------------------
-    @app.get("/api/search", tags=["store"], summary="Search documents by text, entity, event, actor, speaker, date")
+    @app.get("/api/search", tags=["store"],
+             summary="Search documents by text, entity, event, actor, speaker, date; paged, sorted, with facets")
     def search(
         q: Annotated[str, Query(max_length=1000, description="Words to find (all required); spelling variants and clitics fold.")] = "",
         entity: Annotated[str | None, Query(max_length=200, description="Entity name or Wikidata QID.")] = None,
@@ -318,25 +347,77 @@ def create_app(db: str | None = None, *, max_body: int = DEFAULT_MAX_BODY,
         date_from: Annotated[str | None, Query(alias="from", description="Published on or after YYYY-MM-DD.")] = None,
         date_to: Annotated[str | None, Query(alias="to", description="Published on or before YYYY-MM-DD.")] = None,
         source: Annotated[str | None, Query(max_length=200, description="Source as stored in meta.source.")] = None,
+        offset: Annotated[int, Query(ge=0, le=100_000, description="Skip this many results (paging).")] = 0,
         limit: Limit = 20,
-    ) -> dict[str, Any]:
+        sort: Annotated[Literal["relevance", "date"], Query(description="relevance (BM25) or date (newest first).")] = "relevance",
+        facets: Annotated[bool, Query(description="Count sources, top entities, event types and documents per day over all matches.")] = True,
+    ) -> Response:
         """Ranked documents (BM25) with a snippet around the first match; an empty query with no filter lists
-        the newest documents. ``snippet_parts`` marks the matched word for display."""
+        the newest documents. ``total`` counts all matches; ``facets`` count documents: sources and days over
+        all matches, top entities (media outlets and currencies left out) and event types over all of them or,
+        for a broader match, its newest 1,000 (``entities_over`` says how many). A query word that is a name in the
+        knowledge base also matches the name's other spellings (ترمب finds ترامب). ``snippet_parts`` marks
+        the matched word for display."""
         _date(date_from, "from")
         _date(date_to, "to")
         filters = {"entity": entity or None, "event": event or None, "actor": actor or None,
                    "speaker": speaker or None, "date_from": date_from or None, "date_to": date_to or None,
                    "source": source or None}
         with store() as st:
-            hits = st.search(q, limit=limit, **filters)
+            page = st.search_page(q, offset=offset, limit=limit, sort=sort, facets=facets, **filters)
             current = getattr(st, "index_is_current", True)  # PostgreSQL indexes in the database itself
         out = []
-        for h in hits:
+        for h in page["hits"]:
             d = h.to_dict()
-            d["snippet_parts"] = snippet_parts(h.snippet, q)
+            d["snippet_parts"] = snippet_parts(h.snippet, page["words"])
             out.append(d)
-        return {"query": q, "filters": {k: v for k, v in filters.items() if v}, "count": len(out), "hits": out,
-                "index_current": current}
+        # A response object, not a dict: FastAPI would walk the whole reply through jsonable_encoder first.
+        return KhabarJSON({"query": q, "filters": {k: v for k, v in filters.items() if v}, "total": page["total"],
+                "offset": offset, "limit": limit, "sort": sort, "count": len(out), "hits": out,
+                "facets": page["facets"], "index_current": current})
+
+    @app.get("/api/entities/{key:path}", tags=["store"], summary="One entity across the corpus (Wikidata id or store key)")
+    def entity(
+        key: str,
+        limit: Annotated[int, Query(ge=0, le=MAX_LIMIT, description="Mentions, quotes and events of each role listed.")] = 20,
+        related: Annotated[int, Query(ge=0, le=100, description="Co-occurring entities listed.")] = 20,
+    ) -> Response:
+        """Names (Arabic, English), type, Wikidata id and actor codes; the documents that mention it; the quotes
+        it said; the events where it is actor or recipient; a timeline per publication day (mentions,
+        documents, quotes, events); the entities it appears with most. ``key``: a Wikidata id (Q22686) or, for
+        an entity without one, the ``key`` the facets and related lists give."""
+        if len(key) > 200:
+            raise HTTPException(422, "key: at most 200 characters")
+        with store() as st:
+            data = st.entity(key.strip(), limit=limit, related=related)
+        if data is None:
+            raise HTTPException(404, f"no entity {key!r} in the store")
+        return KhabarJSON(data)
+
+    @app.get("/api/stories", tags=["store"], summary="Story clusters: one story across outlets (khabar stories)")
+    def stories(
+        offset: Annotated[int, Query(ge=0, le=100_000, description="Skip this many stories (paging).")] = 0,
+        limit: Limit = 20,
+        min_outlets: Annotated[int, Query(ge=1, le=100, description="Only stories carried by at least this many outlets.")] = 2,
+        date_from: Annotated[str | None, Query(alias="from", description="First article on or after YYYY-MM-DD.")] = None,
+        date_to: Annotated[str | None, Query(alias="to", description="First article on or before YYYY-MM-DD.")] = None,
+        members: Annotated[int, Query(ge=0, le=50, description="Articles listed per story.")] = 5,
+    ) -> dict[str, Any]:
+        """Stories computed by ``khabar stories`` (most outlets first), each with its outlets, articles and
+        shared entities. Empty until ``khabar stories --db …`` has run on the store."""
+        _date(date_from, "from")
+        _date(date_to, "to")
+        with store() as st:
+            return st.stories(limit=limit, offset=offset, min_outlets=min_outlets, date_from=date_from or None,
+                              date_to=date_to or None, members=members)
+
+    @app.get("/api/stories/{story_id}", tags=["store"], summary="One story with all its articles")
+    def story(story_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
+        with store() as st:
+            data = st.story(story_id)
+        if data is None:
+            raise HTTPException(404, f"no story {story_id}")
+        return data
 
     @app.get("/api/documents/{doc_id:path}", tags=["store"], summary="One stored document (khabar/1 JSON)")
     def document(
@@ -345,11 +426,14 @@ def create_app(db: str | None = None, *, max_body: int = DEFAULT_MAX_BODY,
     ) -> dict[str, Any]:
         with store() as st:
             doc = st.get(doc_id)
+            story = st.story_of(doc_id) if doc is not None else None
         if doc is None:
             raise HTTPException(404, f"no document with id {doc_id!r}")
         if not tokens:
             doc.tokens = []
-        return doc.to_dict()
+        out = doc.to_dict()
+        out["story"] = story  # {"id", "documents", "outlets"} of its story cluster, or null
+        return out
 
     @app.get("/api/quotes", tags=["store"], summary="Stored quotes, optionally of one speaker")
     def quotes(
@@ -374,6 +458,25 @@ def create_app(db: str | None = None, *, max_body: int = DEFAULT_MAX_BODY,
             rows = st.events(event=event or None, actor=actor or None, date_from=date_from or None,
                              date_to=date_to or None, limit=limit)
         return {"count": len(rows), "events": rows}
+
+    @app.get("/api/events/summary", tags=["store"], summary="Counts of the matching events per day, type and actor country")
+    def events_summary(
+        event: Annotated[str | None, Query(max_length=50, description="PLOVER event type.")] = None,
+        actor: Annotated[str | None, Query(max_length=200, description="Actor: ISO3 country, QID or name.")] = None,
+        date_from: Annotated[str | None, Query(alias="from", description="Event (or article) date ≥ YYYY-MM-DD.")] = None,
+        date_to: Annotated[str | None, Query(alias="to", description="Event (or article) date ≤ YYYY-MM-DD.")] = None,
+    ) -> dict[str, Any]:
+        """All events matching the filters of /api/events, counted: per publication day of their article,
+        per PLOVER type, per actor country (ISO 3166 alpha-3) — the events view's timeline and world map."""
+        _date(date_from, "from")
+        _date(date_to, "to")
+        with store() as st:
+            return st.event_summary(event=event or None, actor=actor or None, date_from=date_from or None,
+                                    date_to=date_to or None)
+
+    @app.get("/api/labels", tags=["meta"], summary="Display labels: PLOVER event types in Arabic and English")
+    def labels() -> dict[str, Any]:
+        return {"plover": plover_labels()}
 
     @app.get("/api/stats", tags=["store"], summary="Counts, top entities and speakers, events by type and month")
     def stats(top: Annotated[int, Query(ge=0, le=100, description="How many top entities/speakers.")] = 10) -> dict[str, Any]:

@@ -5,6 +5,22 @@ from __future__ import annotations
 import typer
 
 app = typer.Typer(help="khabar: Arabic news to structured, searchable facts.", no_args_is_help=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from khabar import __version__
+
+        typer.echo(f"khabar {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                 help="Print the khabar version and exit."),
+) -> None:
+    """khabar: Arabic news to structured, searchable facts."""
 eval_app = typer.Typer(help="Score khabar output against gold data.", no_args_is_help=True)
 train_app = typer.Typer(help="Train the models shipped in the package.", no_args_is_help=True)
 bench_app = typer.Typer(help="Speed and memory benchmarks, printed as tables.", no_args_is_help=True)

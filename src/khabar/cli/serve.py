@@ -44,9 +44,11 @@ def serve(
                    "read the store and use the server's CPU; browsers must reach it by a name given with --allowed-host "
                    "(or its address), other Host headers get 400", err=True)
     typer.echo(f"khabar: serving {target} at http://{'[' + host + ']' if ':' in host else host}:{port}/ "
-               "(API reference at /#/api, schema at /openapi.json; Ctrl-C stops)", err=True)
+               "(API reference at /docs, schema at /openapi.json; Ctrl-C stops)", err=True)
     from khabar.api.app import LOOPBACK_HOSTS
 
     # Host-header check (against DNS rebinding): loopback names and the address served on, plus --allowed-host.
     hosts = [*LOOPBACK_HOSTS, *([] if host in ("0.0.0.0", "::") else [host]), *(allowed_host or [])]
-    uvicorn.run(create_app(target, max_body=max_body, allowed_hosts=hosts), host=host, port=port, log_level="info")
+    typer.echo("khabar: loading the analysis models (warm-up)…", err=True)
+    uvicorn.run(create_app(target, max_body=max_body, allowed_hosts=hosts, warm=True), host=host, port=port,
+                log_level="info")

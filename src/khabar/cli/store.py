@@ -24,6 +24,11 @@ DbOpt = Annotated[
 ]
 
 
+class SortOrder(StrEnum):
+    relevance = "relevance"
+    date = "date"
+
+
 class TableFormat(StrEnum):
     table = "table"
     jsonl = "jsonl"
@@ -114,6 +119,7 @@ def ingest(
                                               "reads the whole file once).")] = True,
     engine: Annotated[str, typer.Option(help="Where analysis runs: local (process pool) or dask.")] = "local",
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster of -j workers).")] = None,
+    stories_after: Annotated[bool, typer.Option("--stories/--no-stories", help="Cluster the store into stories again when articles were added (khabar stories).")] = True,
 ) -> None:
     """Analyse articles and add them to the store. Idempotent (same text = no-op) and resumable:
     run it again after an interruption and it continues where it stopped. Failing inputs are listed."""
@@ -165,7 +171,7 @@ def ingest(
 
             def tick(r: Any) -> None:
                 rate = r.added / r.seconds if r.seconds else 0.0
-                bar.update(task, completed=r.added + r.skipped + len(r.errors),
+                bar.update(task, completed=max(r.done, r.added + r.skipped + len(r.errors)),
                            description=f"{r.added} added, {r.skipped} already there, {len(r.errors)} failed, "
                                        f"{rate:.1f} articles/s")
         try:
@@ -180,10 +186,18 @@ def ingest(
         finally:
             if show:
                 bar.stop()
+        n_stories: int | None = None
+        if stories_after and report.added:
+            from khabar.extract.stories import StoryInput, cluster_stories
+
+            with _progress(err, "stories", progress) as tick:
+                items = [StoryInput(*r) for r in store.story_inputs()]
+                n_stories = store.set_stories(cluster_stories(items, on_progress=tick(len(items))))
         total = len(store)
         store_path = store.path
     data = report.to_dict()
     data["store_documents"] = total
+    data["stories"] = n_stories
     if report_json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
@@ -192,6 +206,8 @@ def ingest(
         typer.echo(f"{report.words:,} words, {report.entities:,} entities, {report.quotes:,} quotes, "
                    f"{report.events:,} events, {report.times:,} times in {report.seconds:.1f} s "
                    f"({data['articles_per_s']} articles/s, {data['words_per_s']:,} words/s, {nworkers} workers)")
+        if n_stories is not None:
+            typer.echo(f"{n_stories} stories of 2+ articles (khabar stories)")
         shown = 20
         for w in report.warnings[:shown]:
             typer.echo(f"warning: {w}", err=True)
@@ -210,6 +226,8 @@ def search(
     query: Annotated[str, typer.Argument(help="Words to find (all required); spelling variants and clitics fold.")] = "",
     db: DbOpt = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many results.")] = 10,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many results (the next page).")] = 0,
+    sort: Annotated[SortOrder, typer.Option(help="relevance (BM25) or date (newest first).")] = SortOrder.relevance,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="table, jsonl (one hit a line) or json.")] = TableFormat.table,
     entity: Annotated[str | None, typer.Option(help="Only documents with this entity (name or Wikidata QID).")] = None,
     event: Annotated[str | None, typer.Option(help="Only documents with this PLOVER event type.")] = None,
@@ -228,8 +246,10 @@ def search(
         if not store.index_is_current:
             typer.echo("khabar: note: the search index was built by another khabar version and may miss matches; "
                        f"run `khabar reindex --db {store.path}`", err=True)
-        hits = store.search(query, limit=limit, entity=entity, event=event, actor=actor, speaker=speaker,
-                            date_from=date_from, date_to=date_to, source=source)
+        page = store.search_page(query, offset=offset, limit=limit, sort=sort.value,
+                                 facets=False, entity=entity, event=event, actor=actor, speaker=speaker,
+                                 date_from=date_from, date_to=date_to, source=source)
+    hits = page["hits"]
     if fmt is TableFormat.jsonl:
         for h in hits:
             typer.echo(json.dumps(h.to_dict(), ensure_ascii=False))
@@ -238,10 +258,11 @@ def search(
         typer.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return
     if not hits:
-        typer.echo("no documents found")
+        typer.echo(f"no documents found (offset {offset}, {page['total']} in all)" if offset else "no documents found")
         return
+    typer.echo(f"{offset + 1}–{offset + len(hits)} of {page['total']} documents")
     # Plain lines rather than a rich table: table cells break the terminal's bidi for Arabic.
-    for i, h in enumerate(hits, 1):
+    for i, h in enumerate(hits, offset + 1):
         typer.echo(f"{i:>3}. {h.id}  {h.published or '-'}  {h.source or '-'}  score {h.score:.2f}")
         if h.title:
             typer.echo(f"     {h.title}")
@@ -251,8 +272,11 @@ def search(
 @app.command()
 def reindex(db: DbOpt = None) -> None:
     """Rebuild the full-text index with this version's normalisation (after an upgrade changed it)."""
-    with store_errors(f"reindex {_where(db)}"), _open(db, must_exist=True) as store:
-        n = store.reindex()
+    from rich.console import Console
+
+    with store_errors(f"reindex {_where(db)}"), _open(db, must_exist=True) as store, \
+            _progress(Console(stderr=True), "reindex") as bar:
+        n = store.reindex(on_progress=bar(len(store)))
     typer.echo(f"reindexed {n} documents")
 
 
@@ -379,14 +403,18 @@ def export(
 
     if output == "-" and fmt is ExportFormat.parquet:
         raise fail("Parquet needs a file name, not -")
-    with store_errors(f"export of {_where(db)}"), _open(db, must_exist=True, read_only=True) as store:
+    from rich.console import Console
+
+    with store_errors(f"export of {_where(db)}"), _open(db, must_exist=True, read_only=True) as store, \
+            _progress(Console(stderr=True), "export") as bar:
+        tick = bar(len(store))
         try:
             if fmt is ExportFormat.parquet:
-                n = export_parquet(store, output)
+                n = export_parquet(store, output, tick)
             elif fmt is ExportFormat.events_csv:
-                n = export_events_csv(store, output)
+                n = export_events_csv(store, output, tick)
             else:
-                n = export_jsonl(store, output)
+                n = export_jsonl(store, output, tick)
         except ImportError as err:
             raise fail(f"{fmt.value} export needs the 'ingest' extra (pip install 'khabar[ingest]'): {err}") from None
     if output != "-":
@@ -470,3 +498,76 @@ def bench_store(
     for kind, ts in lat.items():
         t.add_row(f"search {kind} p50 / p95 ms", f"{ts[len(ts) // 2]:.2f} / {ts[int(len(ts) * 0.95) - 1]:.2f}")
     Console().print(t)
+
+
+@app.command()
+def stories(
+    db: DbOpt = None,
+    show: Annotated[int, typer.Option(help="Stories to print after clustering (0 = none).")] = 10,
+    min_outlets: Annotated[int, typer.Option(help="Print only stories carried by at least this many outlets.")] = 2,
+    threshold: Annotated[float, typer.Option(help="Cosine similarity an article needs to join a story.")] = 0.30,
+    window: Annotated[int, typer.Option(help="Days back an article looks for its story.")] = 2,
+    max_span: Annotated[int, typer.Option(help="Days a story may span at most.")] = 4,
+    list_only: Annotated[bool, typer.Option("--list", help="Print the stored stories; do not cluster again.")] = False,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr.")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the stories as JSON lines.")] = False,
+) -> None:
+    """Cluster the stored articles into stories (the same story across outlets within a few days: shared
+    entities and content words) and store them; each document then carries its story id."""
+    from rich.console import Console
+
+    from khabar.extract.stories import StoryInput, cluster_stories
+
+    err = Console(stderr=True)
+    with _open(db, must_exist=True) as store:
+        if not list_only:
+            with _progress(err, "stories", progress) as tick:
+                items = [StoryInput(*r) for r in store.story_inputs()]
+                found = cluster_stories(items, threshold=threshold, window_days=window, max_span_days=max_span,
+                                        on_progress=tick(len(items)))
+            n = store.set_stories(found)
+            multi = sum(1 for s in found if s.outlets >= 2)
+            typer.echo(f"{n} stories of 2+ articles among {len(items)} documents ({multi} carried by 2+ outlets, "
+                       f"{sum(len(s.members) for s in found)} articles in a story)", err=True)
+        page = store.stories(limit=show, min_outlets=min_outlets)
+    for s in page["stories"]:
+        if as_json:
+            typer.echo(json.dumps(s, ensure_ascii=False))
+            continue
+        typer.echo(f"story {s['id']}: {s['outlets']} outlets, {s['documents']} articles, {s['first']} … {s['last']}")
+        for m in s["members"]:
+            typer.echo(f"    {m['source'] or '-'}  {(m['published'] or '-')[:10]}  {m['id']}  {m['title'] or ''}")
+
+
+def _no_progress(done: int) -> None:
+    return None
+
+
+class _progress:
+    """A rich progress bar on stderr from the first item (only on a terminal, and when asked): ``with
+    _progress(console, "what", show) as tick: work(on_progress=tick(total))``; ``tick(n)`` gives the callback."""
+
+    def __init__(self, console: Any, what: str, show: bool = True) -> None:
+        self.console = console
+        self.what = what
+        self.show = show and console.is_terminal
+        self.bar: Any = None
+
+    def __enter__(self) -> Any:
+        if not self.show:
+            return lambda total=None: _no_progress
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(TextColumn(f"[bold]{self.what}[/]"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), console=self.console, transient=True)
+        self.bar.start()
+
+        def make(total: int | None = None) -> Any:
+            task = self.bar.add_task("", total=total)
+            return lambda done: self.bar.update(task, completed=done)
+
+        return make
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()

@@ -6,7 +6,7 @@ import json
 import random
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -101,6 +101,12 @@ def eval_topic(
     con.print(f"{len(gold) / max(secs, 1e-9):,.0f} articles/s (tokenize + classify, one core)")
 
 
+def _progress_bar(what: str) -> Any:
+    from khabar.cli.store import _progress
+
+    return _progress(Console(stderr=True), what)
+
+
 @app.command("dedup")
 def dedup(
     path: Annotated[Path | None, typer.Argument(help="Article file, JSONL(.gz) or directory.")] = None,
@@ -134,20 +140,27 @@ def dedup(
             if limit and len(items) >= limit and not sample:
                 break
     else:
+        from khabar.cli.store import _progress
         from khabar.store import open_store
 
         store = open_store(db)
         try:
-            for d in store.iter_documents():
-                items.append((d.id, d.text, d.meta))
-                if limit and len(items) >= limit and not sample:
-                    break
+            with _progress(Console(stderr=True), "read") as bar:
+                tick = bar(len(store))
+                # The text and metadata columns only: parsing every document's JSON is the slow part.
+                for doc_id, _day, source, title, text, _ents in store.story_inputs():
+                    items.append((doc_id, text, {"source": source, "title": title}))
+                    tick(len(items))
+                    if limit and len(items) >= limit and not sample:
+                        break
         finally:
             store.close()
     if sample and sample < len(items):
         items = random.Random(seed).sample(items, sample)
     t0 = time.perf_counter()
-    res = find_duplicates([(i, t) for i, t, _ in items], threshold=threshold, min_chars=min_chars)
+    with _progress_bar("dedup") as bar:
+        res = find_duplicates([(i, t) for i, t, _ in items], threshold=threshold, min_chars=min_chars,
+                              on_progress=bar(len(items)))
     secs = time.perf_counter() - t0
     meta = {i: m for i, _, m in items}
     text = {i: t for i, t, _ in items}

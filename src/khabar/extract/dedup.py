@@ -11,7 +11,7 @@ cluster is the connected component of verified pairs (union-find).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,7 +82,7 @@ def _items(docs: Iterable[Any]) -> Iterator[tuple[str, str]]:
 
 def find_duplicates(docs: Iterable[Any], threshold: float = DEFAULT_THRESHOLD,
                     num_perm: int = DEFAULT_NUM_PERM, k: int = DEFAULT_SHINGLE,
-                    min_chars: int = MIN_CHARS) -> DedupResult:
+                    min_chars: int = MIN_CHARS, on_progress: Callable[[int], None] | None = None) -> DedupResult:
     """Cluster near-duplicate documents; clusters (size ≥ 2) biggest first, ids in input order."""
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], got {threshold}")
@@ -108,6 +108,8 @@ def find_duplicates(docs: Iterable[Any], threshold: float = DEFAULT_THRESHOLD,
         m.update_batch([s.encode("utf-8") for s in sh])
         sigs[doc_id] = m
         lsh.insert(doc_id, m)
+        if on_progress:
+            on_progress(n_docs)
     uf = _UnionFind()
     pairs: list[tuple[str, str, float]] = []
     for doc_id, m in sigs.items():

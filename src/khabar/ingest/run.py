@@ -87,7 +87,8 @@ def analyse_all(
             if not batch:
                 break
             todo = [(r, published, pipeline) for r in batch if isinstance(r, Record)]
-            done = iter(pool.map(_safe, todo, chunksize=chunksize))
+            # imap, not map: results come back (in order) as they are ready, so progress moves from the first.
+            done = pool.imap(_safe, todo, chunksize=chunksize)
             for rec in batch:
                 yield (None, rec) if isinstance(rec, InputError) else (rec, next(done))
 
@@ -186,6 +187,7 @@ class IngestReport:
     peak_worker_rss_mb: float = 0.0  # measured on the Dask engine only
     errors: list[InputError] = field(default_factory=list)
     warnings: list[InputError] = field(default_factory=list)  # stored, but something was dropped
+    done: int = 0  # inputs finished so far (skipped, analysed or failed), for progress bars
 
     def to_dict(self) -> dict[str, Any]:
         secs = max(self.seconds, 1e-9)
@@ -238,6 +240,7 @@ def ingest(
                     digest = content_hash(rec.text)
                     if digest in seen or store.has_hash(digest):  # resumable: no re-analysis
                         report.skipped += 1
+                        report.done += 1
                         continue
                     seen.add(digest)
                     report.warnings += [InputError(rec.origin or rec.id, w) for w in rec.warnings]
@@ -273,6 +276,7 @@ def ingest(
     with store.ingest_lock(on_wait):
         for _rec, res in analyse_all(fresh(), published, workers, pipeline=pipeline, engine=engine,
                                      scheduler=scheduler, on_worker_rss=worker_rss):
+            report.done += 1
             if isinstance(res, InputError):
                 report.errors.append(res)
             else:

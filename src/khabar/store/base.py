@@ -6,10 +6,12 @@ placeholder (``?`` or ``%s``) and name → ``(doc, ent_id)`` lookup, so both ret
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -17,11 +19,20 @@ from typing import Any, NamedTuple, Self
 
 from khabar.document import Document
 from khabar.store.keys import match_form, valid_text
+from khabar.store.views import QID, entity_key_sql, expand_words, not_top_sql
 
 # A name → (SQL selecting rows, its arguments): the (doc, ent_id) pairs or the documents a name stands for.
 PairsFn = Callable[..., tuple[str, list[Any]]]
 
 QUOTE_KEYS = ("doc", "published", "type", "speaker", "speaker_name", "speaker_wikidata", "cue", "start", "end", "text")
+SORTS = ("relevance", "date")
+FACET_CACHE = 64  # facet results kept per store connection
+# (store path) -> ((documents, max rowid), {rowid: (day, source)}): see StoreBase._doc_meta.
+_META_CACHE: dict[str, tuple[tuple[Any, ...], dict[int, tuple[str | None, str]]]] = {}
+FACET_DOCS = 1000  # entity and event-type facets of a broader match count its newest this many documents
+RECENT_DOCS = 500  # an entity page counts related entities over this many of its newest documents
+FORM_DOCS = 100  # ... and its names and spellings over this many
+FILTERS = ("entity", "event", "actor", "speaker", "date_from", "date_to", "source")
 # The scalar counts of ``stats()``, in the order they are reported.
 _COUNTS = (
     ("documents", "SELECT count(*) FROM documents"),
@@ -162,6 +173,17 @@ def doc_filters(
     return where, args
 
 
+def _filter_args(filters: dict[str, str | None]) -> dict[str, str | None]:
+    unknown = set(filters) - set(FILTERS)
+    if unknown:
+        raise TypeError(f"unknown search filter(s): {', '.join(sorted(unknown))}")
+    return {k: filters.get(k) or None for k in FILTERS}
+
+
+def _empty_facets() -> dict[str, Any]:
+    return {"sources": [], "entities": [], "events": [], "days": [], "entities_over": 0}
+
+
 def _date_range(where: list[str], args: list[Any], column: str, ph: str, date_from: str | None,
                 date_to: str | None) -> None:
     if date_from:
@@ -199,7 +221,6 @@ class StoreBase:
     _TRUE = "1"  # an always-true condition
     _NULLS_LAST = ""  # after DESC: documents without a date last (SQLite does so by itself)
     _ARG_ORDER = "a.rowid"  # the order of an event's arguments (actors first)
-    _TOP_ENTITIES = ""  # (name, type, wikidata, documents) of the most frequent entities, LIMIT a parameter
     _TOP_SPEAKERS = ""  # (name, wikidata, quotes) of the most quoted speakers, LIMIT a parameter
     _COUNT_ORDER = "2 DESC"  # sources and event types, most first
     conn: Any
@@ -288,12 +309,16 @@ class StoreBase:
     def ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY rowid")]
 
-    @staticmethod
-    def _match(query: str) -> str | None:
-        """The backend's full-text expression for a query, None when it has no words."""
+    def _match(self, query: str) -> Any:
+        """The backend's full-text expression for a query (spelling variants expanded), None when it has no words."""
         raise NotImplementedError
 
-    def _ranked_rows(self, match: str, where: list[str], args: list[Any], limit: int) -> list[tuple[Any, ...]]:
+    def _match_cond(self, match: Any) -> tuple[str, list[Any]]:
+        """A condition on documents ``d`` that holds when the full-text expression matches, with its arguments."""
+        raise NotImplementedError
+
+    def _ranked_rows(self, match: Any, where: list[str], args: list[Any], limit: int,
+                     offset: int = 0) -> list[tuple[Any, ...]]:
         """(id, title, source, published, score, text) of the documents matching ``match`` and ``where``, best first."""
         raise NotImplementedError
 
@@ -312,20 +337,347 @@ class StoreBase:
     ) -> list[Hit]:
         """Ranked documents matching the query (every word, spelling variants and clitics folded)
         and the filters. An empty query with filters lists matching documents, newest first."""
+        page = self.search_page(query, limit=limit, facets=False, total=False, entity=entity, event=event,
+                                actor=actor, speaker=speaker, date_from=date_from, date_to=date_to, source=source)
+        return page["hits"]
+
+    def search_page(
+        self,
+        query: str = "",
+        *,
+        offset: int = 0,
+        limit: int = 10,
+        sort: str = "relevance",
+        facets: bool = True,
+        total: bool = True,
+        top: int = 10,
+        **filters: str | None,
+    ) -> dict[str, Any]:
+        """One page of results: ``{"total", "hits", "facets"}``. ``sort``: ``relevance`` (BM25; newest first when
+        there is no query) or ``date`` (newest first). Facets count the documents of ALL matches: ``sources``,
+        ``entities`` (most frequent, media/currencies left out), ``events`` (PLOVER types) and ``days``."""
+        if sort not in SORTS:
+            raise ValueError(f"sort must be one of {', '.join(SORTS)}, got {sort!r}")
+        ph = self._PH
+        empty: dict[str, Any] = {"total": 0, "hits": [], "facets": _empty_facets() if facets else None, "words": ""}
         match = self._match(query) if query.strip() else None
         if query.strip() and match is None:
-            return []
-        where, args = doc_filters(self._PH, self._pairs, self._docs, entity=entity, event=event, actor=actor,
-                                  speaker=speaker, date_from=date_from, date_to=date_to, source=source)
-        if match:
-            rows = self._ranked_rows(match, where, args, max(0, limit))
+            return empty
+        where, args = doc_filters(ph, self._pairs, self._docs, **_filter_args(filters))
+        if match is not None:
+            mcond, margs = self._match_cond(match)
+            all_where, all_args = [mcond, *where], [*margs, *args]
+        else:
+            all_where, all_args = where, args
+        cond = " AND ".join(all_where) or self._TRUE
+        cargs = [self._clean_arg(a) for a in all_args]
+        offset, limit = max(0, offset), max(0, limit)
+        if match is not None and sort == "relevance":
+            rows = self._ranked_rows(match, where, args, limit, offset) if limit else []
         else:
             rows = self.conn.execute(
                 "SELECT d.id, d.title, d.source, d.published, 0.0, d.text FROM documents d"
-                f" WHERE {' AND '.join(where) or self._TRUE}"
-                f" ORDER BY d.pub_date DESC{self._NULLS_LAST}, d.rowid LIMIT {self._PH}",
-                [*(self._clean_arg(a) for a in args), max(0, limit)]).fetchall()
-        return hits(rows, query)
+                f" WHERE {cond} ORDER BY d.pub_date DESC{self._NULLS_LAST}, d.rowid LIMIT {ph} OFFSET {ph}",
+                [*cargs, limit, offset]).fetchall() if limit else []
+        # Snippets look for any spelling the query stood for (ترمب also marks ترامب).
+        variants = " ".join(w for g in expand_words(query) for w in g) if match is not None else query
+        out: dict[str, Any] = {"total": None, "hits": hits(rows, variants), "facets": None, "words": variants}
+        if out["hits"]:  # each hit's story: {"id", "outlets"} or None
+            marks = ", ".join([ph] * len(out["hits"]))
+            story = {r[0]: {"id": int(r[1]), "outlets": int(r[2])} for r in self.conn.execute(
+                "SELECT d.id, s.id, s.outlets FROM documents d JOIN story_docs sd ON sd.doc=d.rowid"
+                f" JOIN stories s ON s.id=sd.story WHERE d.id IN ({marks})",
+                [self._clean_arg(h.id) for h in out["hits"]])}
+            for h in out["hits"]:
+                h.extra["story"] = story.get(h.id)
+        if facets:
+            # Words alone: the matches come from the index and their day/source from memory.
+            only = match if match is not None and not where else None
+            out["total"], out["facets"] = self._cached_facets(cond, cargs, top, only)
+        elif total:
+            out["total"] = int(self.conn.execute(f"SELECT count(*) FROM documents d WHERE {cond}", cargs).fetchone()[0])
+        return out
+
+    def _cached_facets(self, cond: str, args: list[Any], top: int, match: Any = None) -> tuple[int, dict[str, Any]]:
+        """(total, facets), remembered per query and filters while the store is unchanged: paging through
+        one result list, or the page's opening view of the whole corpus, counts only once."""
+        state = self.conn.execute("SELECT count(*), max(rowid) FROM documents").fetchone()
+        key = (cond, tuple(str(a) for a in args), top, tuple(state))
+        cache: dict[Any, tuple[int, dict[str, Any]]] = self.__dict__.setdefault("_facet_cache", {})
+        got = cache.pop(key, None) or self._facets(cond, args, top, match)
+        cache[key] = got  # most recently used last
+        while len(cache) > FACET_CACHE:
+            cache.pop(next(iter(cache)))
+        return got[0], copy.deepcopy(got[1])
+
+    def _match_rowids(self, match: Any) -> list[int] | None:
+        """Rowids of the documents a full-text expression matches, straight from the index; None when the
+        backend has no cheaper way than the documents query."""
+        return None
+
+    def _doc_meta(self) -> dict[int, tuple[str | None, str]]:
+        """(day, source) of every document by rowid, kept while the store is unchanged and shared by the
+        connections to the same store (the API opens one per thread)."""
+        state = tuple(self.conn.execute("SELECT count(*), max(rowid) FROM documents").fetchone())
+        where = self.path if self.path != ":memory:" else f":memory:{id(self)}"  # each in-memory store its own
+        cached = _META_CACHE.get(where)
+        if cached is None or cached[0] != state:
+            cached = (state, {int(r): (d, s) for r, d, s in self.conn.execute(
+                "SELECT rowid, pub_date, coalesce(source, '') FROM documents")})
+            _META_CACHE[where] = cached
+        return cached[1]
+
+    def _facets(self, cond: str, args: list[Any], top: int, match: Any = None) -> tuple[int, dict[str, Any]]:
+        """(total, facets) of the documents meeting ``cond``: the matches are read once (rowid, day, source);
+        sources and days count them all; entities and event types count all of them, or the newest
+        ``FACET_DOCS`` of a very broad match (said in ``entities_over``), so that a one-word query over a big
+        corpus stays fast."""
+        ph = self._PH
+        rowids = self._match_rowids(match) if match is not None else None
+        if rowids is not None:
+            meta = self._doc_meta()
+            matches = [(r, *meta[r]) for r in rowids if r in meta]
+        else:
+            matches = self.conn.execute(
+                f"SELECT d.rowid, d.pub_date, coalesce(d.source, '') FROM documents d WHERE {cond}", args).fetchall()
+        sources = Counter(r[2] for r in matches)
+        days = Counter(r[1] for r in matches if r[1])
+        newest = sorted(matches, key=lambda r: (r[1] or "", r[0]), reverse=True)[:FACET_DOCS]
+        in_docs = ", ".join(str(int(r[0])) for r in newest) or "NULL"  # rowids from the store: integers
+        events = [{"event": r[0], "documents": int(r[1])} for r in self.conn.execute(
+            f"SELECT ev.event, count(DISTINCT ev.doc) FROM events ev WHERE ev.doc IN ({in_docs})"
+            f" GROUP BY ev.event ORDER BY {self._COUNT_ORDER}")]
+        nt_sql, nt_args = not_top_sql(ph)
+        entities = self._top_entities(f"e.doc IN ({in_docs})", [], nt_sql, nt_args, top)
+        return len(matches), {
+            "sources": [{"source": k, "documents": n} for k, n in sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))[:top]],
+            "entities": entities, "events": events,
+            "days": [{"day": k, "documents": n} for k, n in sorted(days.items())],
+            "entities_over": len(newest),
+        }
+
+    def _top_entities(self, cond: str, args: list[Any], extra: str, extra_args: list[Any], top: int,
+                      ) -> list[dict[str, Any]]:
+        """The most frequent corpus entities (by documents) among entities rows ``e`` meeting ``cond``.
+        Counted on the (doc, wikidata, name_key, type, sector) index alone; names are read for the top only."""
+        ph = self._PH
+        rows = self.conn.execute(
+            "SELECT coalesce(e.wikidata, e.name_key) AS k, count(DISTINCT e.doc) AS n, max(e.type)"
+            f" FROM entities e WHERE {cond} AND {extra} AND coalesce(e.wikidata, e.name_key) <> ''"
+            f" GROUP BY coalesce(e.wikidata, e.name_key) ORDER BY n DESC, k LIMIT {ph}",
+            [*args, *extra_args, top]).fetchall()
+        out = []
+        for k, n, typ in rows:
+            is_qid = bool(QID.match(k or ""))
+            col = "wikidata" if is_qid else "name_key"
+            name = self.conn.execute(
+                f"SELECT max(canonical), max(canonical_ar) FROM (SELECT canonical, canonical_ar FROM entities"
+                f" WHERE {col}={ph} LIMIT 50) x", (k,)).fetchone()
+            out.append({"key": k, "wikidata": k if is_qid else None, "documents": int(n), "type": typ,
+                        "name": name[0], "name_ar": name[1] or (None if is_qid else k)})
+        return out
+    def _doc_days(self) -> dict[int, tuple[str | None, str]]:
+        """Publication day (and source) of every document by rowid: entity pages place thousands of rows in
+        time without reading the (wide) document rows."""
+        return self._doc_meta()
+
+    def entity(self, key: str, *, limit: int = 20, related: int = 20) -> dict[str, Any] | None:
+        """One entity across the corpus, by Wikidata id or store key (the normalised name of an entity without
+        one): names, type and codes; its mentions, the quotes it said, the events it is actor or recipient
+        of (newest first, ``limit`` of each, with totals); a timeline per publication day; co-occurring
+        entities. None when no document has it.
+
+        Counts and the timeline cover every document; related entities are counted over its
+        ``RECENT_DOCS`` most recent documents, names and spellings over its ``FORM_DOCS`` most recent, so
+        that the page stays fast for the most frequent entities."""
+        ph = self._PH
+        limit = max(0, limit)
+        pairs, pargs = entity_key_sql(ph, key)
+        per_doc: Counter[int] = Counter()
+        for doc, n in self.conn.execute(f"SELECT doc, n_mentions FROM ({entity_key_sql(ph, key, 'doc, n_mentions')[0]}) x",
+                                        pargs):
+            per_doc[int(doc)] += int(n)
+        if not per_doc:
+            return None
+        meta = self._doc_days()
+        day_of = lambda doc: (meta.get(doc) or (None, ""))[0]  # noqa: E731
+        newest = lambda doc: (day_of(doc) or "", doc)  # noqa: E731 - newest first when reversed
+        docs = sorted(per_doc, key=newest, reverse=True)
+        recent = docs[:RECENT_DOCS]
+        in_recent = ", ".join(str(d) for d in recent)  # rowids from the store: integers
+        names = self.conn.execute(
+            "SELECT e.type, e.canonical, e.canonical_ar, e.country, e.sector, e.wikidata, count(*) AS n"
+            f" FROM entities e WHERE e.doc IN ({', '.join(str(d) for d in recent[:FORM_DOCS])}) AND (e.doc, e.ent_id) IN ({pairs})"
+            " GROUP BY e.type, e.canonical, e.canonical_ar, e.country, e.sector, e.wikidata ORDER BY n DESC",
+            pargs).fetchall()
+
+        def common(i: int) -> Any:
+            votes: Counter[Any] = Counter()
+            for r in names:
+                if r[i]:
+                    votes[r[i]] += int(r[6])
+            return votes.most_common(1)[0][0] if votes else None
+
+        info = {"key": key, "wikidata": common(5), "type": common(0), "name": common(1), "name_ar": common(2),
+                "country": common(3), "sector": common(4),
+                "names_ar": list(dict.fromkeys(r[2] for r in names if r[2]))[:5]}
+        shown = docs[:limit]
+        titles = {r[0]: r[1:] for r in self.conn.execute(
+            "SELECT rowid, id, title, source, published FROM documents"
+            f" WHERE rowid IN ({', '.join(str(d) for d in shown) or 'NULL'})")}
+        mentions_list = [{"doc": titles[d][0], "title": titles[d][1], "source": titles[d][2], "published": titles[d][3],
+                          "mentions": per_doc[d]} for d in shown]
+        # Surface forms: how the corpus writes the name (in its most recent documents).
+        forms = [{"text": t, "count": int(n)} for t, n in self.conn.execute(
+            f"SELECT m.text, count(*) AS n FROM ({pairs}) p JOIN mentions m ON m.doc=p.doc AND m.ent_id=p.ent_id"
+            f" WHERE p.doc IN ({', '.join(str(d) for d in recent[:FORM_DOCS])}) AND m.coref=0"
+            f" GROUP BY m.text ORDER BY n DESC, m.text LIMIT {ph}", [*pargs, 10])]
+        # Quotes: per document (for counts and the timeline), then the newest ones in full.
+        q_docs: Counter[int] = Counter()
+        for doc, n in self.conn.execute(
+                f"SELECT q.doc, count(*) FROM quotes q WHERE (q.doc, q.speaker) IN ({pairs}) GROUP BY q.doc", pargs):
+            q_docs[int(doc)] += int(n)
+        q_show: list[int] = []
+        for d in sorted(q_docs, key=newest, reverse=True):
+            if len(q_show) >= limit:
+                break
+            q_show.append(d)
+        quotes = self.conn.execute(
+            "SELECT d.id, d.published, q.type, q.speaker, coalesce(e.canonical_ar, e.canonical), e.wikidata,"
+            ' q.cue_text, q.start, q."end", q.text, d.pub_date FROM quotes q JOIN documents d ON d.rowid=q.doc'
+            " JOIN entities e ON e.doc=q.doc AND e.ent_id=q.speaker"
+            f" WHERE q.doc IN ({', '.join(str(d) for d in q_show) or 'NULL'}) AND (q.doc, q.speaker) IN ({pairs})"
+            f" ORDER BY d.pub_date DESC{self._NULLS_LAST}, d.rowid DESC, q.n LIMIT {ph}", [*pargs, limit]).fetchall()
+        # Events: every (event, role) of the entity, placed in time by its article; the newest listed in full.
+        ev_keys: dict[str, set[tuple[int, int]]] = {"actor": set(), "recipient": set()}
+        for role, doc, n in self.conn.execute(
+                f"SELECT a.role, a.doc, a.n FROM event_args a WHERE (a.doc, a.ent_id) IN ({pairs})", pargs):
+            if role in ev_keys:
+                ev_keys[role].add((int(doc), int(n)))
+        events: dict[str, list[dict[str, Any]]] = {}
+        for role, keys in ev_keys.items():
+            top = sorted(keys, key=lambda k: (day_of(k[0]) or "", -k[0], -k[1]), reverse=True)[:limit]
+            rows = []
+            for doc, n in top:
+                r = self.conn.execute(
+                    "SELECT ev.doc, ev.n, d.id, ev.event, coalesce(ev.date, d.pub_date), ev.location, ev.factuality,"
+                    " ev.cameo, ev.mode, ev.context, ev.evidence FROM events ev JOIN documents d ON d.rowid=ev.doc"
+                    f" WHERE ev.doc={ph} AND ev.n={ph}", (doc, n)).fetchone()
+                if r:
+                    rows.append(self._event_with_args(r))
+            events[role] = rows
+        timeline: dict[str, dict[str, int]] = {}
+        empty = lambda: {"mentions": 0, "documents": 0, "quotes": 0, "events": 0}  # noqa: E731
+        for doc, m in per_doc.items():
+            if day_of(doc):
+                t = timeline.setdefault(day_of(doc), empty())
+                t["mentions"] += m
+                t["documents"] += 1
+        for doc, n in q_docs.items():
+            if day_of(doc):
+                timeline.setdefault(day_of(doc), empty())["quotes"] += n
+        for doc, _n in ev_keys["actor"] | ev_keys["recipient"]:
+            if day_of(doc):
+                timeline.setdefault(day_of(doc), empty())["events"] += 1
+        nt_sql, nt_args = not_top_sql(ph)
+        me_sql, me_args = ("e.wikidata <> " + ph, [key]) if QID.match(key) else (
+            "coalesce(e.wikidata, e.name_key) <> " + ph, [match_form(key)])
+        rel = self._top_entities(f"e.doc IN ({in_recent}) AND {me_sql}", me_args, nt_sql, nt_args,
+                                 max(0, related)) if related else []
+        return {
+            "entity": info,
+            "counts": {"documents": len(per_doc), "mentions": sum(per_doc.values()), "quotes": sum(q_docs.values()),
+                       "events_as_actor": len(ev_keys["actor"]), "events_as_recipient": len(ev_keys["recipient"])},
+            "forms": forms,
+            "mentions": mentions_list,
+            "quotes": [dict(zip(QUOTE_KEYS, r[:10], strict=True)) for r in quotes],
+            "events": events,
+            "timeline": [{"day": k, **v} for k, v in sorted(timeline.items())],
+            "related": rel,
+        }
+
+    def _event_with_args(self, r: tuple[Any, ...]) -> dict[str, Any]:
+        args_rows = self.conn.execute(
+            "SELECT a.role, coalesce(e.canonical_ar, e.canonical, a.ent_id), e.country, e.sector, e.wikidata"
+            " FROM event_args a LEFT JOIN entities e ON e.doc=a.doc AND e.ent_id=a.ent_id"
+            f" WHERE a.doc={self._PH} AND a.n={self._PH} ORDER BY {self._ARG_ORDER}", (r[0], r[1])).fetchall()
+        return event_dict(r, args_rows)
+
+    # -- stories -------------------------------------------------------------------------------------
+    def story_inputs(self) -> Iterator[tuple[str, str | None, str | None, str, str, list[str]]]:
+        """(id, day, source, title, text, entity keys) of every document, for story clustering."""
+        nt_sql, nt_args = not_top_sql(self._PH)
+        keys: dict[Any, list[str]] = {}
+        for doc, key in self.conn.execute(
+                f"SELECT DISTINCT e.doc, coalesce(e.wikidata, e.name_key) FROM entities e WHERE {nt_sql}", nt_args):
+            if key:
+                keys.setdefault(doc, []).append(key)
+        for rowid, doc_id, day, source, title, text in self.conn.execute(
+                "SELECT rowid, id, pub_date, source, coalesce(title, ''), coalesce(text, '') FROM documents"
+                " ORDER BY rowid"):
+            yield doc_id, day, source, title, text, sorted(keys.get(rowid, []))
+
+    def set_stories(self, stories: Iterable[Any]) -> int:
+        """Replace the stored stories with these (objects with members, scores, first, last, outlets,
+        entities — ``khabar.extract.stories.Story``); returns how many were stored."""
+        ph = self._PH
+        ids = {r[1]: r[0] for r in self.conn.execute("SELECT rowid, id FROM documents")}
+        n = 0
+        with self.transaction():
+            self.conn.execute("DELETE FROM story_docs")
+            self.conn.execute("DELETE FROM stories")
+            for k, st in enumerate(stories, 1):
+                rowids = [ids[m] for m in st.members if m in ids]
+                if len(rowids) < 2:
+                    continue
+                title = self.conn.execute(f"SELECT title FROM documents WHERE rowid={ph}", (rowids[0],)).fetchone()[0]
+                self.conn.execute(
+                    "INSERT INTO stories(id, title, first, last, documents, outlets, entities)"
+                    f" VALUES({ph},{ph},{ph},{ph},{ph},{ph},{ph})",
+                    (k, title, st.first, st.last, len(rowids), st.outlets, json.dumps(st.entities, ensure_ascii=False)))
+                self.conn.cursor().executemany(f"INSERT INTO story_docs(doc, story, score) VALUES({ph},{ph},{ph})",
+                                      [(r, k, sc) for r, sc in zip(rowids, st.scores, strict=False)])
+                n += 1
+        return n
+
+    def stories(self, *, limit: int = 20, offset: int = 0, min_outlets: int = 1, date_from: str | None = None,
+                date_to: str | None = None, members: int = 5) -> dict[str, Any]:
+        """Stored stories, most outlets first (then most articles, newest): ``{"total", "stories"}``, each
+        with its first ``members`` articles."""
+        ph = self._PH
+        where = [f"s.outlets >= {ph}"]
+        args: list[Any] = [min_outlets]
+        _date_range(where, args, "s.first", ph, date_from, date_to)
+        cond = " AND ".join(where)
+        total = int(self.conn.execute(f"SELECT count(*) FROM stories s WHERE {cond}", args).fetchone()[0])
+        rows = self.conn.execute(
+            f"SELECT s.id, s.title, s.first, s.last, s.documents, s.outlets, s.entities FROM stories s WHERE {cond}"
+            f" ORDER BY s.outlets DESC, s.documents DESC, s.first DESC, s.id LIMIT {ph} OFFSET {ph}",
+            [*args, max(0, limit), max(0, offset)]).fetchall()
+        return {"total": total, "stories": [self._story_dict(r, members) for r in rows]}
+
+    def story(self, story_id: int) -> dict[str, Any] | None:
+        row = self.conn.execute(
+            "SELECT s.id, s.title, s.first, s.last, s.documents, s.outlets, s.entities FROM stories s"
+            f" WHERE s.id={self._PH}", (story_id,)).fetchone()
+        return self._story_dict(row, 1000) if row else None
+
+    def _story_dict(self, r: tuple[Any, ...], members: int) -> dict[str, Any]:
+        docs = self.conn.execute(
+            "SELECT d.id, d.title, d.source, d.published, sd.score FROM story_docs sd JOIN documents d"
+            f" ON d.rowid=sd.doc WHERE sd.story={self._PH} ORDER BY d.pub_date, d.published, d.rowid LIMIT {self._PH}",
+            (r[0], max(0, members))).fetchall()
+        return {"id": int(r[0]), "title": r[1], "first": r[2], "last": r[3], "documents": int(r[4]),
+                "outlets": int(r[5]), "entities": json.loads(r[6] or "[]"),
+                "members": [{"id": d[0], "title": d[1], "source": d[2], "published": d[3],
+                             "score": None if d[4] is None else round(float(d[4]), 3)} for d in docs]}
+
+    def story_of(self, doc_id: str) -> dict[str, Any] | None:
+        """``{"id", "documents", "outlets"}`` of the story a document belongs to, None if it has none."""
+        row = self.conn.execute(
+            "SELECT s.id, s.documents, s.outlets FROM story_docs sd JOIN documents d ON d.rowid=sd.doc"
+            f" JOIN stories s ON s.id=sd.story WHERE d.id={self._PH}", (self._clean_arg(doc_id),)).fetchone()
+        return {"id": int(row[0]), "documents": int(row[1]), "outlets": int(row[2])} if row else None
 
     def _docs(self, name: str) -> tuple[str, list[Any]]:
         """SQL selecting the documents a name stands for."""
@@ -346,12 +698,8 @@ class StoreBase:
             [*args, max(0, limit)]).fetchall()
         return [dict(zip(QUOTE_KEYS, r, strict=True)) for r in rows]
 
-    def events(
-        self, event: str | None = None, actor: str | None = None, date_from: str | None = None,
-        date_to: str | None = None, limit: int = 20, after_publication: bool = False,
-    ) -> list[dict[str, Any]]:
-        """Stored events with their actors and recipients resolved to names, filtered by type/actor/date;
-        ``after_publication``: only asserted events dated after their article's publication (a dating error)."""
+    def _event_where(self, event: str | None, actor: str | None, date_from: str | None,
+                     date_to: str | None, after_publication: bool = False) -> tuple[list[str], list[Any]]:
         p = self._PH
         where: list[str] = []
         args: list[Any] = []
@@ -366,21 +714,47 @@ class StoreBase:
                          " AND a.ent_id=p.ent_id WHERE a.doc=ev.doc AND a.n=ev.n AND a.role='actor')")
             args += a
         _date_range(where, args, "coalesce(ev.date, d.pub_date)", p, date_from, date_to)
-        args = [self._clean_arg(a) for a in args]
+        return where, [self._clean_arg(a) for a in args]
+
+    def events(
+        self, event: str | None = None, actor: str | None = None, date_from: str | None = None,
+        date_to: str | None = None, limit: int = 20, after_publication: bool = False,
+    ) -> list[dict[str, Any]]:
+        """Stored events with their actors and recipients resolved to names, filtered by type/actor/date
+        (the event's date, else its article's), newest articles first; ``after_publication``: only asserted
+        events dated after their article's publication (a dating error)."""
+        p = self._PH
+        where, args = self._event_where(event, actor, date_from, date_to, after_publication)
+        # Ordered by the article's date: an event date resolved wrongly into the future must not come first.
         rows = self.conn.execute(
             "SELECT ev.doc, ev.n, d.id, ev.event, coalesce(ev.date, d.pub_date), ev.location, ev.factuality, ev.cameo,"
             " ev.mode, ev.context, ev.evidence FROM events ev JOIN documents d ON d.rowid=ev.doc"
             f" WHERE {' AND '.join(where) or self._TRUE}"
-            f" ORDER BY coalesce(ev.date, d.pub_date) DESC{self._NULLS_LAST}, ev.doc, ev.n LIMIT {p}",
+            f" ORDER BY d.pub_date DESC{self._NULLS_LAST}, ev.doc, ev.n LIMIT {p}",
             [*args, max(0, limit)]).fetchall()
-        out = []
-        for r in rows:
-            args_rows = self.conn.execute(
-                "SELECT a.role, coalesce(e.canonical_ar, e.canonical, a.ent_id), e.country, e.sector, e.wikidata"
-                " FROM event_args a LEFT JOIN entities e ON e.doc=a.doc AND e.ent_id=a.ent_id"
-                f" WHERE a.doc={p} AND a.n={p} ORDER BY {self._ARG_ORDER}", (r[0], r[1])).fetchall()
-            out.append(event_dict(r, args_rows))
-        return out
+        return [self._event_with_args(r) for r in rows]
+
+    def event_summary(self, event: str | None = None, actor: str | None = None, date_from: str | None = None,
+                      date_to: str | None = None) -> dict[str, Any]:
+        """Counts of the events ``events()`` would list (all of them): ``total``, per publication day of
+        their article (``days``), per PLOVER type (``types``) and per actor country (``countries``, ISO 3166
+        alpha-3, an event counted once per country)."""
+        where, args = self._event_where(event, actor, date_from, date_to)
+        cond = " AND ".join(where) or self._TRUE
+        base = f"FROM events ev JOIN documents d ON d.rowid=ev.doc WHERE {cond}"
+        total = int(self.conn.execute(f"SELECT count(*) {base}", args).fetchone()[0])
+        days = [{"day": r[0], "events": int(r[1])} for r in self.conn.execute(
+            f"SELECT d.pub_date, count(*) {base} AND d.pub_date IS NOT NULL GROUP BY d.pub_date ORDER BY d.pub_date",
+            args)]
+        types = {r[0]: int(r[1]) for r in self.conn.execute(
+            f"SELECT ev.event, count(*) {base} GROUP BY ev.event ORDER BY {self._COUNT_ORDER}", args)}
+        countries = {r[0]: int(r[1]) for r in self.conn.execute(
+            "SELECT x.country, count(*) FROM (SELECT DISTINCT ev.doc, ev.n, e.country"
+            " FROM events ev JOIN documents d ON d.rowid=ev.doc"
+            " JOIN event_args a ON a.doc=ev.doc AND a.n=ev.n AND a.role='actor'"
+            f" JOIN entities e ON e.doc=a.doc AND e.ent_id=a.ent_id WHERE {cond} AND e.country IS NOT NULL) x"
+            f" GROUP BY x.country ORDER BY {self._COUNT_ORDER}", args)}
+        return {"total": total, "days": days, "types": types, "countries": countries}
 
     def _stats_extra(self) -> dict[str, Any]:
         """Backend facts reported after the schema version."""
@@ -408,13 +782,14 @@ class StoreBase:
         out["backend"] = self.backend
         out["path"] = self.path
         if top:
+            nt_sql, nt_args = not_top_sql(self._PH)
             out["top_entities"] = [
-                {"name": r[0], "type": r[1], "wikidata": r[2], "documents": int(r[3])}
-                for r in self.conn.execute(self._TOP_ENTITIES, (top,))
+                {"name": e["name"] or e["name_ar"], "type": e["type"], "wikidata": e["wikidata"], "documents": e["documents"]}
+                for e in self._top_entities(self._TRUE, [], nt_sql, nt_args, top)
             ]
             out["top_speakers"] = [
                 {"name": r[0], "wikidata": r[1], "quotes": int(r[2])}
-                for r in self.conn.execute(self._TOP_SPEAKERS, (top,))
+                for r in self.conn.execute(self._TOP_SPEAKERS.replace("{not_top}", nt_sql), (*nt_args, top))
             ]
             out["events_by_type"] = counts(
                 f"SELECT event, count(*) FROM events GROUP BY event ORDER BY {self._COUNT_ORDER}")

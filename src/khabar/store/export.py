@@ -7,7 +7,7 @@ import json
 import os
 import secrets
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TextIO
@@ -39,23 +39,34 @@ def _atomic(path: str) -> Iterator[str]:
         raise
 
 
-def export_jsonl(store: Any, path: str) -> int:
+Progress = Callable[[int], None] | None
+
+
+def _each(store: Any, on_progress: Progress) -> Iterator[Any]:
+    """The store's documents, reporting how many were read so far."""
+    for n, doc in enumerate(store.iter_documents(), 1):
+        yield doc
+        if on_progress:
+            on_progress(n)
+
+
+def export_jsonl(store: Any, path: str, on_progress: Progress = None) -> int:
     n = 0
     with _out(path) as fh:
-        for doc in store.iter_documents():
+        for doc in _each(store, on_progress):
             fh.write(doc.to_json() + "\n")
             n += 1
     return n
 
 
-def export_parquet(store: Any, path: str) -> int:
+def export_parquet(store: Any, path: str, on_progress: Progress = None) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     cols: dict[str, list[Any]] = {k: [] for k in (
         "id", "title", "source", "url", "published", "text", "words", "topic",
         "entities", "times", "quotes", "events")}
-    for doc in store.iter_documents():
+    for doc in _each(store, on_progress):
         meta = doc.meta or {}
         cols["id"].append(doc.id)
         for key in ("title", "source", "url", "published"):
@@ -76,12 +87,12 @@ EVENT_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor1Code", "Actor2
                  "EventCode", "PloverType", "Factuality", "ActionGeo_FullName", "SOURCEURL", "DocId", "Evidence")
 
 
-def export_events_csv(store: Any, path: str) -> int:
+def export_events_csv(store: Any, path: str, on_progress: Progress = None) -> int:
     n = 0
     with _out(path) as fh:
         w = csv.writer(fh)
         w.writerow(EVENT_COLUMNS)
-        for doc in store.iter_documents():
+        for doc in _each(store, on_progress):
             names = {e.id: (e.canonical or e.canonical_ar or e.id, (e.country or "") + (e.sector or ""))
                      for e in doc.entities}
             for ev in doc.events:

@@ -22,8 +22,9 @@ from khabar.document import Document
 from khabar.store.base import StoreBase, content_hash, document_fields, layer_rows, search_segs
 from khabar.store.keys import index_text, match_form, query_words
 from khabar.store.sqlite import unpack_json
+from khabar.store.views import expand_words
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Any constant: serialises concurrent migrations of the same database.
 _MIGRATION_LOCK = 0x6B686162
 _INGEST_LOCK = 0x6B686163  # one ingest at a time per database (see ingest_lock)
@@ -128,6 +129,24 @@ MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX IF NOT EXISTS times_doc ON times(doc);
     """,
+    # v2: story clusters (``khabar stories``), as in SQLite's v5.
+    2: """
+    CREATE TABLE IF NOT EXISTS stories (
+        id BIGINT PRIMARY KEY,
+        title TEXT,
+        first TEXT, last TEXT,
+        documents INTEGER NOT NULL,
+        outlets INTEGER NOT NULL,
+        entities TEXT
+    );
+    CREATE INDEX IF NOT EXISTS stories_first ON stories(first);
+    CREATE TABLE IF NOT EXISTS story_docs (
+        doc BIGINT PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+        story BIGINT NOT NULL,
+        score REAL
+    );
+    CREATE INDEX IF NOT EXISTS story_docs_story ON story_docs(story);
+    """,
 }
 
 _SURROGATE = re.compile("[\ud800-\udfff\x00]")
@@ -218,14 +237,10 @@ class PostgresStore(StoreBase):
     _COUNT_ORDER = "2 DESC, 1"
     # PostgreSQL wants every selected column grouped or aggregated: the most common name stands for
     # the group (SQLite picks any of them).
-    _TOP_ENTITIES = (
-        "SELECT mode() WITHIN GROUP (ORDER BY coalesce(canonical, canonical_ar, name_key)), type,"
-        " max(wikidata), count(DISTINCT doc) AS n FROM entities"
-        " GROUP BY coalesce(wikidata, name_key), type ORDER BY n DESC, 1 LIMIT %s")
     _TOP_SPEAKERS = (
         "SELECT mode() WITHIN GROUP (ORDER BY coalesce(e.canonical, e.canonical_ar, e.name_key)),"
         " max(e.wikidata), count(*) AS n"
-        " FROM quotes q JOIN entities e ON e.doc=q.doc AND e.ent_id=q.speaker"
+        " FROM quotes q JOIN entities e ON e.doc=q.doc AND e.ent_id=q.speaker WHERE {not_top}"
         " GROUP BY coalesce(e.wikidata, e.name_key) ORDER BY n DESC, 1 LIMIT %s")
     _pairs = staticmethod(_pairs)
     _clean_arg = staticmethod(_clean_arg)
@@ -490,22 +505,32 @@ class PostgresStore(StoreBase):
                 yield Document.from_json(raw)
                 last = rowid
 
-    _match = staticmethod(_tsquery)
+    def _match(self, query: str) -> str | None:
+        """A to_tsquery('simple') text: groups of spellings (|) all required (&). The words are letters and
+        digits only (``keys.words``), so they carry no tsquery syntax."""
+        if _tsquery(query) is None:
+            return None
+        groups = [[_clean(w) or "" for w in g] for g in expand_words(query)]
+        return " & ".join(g[0] if len(g) == 1 else "(" + " | ".join(g) + ")" for g in groups)
 
-    def _ranked_rows(self, match: str, where: list[str], args: list[Any], limit: int) -> list[tuple[Any, ...]]:
+    def _match_cond(self, match: str) -> tuple[str, list[Any]]:
+        return "d.tsv @@ to_tsquery('simple'::regconfig, %s)", [match]
+
+    def _ranked_rows(self, match: str, where: list[str], args: list[Any], limit: int,
+                     offset: int = 0) -> list[tuple[Any, ...]]:
         # Last: PostgreSQL evaluates equally cheap-looking conditions in the order written, and reading a
         # document's tsvector (out of line) costs far more than the date or source comparisons.
-        cond = " AND ".join([*where, "d.tsv @@ plainto_tsquery('simple'::regconfig, %s)"])
+        cond = " AND ".join([*where, "d.tsv @@ to_tsquery('simple'::regconfig, %s)"])
         args = [_clean_arg(a) for a in [*args, match]]
         # Title keys weigh A, body keys B (title counts more, as bm25's 2:1 in SQLite); normalisation 1
         # divides by 1 + log(length) so long articles do not win by size alone.
         sql = (
             "SELECT d.id, d.title, d.source, d.published,"
-            " ts_rank(d.tsv, plainto_tsquery('simple'::regconfig, %s), 1) AS score, d.text"
-            f" FROM documents d WHERE {cond} ORDER BY score DESC, d.rowid LIMIT %s"
+            " ts_rank(d.tsv, to_tsquery('simple'::regconfig, %s), 1) AS score, d.text"
+            f" FROM documents d WHERE {cond} ORDER BY score DESC, d.rowid LIMIT %s OFFSET %s"
         )
         # Never a prepared (generic) plan: the best plan depends on how common the words are.
-        return self.conn.execute(sql, [_clean(match), *args, limit], prepare=False).fetchall()
+        return self.conn.execute(sql, [_clean(match), *args, limit, offset], prepare=False).fetchall()
 
     def _docs(self, name: str) -> tuple[str, list[Any]]:
         return _pairs(name, cols="doc")  # a plain union the planner estimates well

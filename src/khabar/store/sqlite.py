@@ -29,11 +29,30 @@ from khabar.store.base import (
     word_count,
 )
 from khabar.store.keys import fingerprint, fts_query, index_text, match_form, valid_text
+from khabar.store.views import expand_words
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Hit", "SQLiteStore", "content_hash", "pack_json", "snippet",
            "unpack_json", "word_count"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
+
+STORIES_SQL = """
+    CREATE TABLE IF NOT EXISTS stories (
+        id INTEGER PRIMARY KEY,
+        title TEXT,               -- the first article's title
+        first TEXT, last TEXT,    -- publication days
+        documents INTEGER NOT NULL,
+        outlets INTEGER NOT NULL,
+        entities TEXT             -- JSON list of the story's most shared entity keys
+    );
+    CREATE INDEX IF NOT EXISTS stories_first ON stories(first);
+    CREATE TABLE IF NOT EXISTS story_docs (
+        doc INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+        story INTEGER NOT NULL,
+        score REAL                -- similarity to the story when the article joined it
+    );
+    CREATE INDEX IF NOT EXISTS story_docs_story ON story_docs(story);
+"""
 
 # Migrations: MIGRATIONS[v] brings a store from version v-1 to v. Never edit a released step; append.
 MIGRATIONS: dict[int, str] = {
@@ -137,6 +156,15 @@ MIGRATIONS: dict[int, str] = {
     4: """
     CREATE TABLE IF NOT EXISTS superseded (hash TEXT PRIMARY KEY, id TEXT NOT NULL);
     """,
+    # v5: story clusters (``khabar stories``): articles about one story across outlets, and each article's story.
+    5: STORIES_SQL,
+    # v6: covering indexes for entity pages and facets: an entity's rows, and the entity keys of a set of
+    # documents, are read from the index alone.
+    6: """
+    CREATE INDEX IF NOT EXISTS entities_wd_cover ON entities(wikidata, doc, ent_id, n_mentions);
+    CREATE INDEX IF NOT EXISTS entities_key_cover ON entities(name_key, doc, ent_id, n_mentions);
+    CREATE INDEX IF NOT EXISTS entities_doc_cover ON entities(doc, wikidata, name_key, type, sector);
+    """,
 }
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -194,12 +222,9 @@ class SQLiteStore(StoreBase):
 
     backend = "sqlite"
     _pairs = staticmethod(_pairs)
-    _TOP_ENTITIES = (
-        "SELECT coalesce(canonical, canonical_ar, name_key), type, wikidata, count(DISTINCT doc) AS n"
-        " FROM entities GROUP BY coalesce(wikidata, name_key), type ORDER BY n DESC, 1 LIMIT ?")
     _TOP_SPEAKERS = (
         "SELECT coalesce(e.canonical, e.canonical_ar, e.name_key), e.wikidata, count(*) AS n"
-        " FROM quotes q JOIN entities e ON e.doc=q.doc AND e.ent_id=q.speaker"
+        " FROM quotes q JOIN entities e ON e.doc=q.doc AND e.ent_id=q.speaker WHERE {not_top}"
         " GROUP BY coalesce(e.wikidata, e.name_key) ORDER BY n DESC, 1 LIMIT ?")
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
@@ -277,7 +302,7 @@ class SQLiteStore(StoreBase):
         row = self.conn.execute("SELECT value FROM meta WHERE key='keys'").fetchone()
         return bool(row) and row[0] == fingerprint()
 
-    def reindex(self, batch: int = 500) -> int:
+    def reindex(self, batch: int = 500, on_progress: Callable[[int], None] | None = None) -> int:
         """Rebuild the full-text index from the stored documents with this version's search keys."""
         n = 0
         rowids = [r[0] for r in self.conn.execute("SELECT rowid FROM documents ORDER BY rowid")]
@@ -292,6 +317,8 @@ class SQLiteStore(StoreBase):
                         (rowid, index_text(str(title or "")), index_text(doc.text, search_segs(doc))),
                     )
                     n += 1
+            if on_progress:
+                on_progress(n)
         self._set_meta("keys", fingerprint())
         return n
 
@@ -379,7 +406,7 @@ class SQLiteStore(StoreBase):
         ex('INSERT INTO times(doc, start, "end", text, type, value) VALUES(?,?,?,?,?,?)', rows.times)
 
     def _delete_rowid(self, rowid: int) -> None:
-        for table in ("mentions", "entities", "quotes", "event_args", "events", "times"):
+        for table in ("mentions", "entities", "quotes", "event_args", "events", "times", "story_docs"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc=?", (rowid,))
         self.conn.execute("DELETE FROM documents_fts WHERE rowid=?", (rowid,))
         self.conn.execute("DELETE FROM documents WHERE rowid=?", (rowid,))
@@ -393,17 +420,41 @@ class SQLiteStore(StoreBase):
         for (raw,) in self.conn.execute("SELECT json FROM documents ORDER BY rowid"):
             yield Document.from_json(unpack_json(raw))
 
-    _match = staticmethod(fts_query)
+    def _match(self, query: str) -> str | None:
+        if fts_query(query) is None:
+            return None
+        groups = expand_words(query)
+        quote = lambda w: '"' + w.replace('"', '""') + '"'  # noqa: E731
+        return " AND ".join(quote(g[0]) if len(g) == 1 else "(" + " OR ".join(map(quote, g)) + ")" for g in groups)
 
-    def _ranked_rows(self, match: str, where: list[str], args: list[Any], limit: int) -> list[tuple[Any, ...]]:
+    def _match_rowids(self, match: str) -> list[int]:
+        return [int(r[0]) for r in self.conn.execute(
+            "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?", (match,))]
+
+    def _match_cond(self, match: str) -> tuple[str, list[Any]]:
+        return "d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [match]
+
+    def _ranked_rows(self, match: str, where: list[str], args: list[Any], limit: int,
+                     offset: int = 0) -> list[tuple[Any, ...]]:
+        if not where:
+            # Words only: rank inside the index, then read just the page's documents (not every match's row).
+            ranked = self.conn.execute(
+                "SELECT rowid, -bm25(documents_fts, 2.0, 1.0) FROM documents_fts WHERE documents_fts MATCH ?"
+                " ORDER BY bm25(documents_fts, 2.0, 1.0), rowid LIMIT ? OFFSET ?", (match, limit, offset)).fetchall()
+            if not ranked:
+                return []
+            rows = {r[0]: r[1:] for r in self.conn.execute(
+                "SELECT rowid, id, title, source, published, text FROM documents"
+                f" WHERE rowid IN ({', '.join('?' * len(ranked))})", [r[0] for r in ranked])}
+            return [(*rows[r][:4], score, rows[r][4]) for r, score in ranked if r in rows]
         # The match as a filter too: the other conditions then only look at matching documents.
         cond = " AND ".join(["d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", *where])
         sql = (
             "SELECT d.id, d.title, d.source, d.published, -bm25(documents_fts, 2.0, 1.0) AS score, d.text"
             " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-            f" WHERE documents_fts MATCH ? AND {cond} ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ?"
+            f" WHERE documents_fts MATCH ? AND {cond} ORDER BY bm25(documents_fts, 2.0, 1.0), d.rowid LIMIT ? OFFSET ?"
         )
-        return self.conn.execute(sql, [match, match, *args, limit]).fetchall()
+        return self.conn.execute(sql, [match, match, *args, limit, offset]).fetchall()
 
     def _stats_extra(self) -> dict[str, Any]:
         return {"index_current": self.index_is_current}
