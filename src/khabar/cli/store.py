@@ -190,9 +190,9 @@ def ingest(
         if stories_after and report.added:
             from khabar.extract.stories import StoryInput, cluster_stories
 
-            with _progress(err, "stories", progress) as tick:
+            with _progress(err, "stories", progress) as story_bar:
                 items = [StoryInput(*r) for r in store.story_inputs()]
-                n_stories = store.set_stories(cluster_stories(items, on_progress=tick(len(items))))
+                n_stories = store.set_stories(cluster_stories(items, on_progress=story_bar(len(items))))
         total = len(store)
         store_path = store.path
     data = report.to_dict()

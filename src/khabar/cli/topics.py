@@ -148,8 +148,8 @@ def dedup(
             with _progress(Console(stderr=True), "read") as bar:
                 tick = bar(len(store))
                 # The text and metadata columns only: parsing every document's JSON is the slow part.
-                for doc_id, _day, source, title, text, _ents in store.story_inputs():
-                    items.append((doc_id, text, {"source": source, "title": title}))
+                for doc_id, _day, source, title, body, _ents in store.story_inputs():
+                    items.append((doc_id, body, {"source": source, "title": title}))
                     tick(len(items))
                     if limit and len(items) >= limit and not sample:
                         break

@@ -15,7 +15,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-OUT = Path(__file__).resolve().parent / "static" / "world-110m.json"
+from khabar.resources import package_file
+
+OUT = package_file("web", "static", "world-110m.json")
 TOP, BOTTOM = 85.0, -85.0  # latitudes kept (Antarctica is left out below)
 
 
@@ -63,7 +65,7 @@ def unwrap(r: list[tuple[float, float]]) -> list[tuple[float, float]]:
 def path(rings: list[list[tuple[float, float]]]) -> str:
     out = []
     for r in rings:
-        pts = []
+        pts: list[str] = []
         for lon, lat in unwrap(r):
             p = f"{lon + 180:.1f} {TOP - max(BOTTOM, min(TOP, lat)):.1f}"
             if not pts or pts[-1] != p:
