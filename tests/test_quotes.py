@@ -178,3 +178,30 @@ def test_anaphor_with_a_nisba_adjective_must_agree() -> None:
             "وذكرت الهيئة الإماراتية أن الأجواء مغلقة. وذكرت الهيئة القطرية أن الأجواء مفتوحة.")
     doc = doc_with(text, names)
     assert [q.speaker for q in doc.quotes] == ["ent_qa", "ent_ag", None, "ent_qa"]
+
+
+# --- title-only speakers (issue 12, round 2) -------------------------------------------------------------
+
+
+def test_institution_phrase_ner_missed_becomes_a_title_only_speaker() -> None:
+    text = ("ودعت لجنة الأمن النووي الكويتية المواطنين إلى الحذر. وقالت اللجنة إن الوضع تحت السيطرة. "
+            "ونقلت وسائل الإعلام عن النائب العام السعودي قوله إن التحقيق مستمر.")
+    doc = doc_with(text, PEOPLE)
+    new = {e.id: e for e in doc.entities if e.extra.get("source") == "quotes"}
+    spk = [q.speaker for q in doc.quotes]
+    assert len(spk) == 3 and all(s in new for s in spk)
+    # the phrase stops before the object (المواطنين), and the anaphor اللجنة is the same body
+    assert [m.text for m in new[spk[0]].mentions] == ["لجنة الأمن النووي الكويتية"]
+    assert spk[1] == spk[0]
+    assert new[spk[2]].mentions[0].text == "النائب العام السعودي"
+    assert doc.check_offsets() == []
+
+
+def test_institution_phrase_around_a_known_name_stays_that_entity() -> None:
+    doc = doc_with("وذكرت وكالة رويترز الرسمية أن الأسواق مغلقة.", MORE)
+    assert [q.speaker for q in doc.quotes] == ["ent_agency"]
+    agency = next(e for e in doc.entities if e.id == "ent_agency")
+    assert [m.text for m in agency.coref_mentions] == ["وكالة رويترز"]
+    # no phrase speaks: nothing is added
+    doc = doc_with("وافتتحت هيئة الطيران المدني مطارا جديدا.", MORE)
+    assert not any(e.extra.get("source") == "quotes" for e in doc.entities)

@@ -30,7 +30,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from khabar.document import Clause, Document, Quote, Span
+from khabar.document import Clause, Document, Entity, Quote, Span
 from khabar.extract.timex.normtext import N, NormText
 from khabar.pipeline import register
 from khabar.text.dateline import detect_dateline
@@ -86,6 +86,10 @@ class _Lex:
         self.post_verb = {N(w) for w in lx.get("post_verb_markers", [])}
         self.connectors = [N(w).split() for w in lx.get("clause_connectors", [])]
         self.doc_source = {N(w) for w in lx.get("source_of_document", [])}
+        inst = lx.get("institution_heads", {})
+        self.inst_heads = {N(w) for w in inst.get("construct", [])}
+        self.inst_titles = [N(w).split() for w in inst.get("titles", [])]
+        self.np_stop = {N(w) for w in inst.get("stop", [])}
 
 
 @lru_cache(maxsize=1)
@@ -273,6 +277,9 @@ class _Doc:
                     _cue_of(N(w), None, w) for w in _TOKEN.findall(text[sp.start : sp.end])
                 ):
                     ments.append(_Mention(sp.start, sp.end, e.id, e.type))
+        self.virtual: dict[str, list[Span]] = {}  # title-only entities (issue 12), added when one speaks
+        self.wider: dict[str, list[Span]] = {}  # entity → institution phrases around its name, added likewise
+        ments += self._institution_nps(ments, doc)
         ments.sort(key=lambda m: (m.start, -m.end))
         self.ments = ments
         self.ment_starts = [m.start for m in ments]
@@ -283,6 +290,67 @@ class _Doc:
         self.words = doc.words if doc.clauses else []
         self.quote_at = {qa: (qa, qb) for qa, qb in self.quotes}
         self.quote_starts = [qa for qa, _ in self.quotes]
+
+    def _institution_nps(self, ments: list[_Mention], doc: Document) -> list[_Mention]:
+        """Speaker phrases NER left out or cut short: an institution head in construct with its name
+        (رابطة أمهات المختطفين، هيئة الطيران المدني بالإمارات، جامعة طوكيو الطبية) or a fixed title
+        (النائب العام السعودي). One id per distinct phrase; it becomes an entity only if it speaks."""
+        lx = _lex()
+        toks = self.toks
+        n = len(toks)
+        spans = {(m.start, m.end) for m in ments}
+        ment_starts = {m.start for m in ments}
+        by_end = {m.start: m.end for m in ments}
+        ids: dict[str, str] = {}
+        out: list[_Mention] = []
+        taken_until = -1
+        for i, t in enumerate(toks):
+            if i <= taken_until:
+                continue
+            title = next((tt for tt in lx.inst_titles if [x.form for x in toks[i : i + len(tt)]] == tt), None)
+            if title is not None:
+                end, definite = i + len(title) - 1, True
+            elif t.form in lx.inst_heads:
+                end, definite = i, False
+            else:
+                continue
+            k = end + 1
+            while k < n and k - i <= 7:
+                f = toks[k].form
+                if not f[0].isalpha() or f in lx.np_stop or self.text[toks[k - 1].oe : toks[k].os].strip():
+                    break
+                if f.startswith("ال") and (not definite or _nisba_like(f)):
+                    definite = True  # the genitive, then only nisba adjectives (النووي الكويتية, not المواطنين)
+                elif definite and f.startswith(("بال", "لل", "وال")) and len(f) > 4:
+                    pass
+                elif definite and f == "في" and k + 1 < n and toks[k + 1].os in ment_starts:
+                    k += 1
+                elif definite or f in lx.comps or f in lx.oblique or _cue_of_form(f, self.text[toks[k].os : toks[k].oe]):
+                    break
+                end = k
+                k += 1
+            if end == i:
+                continue
+            a, b = toks[i].os, toks[end].oe
+            for ms, me in by_end.items():  # a name cut by the phrase's end is taken whole
+                if ms < b < me and ms >= a:
+                    b = me
+            if (a, b) in spans:
+                continue
+            taken_until = end
+            # صحيفة الأهرام، وكالة الأناضول، جامعة طوكيو الطبية: the named organisation itself, the wider
+            # phrase kept as one more of its mentions
+            named = next((m for m in ments if m.type == "ORG" and m.start in (a, toks[i + 1].os) and m.end <= b),
+                         None)
+            if named is not None:
+                self.wider.setdefault(named.ent, []).append(Span(a, b, self.text[a:b]))
+                out.append(_Mention(a, b, named.ent, named.type))
+                continue
+            key = N(self.text[a:b])
+            eid = ids.setdefault(key, f"ent_quote_np_{len(ids) + 1}")
+            self.virtual.setdefault(eid, []).append(Span(a, b, self.text[a:b]))
+            out.append(_Mention(a, b, eid, "ORG"))
+        return out
 
     # -- helpers --------------------------------------------------------------------------------------
 
@@ -369,6 +437,11 @@ class _Doc:
             return None
         a, b = self.nt.to_orig(na, nb)
         return Span(a, b, self.text[a:b])
+
+
+def _nisba_like(f: str) -> bool:
+    """A definite adjective of relation (الكويتية، النووي، اليمنيين) that may follow an institution's name."""
+    return f.endswith(("ي", "يه", "ية", "يين", "يون"))
 
 
 def _dateline_end(text: str) -> int | None:
@@ -913,6 +986,12 @@ class QuoteFinder:
             m = next((m for m in same if subj.start <= m.start < subj.end), same[0] if same else None)
             if m is None and speaker == subj.entity:
                 m = speaker_m
+            if m is not None:
+                # وكالة الأناضول، جامعة طوكيو الطبية: the whole institution phrase, not the name inside it
+                wider = [v for v in window if v.ent in self.d.virtual and v.start <= m.start and m.end <= v.end
+                         and v.end - v.start > m.end - m.start]
+                if wider:
+                    return wider[0].ent, wider[0], False
             return subj.entity, m, False
         if speaker_m is not None and subj is not None and subj.end <= speaker_m.start:
             # only when the parse found a subject before the name (اتهم السفير … إيران): right after a reporting
@@ -1163,6 +1242,16 @@ class QuoteFinder:
             prev, own = d.word_before(m.start)
             if not (any(mn.startswith(h + " ") for h in heads) or prev.lstrip("وبل") in heads):
                 continue
+            if not any(mn.startswith(h + " ") for h in heads):
+                # the name after the head (جامعة طوكيو): the phrase that holds both, when there is one
+                k2 = k
+                while k2 >= 0 and d.ments[k2].start >= m.start - 40:
+                    w = d.ments[k2]
+                    if w.start < m.start and w.end >= m.end and any(N(d.text[w.start:w.end]).startswith(h + " ")
+                                                                    for h in heads):
+                        m = w
+                        break
+                    k2 -= 1
             if not adj:
                 return m.ent
             if adj[:-1] in mn or adj[:-1] in prev:
@@ -1190,9 +1279,20 @@ class QuoteFinder:
 
 
 def extract_quotes(doc: Document) -> list[Quote]:
+    """Quotes of ``doc``; a title-only speaker (see ``_institution_nps``) is appended to ``doc.entities``."""
     if not doc.text or not any("\u0600" <= c <= "\u06ff" for c in doc.text[:5000]):
         return []
-    return QuoteFinder(doc).run()
+    finder = QuoteFinder(doc)
+    quotes = finder.run()
+    used = {q.speaker for q in quotes} | {q.addressee for q in quotes}
+    for eid, spans in finder.d.virtual.items():
+        if eid in used:
+            doc.entities.append(Entity(id=eid, type="ORG", mentions=spans, extra={"source": "quotes"}))
+    for e in doc.entities:
+        if e.id in used and e.id in finder.d.wider:
+            have = {(sp.start, sp.end) for sp in e.mentions + e.coref_mentions}
+            e.coref_mentions += [sp for sp in finder.d.wider[e.id] if (sp.start, sp.end) not in have]
+    return quotes
 
 
 @register("quotes", requires=["entities"], provides=["quotes"])
