@@ -205,3 +205,13 @@ def test_institution_phrase_around_a_known_name_stays_that_entity() -> None:
     # no phrase speaks: nothing is added
     doc = doc_with("وافتتحت هيئة الطيران المدني مطارا جديدا.", MORE)
     assert not any(e.extra.get("source") == "quotes" for e in doc.entities)
+
+
+def test_the_name_without_its_head_is_the_same_body() -> None:
+    text = ("أعلنت رئاسة الأركان التركية أن المدينة محاصرة. وذكرت وكالة رويترز أن القتال مستمر، مشيرة، "
+            'نقلا عن الأركان التركية، إلى "تحييد مئات المسلحين منذ بدء العملية".')
+    doc = doc_with(text, MORE)
+    spk = [q.speaker for q in doc.quotes]
+    assert spk[0] is not None and spk[0] == spk[-1]
+    body = next(e for e in doc.entities if e.id == spk[0])
+    assert [m.text for m in body.mentions] == ["رئاسة الأركان التركية", "الأركان التركية"]

@@ -303,6 +303,7 @@ class _Doc:
         by_end = {m.start: m.end for m in ments}
         ids: dict[str, str] = {}
         out: list[_Mention] = []
+        tails: dict[tuple[str, ...], str] = {}
         taken_until = -1
         for i, t in enumerate(toks):
             if i <= taken_until:
@@ -350,6 +351,23 @@ class _Doc:
             eid = ids.setdefault(key, f"ent_quote_np_{len(ids) + 1}")
             self.virtual.setdefault(eid, []).append(Span(a, b, self.text[a:b]))
             out.append(_Mention(a, b, eid, "ORG"))
+            if title is None and end - i >= 2:
+                tails.setdefault(tuple(x.form for x in toks[i + 1 : end + 1]), eid)
+        # the name without its head names the same body later (رئاسة الأركان التركية … نقلا عن الأركان التركية)
+        inside = sorted((m.start, m.end) for m in ments + out)
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for tail, eid in tails.items():
+            by_first.setdefault(tail[0], []).append((tail, eid))
+        for i in range(n):
+            for tail, eid in by_first.get(toks[i].form, ()):
+                if tuple(x.form for x in toks[i : i + len(tail)]) != tail or (i > 0 and toks[i - 1].form in lx.inst_heads):
+                    continue
+                a, b = toks[i].os, toks[i + len(tail) - 1].oe
+                k = bisect.bisect_right(inside, (a, len(self.text))) - 1
+                if k >= 0 and inside[k][1] > a:
+                    continue  # already part of a mention
+                self.virtual[eid].append(Span(a, b, self.text[a:b]))
+                out.append(_Mention(a, b, eid, "ORG"))
         return out
 
     # -- helpers --------------------------------------------------------------------------------------
