@@ -215,3 +215,27 @@ def test_the_name_without_its_head_is_the_same_body() -> None:
     assert spk[0] is not None and spk[0] == spk[-1]
     body = next(e for e in doc.entities if e.id == spk[0])
     assert [m.text for m in body.mentions] == ["رئاسة الأركان التركية", "الأركان التركية"]
+
+
+def parsed_with(text: str, names: dict[str, tuple[str, list[str]]]) -> Document:
+    """Like ``doc_with`` but with the parse and the clause view, as in the full pipeline."""
+    from khabar.pipeline import Pipeline, get_stage
+
+    doc = Pipeline(["normalize", "tokenize", "sentences", "dateline", "morph", "parse"])(text)
+    doc.entities = doc_with(text, names).entities
+    doc.entities = [e for e in doc.entities if e.extra.get("source") != "quotes"]
+    get_stage("clauses")(doc)
+    quotes_stage(doc)
+    return doc
+
+
+def test_dropped_subject_is_the_recent_clause_subject_not_the_object() -> None:
+    names = {**MORE, "ent_un": ("ORG", ["الأمم المتحدة"]), "ent_comm": ("MISC", ["المجتمع الدولي"])}
+    text = ("ونظمت رابطة أمهات المختطفين وقفة احتجاجية في صنعاء، طالبت خلالها المجتمع الدولي بأن يضغط "
+            "من أجل الإفراج عن المختطفين.")
+    doc = parsed_with(text, names)
+    assert len(doc.quotes) == 1
+    spk = doc.quotes[0].speaker
+    assert spk not in (None, "ent_comm")
+    body = next(e for e in doc.entities if e.id == spk)
+    assert body.mentions[0].text == "رابطة أمهات المختطفين"

@@ -509,6 +509,7 @@ class QuoteFinder:
         self._names_cache: dict[str, str] = {}
         self.gender: dict[str, bool] = {}  # speaker → feminine? (from the latest verb it was the subject of)
         self.sentence_speaker: tuple[int, str] | None = None  # (sentence start, speaker) of the latest quote
+        self.last_speaker_at = -1  # original end of the latest attributed quote (its cue, or its content)
         self.ent_type = {e.id: e.type for e in doc.entities}
         self.dateline_end = doc.dateline.end if doc.dateline is not None else _dateline_end(doc.text)
 
@@ -548,6 +549,7 @@ class QuoteFinder:
                     claimed.append(qrange)
                 if quote.speaker:
                     self.last_speakers.append(quote.speaker)
+                    self.last_speaker_at = max(t.os, quote.content.end)
                     if cue.kind == "verb":
                         self.gender[quote.speaker] = cue.feminine
                     self.sentence_speaker = (self._sentence_start(t.ns), quote.speaker)
@@ -1021,6 +1023,9 @@ class QuoteFinder:
             in_other = any(a.start <= speaker_m.start < a.end for a in others)
             if in_other and gap:
                 speaker, speaker_m = None, None
+        if speaker_m is not None and subj is None and any(a.start <= speaker_m.start < a.end for a in cl.objects):
+            # طالبت خلالها المجتمع الدولي أن …: the name is the verb's object; the subject is dropped
+            speaker, speaker_m = None, None
         if speaker is None:
             if cl.passive and subj is None:
                 return None, None, True
@@ -1134,11 +1139,36 @@ class QuoteFinder:
         pers = [m for m in in_sentence if m.type == "PER"]
         if pers:
             return pers[-1].ent
+        if cue.kind == "verb":
+            recent = self._recent_subject(i, cue.feminine)
+            if recent is not None:
+                return recent
         if self.last_speakers:
             return self._last_speaker(cue.feminine if cue.kind == "verb" else None)
         for m in in_sentence:
             if not _is_oblique(d, m, a2)[0]:
                 return m.ent
+        return None
+
+    def _recent_subject(self, i: int, feminine: bool) -> str | None:
+        """A dropped subject continues the latest clause subject named since the last speaker, when the verbs
+        agree in gender (نظمت رابطة … وقفة، طالبت خلالها أن …; وتركت أمهات المختطفين …، قلن إنها)."""
+        d = self.d
+        t = d.toks[i]
+        lo = max(self.last_speaker_at + 1, t.os - 400)
+        k = bisect.bisect_left(d.clause_starts, t.os) - 1
+        while k >= 0 and d.clauses[k][0] >= lo:
+            cl = d.clauses[k][1]
+            k -= 1
+            subj = cl.subject
+            if subj is None or not (0 <= cl.predicate < len(d.words)) or d.words[cl.predicate].pos != "VERB":
+                continue
+            form = N(cl.text)
+            if form.endswith(("ت", "تا", "ن")) != feminine or self._in_quote(d.orig_to_norm(cl.start)):
+                continue
+            inside = d.mentions_between(subj.start, subj.end)
+            if inside:
+                return inside[0].ent
         return None
 
     def _last_speaker(self, feminine: bool | None) -> str | None:
