@@ -239,3 +239,14 @@ def test_dropped_subject_is_the_recent_clause_subject_not_the_object() -> None:
     assert spk not in (None, "ent_comm")
     body = next(e for e in doc.entities if e.id == spk)
     assert body.mentions[0].text == "رابطة أمهات المختطفين"
+
+
+def test_parsed_subject_phrase_and_description_win_over_a_name_inside() -> None:
+    names = {**MORE, "ent_sa": ("LOC", ["السعودية"]), "ent_arab": ("ORG", ["العربية نت"])}
+    doc = parsed_with("تحقيقات النيابة السعودية تؤكد أن التحقيق مستمر مع الموقوفين.", names)
+    spk = [q.speaker for q in doc.quotes]
+    assert len(spk) == 1 and spk[0] != "ent_sa"
+    assert next(e for e in doc.entities if e.id == spk[0]).mentions[0].text == "النيابة السعودية"
+    text = ("ذكرت صحيفة الأهرام أن المدارس مغلقة. وأضافت الصحيفة في التقرير الذي نشرته واطلعت عليه "
+            '"العربية نت" إن الطلاب غاضبون.')
+    assert [q.speaker for q in parsed_with(text, names).quotes] == ["ent_paper", "ent_paper"]

@@ -1006,9 +1006,12 @@ class QuoteFinder:
             m = next((m for m in same if subj.start <= m.start < subj.end), same[0] if same else None)
             if m is None and speaker == subj.entity:
                 m = speaker_m
+            inside = self.d.mentions_between(subj.start, subj.end)
+            if m is None:
+                m = next((x for x in inside if x.ent == subj.entity), None)
             if m is not None:
                 # وكالة الأناضول، جامعة طوكيو الطبية: the whole institution phrase, not the name inside it
-                wider = [v for v in window if v.ent in self.d.virtual and v.start <= m.start and m.end <= v.end
+                wider = [v for v in window + inside if v.ent in self.d.virtual and v.start <= m.start and m.end <= v.end
                          and v.end - v.start > m.end - m.start]
                 if wider:
                     return wider[0].ent, wider[0], False
@@ -1023,6 +1026,12 @@ class QuoteFinder:
             in_other = any(a.start <= speaker_m.start < a.end for a in others)
             if in_other and gap:
                 speaker, speaker_m = None, None
+        if (speaker_m is not None and subj is not None and subj.end <= speaker_m.start
+                and 0 <= subj.word < len(self.d.words) and N(self.d.words[subj.word].form) in lx.anaphors
+                and any(w in lx.relative for w in N(self.d.text[subj.end : speaker_m.start]).split())):
+            # وأضافت الصحيفة في التقرير الذي … اطلعت عليه "العربية نت": the description is the subject; the name
+            # sits in a relative clause
+            return None, None, False
         if speaker_m is not None and subj is None and any(a.start <= speaker_m.start < a.end for a in cl.objects):
             # طالبت خلالها المجتمع الدولي أن …: the name is the verb's object; the subject is dropped
             speaker, speaker_m = None, None
@@ -1113,6 +1122,8 @@ class QuoteFinder:
             j -= 1
         if before and not pron:
             m = before[-1]
+            # the phrase that holds the name (النيابة السعودية تؤكد), not the name inside it
+            m = next((w for w in before if w.start < m.start and w.end >= m.end), m)
             gap = d.s[d.orig_to_norm(m.end) : t.ns].split()
             if len(gap) <= 3:
                 return m.ent
