@@ -90,6 +90,7 @@ class _Lex:
         self.inst_heads = {N(w) for w in inst.get("construct", [])}
         self.inst_titles = [N(w).split() for w in inst.get("titles", [])]
         self.np_stop = {N(w) for w in inst.get("stop", [])}
+        self.inst_first = self.inst_heads | {t[0] for t in self.inst_titles}
 
 
 @lru_cache(maxsize=1)
@@ -299,8 +300,10 @@ class _Doc:
         toks = self.toks
         n = len(toks)
         spans = {(m.start, m.end) for m in ments}
-        ment_starts = {m.start for m in ments}
-        by_end = {m.start: m.end for m in ments}
+        at: dict[int, list[_Mention]] = {}
+        for m in ments:
+            at.setdefault(m.start, []).append(m)
+        ment_starts = sorted(at)
         ids: dict[str, str] = {}
         out: list[_Mention] = []
         tails: dict[tuple[str, ...], str] = {}
@@ -308,7 +311,11 @@ class _Doc:
         for i, t in enumerate(toks):
             if i <= taken_until:
                 continue
-            title = next((tt for tt in lx.inst_titles if [x.form for x in toks[i : i + len(tt)]] == tt), None)
+            f0 = t.form
+            if f0 not in lx.inst_first:
+                continue
+            title = next((tt for tt in lx.inst_titles if tt[0] == f0 and [x.form for x in toks[i : i + len(tt)]] == tt),
+                         None)
             if title is not None:
                 end, definite = i + len(title) - 1, True
             elif t.form in lx.inst_heads:
@@ -324,7 +331,7 @@ class _Doc:
                     definite = True  # the genitive, then only nisba adjectives (النووي الكويتية, not المواطنين)
                 elif definite and f.startswith(("بال", "لل", "وال")) and len(f) > 4:
                     pass
-                elif definite and f == "في" and k + 1 < n and toks[k + 1].os in ment_starts:
+                elif definite and f == "في" and k + 1 < n and toks[k + 1].os in at:
                     k += 1
                 elif definite or f in lx.comps or f in lx.oblique or _cue_of_form(f, self.text[toks[k].os : toks[k].oe]):
                     break
@@ -333,15 +340,15 @@ class _Doc:
             if end == i:
                 continue
             a, b = toks[i].os, toks[end].oe
-            for ms, me in by_end.items():  # a name cut by the phrase's end is taken whole
-                if ms < b < me and ms >= a:
-                    b = me
+            lo, hi = bisect.bisect_left(ment_starts, a), bisect.bisect_left(ment_starts, b)
+            for ms in ment_starts[lo:hi]:  # a name cut by the phrase's end is taken whole
+                b = max([b] + [m.end for m in at[ms]])
             if (a, b) in spans:
                 continue
             taken_until = end
             # صحيفة الأهرام، وكالة الأناضول، جامعة طوكيو الطبية: the named organisation itself, the wider
             # phrase kept as one more of its mentions
-            named = next((m for m in ments if m.type == "ORG" and m.start in (a, toks[i + 1].os) and m.end <= b),
+            named = next((m for m in at.get(a, []) + at.get(toks[i + 1].os, []) if m.type == "ORG" and m.end <= b),
                          None)
             if named is not None:
                 self.wider.setdefault(named.ent, []).append(Span(a, b, self.text[a:b]))
