@@ -18,6 +18,13 @@ their head noun (الصحيفة → صحيفة "يوميوري"; الهيئة ا
 subject takes the latest speaker whose verb agreed in gender (وتابع after وأشارت الصحيفة), and a plural verb
 (زعموا) never falls back to one person; content ends before «، فيما/بينما/فإن … قال» [clause_connectors] and
 «، كما أكد أن».
+
+Title-only speakers (issue 12): an institution phrase NER missed — a head in construct with its name (رابطة أمهات
+المختطفين، هيئة الطيران المدني بالإمارات) or a fixed title (النائب العام السعودي) [institution_heads] — becomes an
+entity (``extra.source == "quotes"``) when it speaks, with its name without the head as a later mention
+(الأركان التركية); around a named organisation (وكالة الأناضول) the phrase is added to that entity's
+coref_mentions instead. A dropped subject first takes the latest clause subject named since the last quote whose
+verb agrees in gender; a name in the verb's object (no parsed subject) never speaks.
 """
 
 from __future__ import annotations
