@@ -523,7 +523,7 @@ class QuoteFinder:
         self._names_cache: dict[str, str] = {}
         self.gender: dict[str, bool] = {}  # speaker → feminine? (from the latest verb it was the subject of)
         self.sentence_speaker: tuple[int, str] | None = None  # (sentence start, speaker) of the latest quote
-        self.last_speaker_at = -1  # original end of the latest attributed quote (its cue, or its content)
+        self.last_speaker_at = -1  # original end of the latest quote found from a cue (its cue, or its content)
         self.ent_type = {e.id: e.type for e in doc.entities}
         self.dateline_end = doc.dateline.end if doc.dateline is not None else _dateline_end(doc.text)
 
@@ -561,9 +561,10 @@ class QuoteFinder:
                 out.append(quote)
                 if quote.type == "direct" and qrange:
                     claimed.append(qrange)
+                # a clause inside reported words (even unattributed ones) never gives a dropped subject
+                self.last_speaker_at = max(self.last_speaker_at, t.os, quote.content.end)
                 if quote.speaker:
                     self.last_speakers.append(quote.speaker)
-                    self.last_speaker_at = max(t.os, quote.content.end)
                     if cue.kind == "verb":
                         self.gender[quote.speaker] = cue.feminine
                     self.sentence_speaker = (self._sentence_start(t.ns), quote.speaker)
