@@ -178,3 +178,75 @@ def test_anaphor_with_a_nisba_adjective_must_agree() -> None:
             "وذكرت الهيئة الإماراتية أن الأجواء مغلقة. وذكرت الهيئة القطرية أن الأجواء مفتوحة.")
     doc = doc_with(text, names)
     assert [q.speaker for q in doc.quotes] == ["ent_qa", "ent_ag", None, "ent_qa"]
+
+
+# --- title-only speakers (issue 12, round 2) -------------------------------------------------------------
+
+
+def test_institution_phrase_ner_missed_becomes_a_title_only_speaker() -> None:
+    text = ("ودعت لجنة الأمن النووي الكويتية المواطنين إلى الحذر. وقالت اللجنة إن الوضع تحت السيطرة. "
+            "ونقلت وسائل الإعلام عن النائب العام السعودي قوله إن التحقيق مستمر.")
+    doc = doc_with(text, PEOPLE)
+    new = {e.id: e for e in doc.entities if e.extra.get("source") == "quotes"}
+    spk = [q.speaker for q in doc.quotes]
+    assert len(spk) == 3 and all(s in new for s in spk)
+    # the phrase stops before the object (المواطنين), and the anaphor اللجنة is the same body
+    assert [m.text for m in new[spk[0]].mentions] == ["لجنة الأمن النووي الكويتية"]
+    assert spk[1] == spk[0]
+    assert new[spk[2]].mentions[0].text == "النائب العام السعودي"
+    assert doc.check_offsets() == []
+
+
+def test_institution_phrase_around_a_known_name_stays_that_entity() -> None:
+    doc = doc_with("وذكرت وكالة رويترز الرسمية أن الأسواق مغلقة.", MORE)
+    assert [q.speaker for q in doc.quotes] == ["ent_agency"]
+    agency = next(e for e in doc.entities if e.id == "ent_agency")
+    assert [m.text for m in agency.coref_mentions] == ["وكالة رويترز"]
+    # no phrase speaks: nothing is added
+    doc = doc_with("وافتتحت هيئة الطيران المدني مطارا جديدا.", MORE)
+    assert not any(e.extra.get("source") == "quotes" for e in doc.entities)
+
+
+def test_the_name_without_its_head_is_the_same_body() -> None:
+    text = ("أعلنت رئاسة الأركان التركية أن المدينة محاصرة. وذكرت وكالة رويترز أن القتال مستمر، مشيرة، "
+            'نقلا عن الأركان التركية، إلى "تحييد مئات المسلحين منذ بدء العملية".')
+    doc = doc_with(text, MORE)
+    spk = [q.speaker for q in doc.quotes]
+    assert spk[0] is not None and spk[0] == spk[-1]
+    body = next(e for e in doc.entities if e.id == spk[0])
+    assert [m.text for m in body.mentions] == ["رئاسة الأركان التركية", "الأركان التركية"]
+
+
+def parsed_with(text: str, names: dict[str, tuple[str, list[str]]]) -> Document:
+    """Like ``doc_with`` but with the parse and the clause view, as in the full pipeline."""
+    from khabar.pipeline import Pipeline, get_stage
+
+    doc = Pipeline(["normalize", "tokenize", "sentences", "dateline", "morph", "parse"])(text)
+    doc.entities = doc_with(text, names).entities
+    doc.entities = [e for e in doc.entities if e.extra.get("source") != "quotes"]
+    get_stage("clauses")(doc)
+    quotes_stage(doc)
+    return doc
+
+
+def test_dropped_subject_is_the_recent_clause_subject_not_the_object() -> None:
+    names = {**MORE, "ent_un": ("ORG", ["الأمم المتحدة"]), "ent_comm": ("MISC", ["المجتمع الدولي"])}
+    text = ("ونظمت رابطة أمهات المختطفين وقفة احتجاجية في صنعاء، طالبت خلالها المجتمع الدولي بأن يضغط "
+            "من أجل الإفراج عن المختطفين.")
+    doc = parsed_with(text, names)
+    assert len(doc.quotes) == 1
+    spk = doc.quotes[0].speaker
+    assert spk not in (None, "ent_comm")
+    body = next(e for e in doc.entities if e.id == spk)
+    assert body.mentions[0].text == "رابطة أمهات المختطفين"
+
+
+def test_parsed_subject_phrase_and_description_win_over_a_name_inside() -> None:
+    names = {**MORE, "ent_sa": ("LOC", ["السعودية"]), "ent_arab": ("ORG", ["العربية نت"])}
+    doc = parsed_with("تحقيقات النيابة السعودية تؤكد أن التحقيق مستمر مع الموقوفين.", names)
+    spk = [q.speaker for q in doc.quotes]
+    assert len(spk) == 1 and spk[0] != "ent_sa"
+    assert next(e for e in doc.entities if e.id == spk[0]).mentions[0].text == "النيابة السعودية"
+    text = ("ذكرت صحيفة الأهرام أن المدارس مغلقة. وأضافت الصحيفة في التقرير الذي نشرته واطلعت عليه "
+            '"العربية نت" إن الطلاب غاضبون.')
+    assert [q.speaker for q in parsed_with(text, names).quotes] == ["ent_paper", "ent_paper"]

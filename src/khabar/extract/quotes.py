@@ -18,6 +18,13 @@ their head noun (الصحيفة → صحيفة "يوميوري"; الهيئة ا
 subject takes the latest speaker whose verb agreed in gender (وتابع after وأشارت الصحيفة), and a plural verb
 (زعموا) never falls back to one person; content ends before «، فيما/بينما/فإن … قال» [clause_connectors] and
 «، كما أكد أن».
+
+Title-only speakers (issue 12): an institution phrase NER missed — a head in construct with its name (رابطة أمهات
+المختطفين، هيئة الطيران المدني بالإمارات) or a fixed title (النائب العام السعودي) [institution_heads] — becomes an
+entity (``extra.source == "quotes"``) when it speaks, with its name without the head as a later mention
+(الأركان التركية); around a named organisation (وكالة الأناضول) the phrase is added to that entity's
+coref_mentions instead. A dropped subject first takes the latest clause subject named since the last quote whose
+verb agrees in gender; a name in the verb's object (no parsed subject) never speaks.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from khabar.document import Clause, Document, Quote, Span
+from khabar.document import Clause, Document, Entity, Quote, Span
 from khabar.extract.timex.normtext import N, NormText
 from khabar.pipeline import register
 from khabar.text.dateline import detect_dateline
@@ -86,6 +93,11 @@ class _Lex:
         self.post_verb = {N(w) for w in lx.get("post_verb_markers", [])}
         self.connectors = [N(w).split() for w in lx.get("clause_connectors", [])]
         self.doc_source = {N(w) for w in lx.get("source_of_document", [])}
+        inst = lx.get("institution_heads", {})
+        self.inst_heads = {N(w) for w in inst.get("construct", [])}
+        self.inst_titles = [N(w).split() for w in inst.get("titles", [])]
+        self.np_stop = {N(w) for w in inst.get("stop", [])}
+        self.inst_first = self.inst_heads | {t[0] for t in self.inst_titles}
 
 
 @lru_cache(maxsize=1)
@@ -273,6 +285,9 @@ class _Doc:
                     _cue_of(N(w), None, w) for w in _TOKEN.findall(text[sp.start : sp.end])
                 ):
                     ments.append(_Mention(sp.start, sp.end, e.id, e.type))
+        self.virtual: dict[str, list[Span]] = {}  # title-only entities (issue 12), added when one speaks
+        self.wider: dict[str, list[Span]] = {}  # entity → institution phrases around its name, added likewise
+        ments += self._institution_nps(ments, doc)
         ments.sort(key=lambda m: (m.start, -m.end))
         self.ments = ments
         self.ment_starts = [m.start for m in ments]
@@ -283,6 +298,91 @@ class _Doc:
         self.words = doc.words if doc.clauses else []
         self.quote_at = {qa: (qa, qb) for qa, qb in self.quotes}
         self.quote_starts = [qa for qa, _ in self.quotes]
+
+    def _institution_nps(self, ments: list[_Mention], doc: Document) -> list[_Mention]:
+        """Speaker phrases NER left out or cut short: an institution head in construct with its name
+        (رابطة أمهات المختطفين، هيئة الطيران المدني بالإمارات، جامعة طوكيو الطبية) or a fixed title
+        (النائب العام السعودي). One id per distinct phrase; it becomes an entity only if it speaks."""
+        lx = _lex()
+        toks = self.toks
+        n = len(toks)
+        spans = {(m.start, m.end) for m in ments}
+        at: dict[int, list[_Mention]] = {}
+        for m in ments:
+            at.setdefault(m.start, []).append(m)
+        ment_starts = sorted(at)
+        ids: dict[str, str] = {}
+        out: list[_Mention] = []
+        tails: dict[tuple[str, ...], str] = {}
+        taken_until = -1
+        for i, t in enumerate(toks):
+            if i <= taken_until:
+                continue
+            f0 = t.form
+            if f0 not in lx.inst_first:
+                continue
+            title = next((tt for tt in lx.inst_titles if tt[0] == f0 and [x.form for x in toks[i : i + len(tt)]] == tt),
+                         None)
+            if title is not None:
+                end, definite = i + len(title) - 1, True
+            elif t.form in lx.inst_heads:
+                end, definite = i, False
+            else:
+                continue
+            k = end + 1
+            while k < n and k - i <= 7:
+                f = toks[k].form
+                if not f[0].isalpha() or f in lx.np_stop or self.text[toks[k - 1].oe : toks[k].os].strip():
+                    break
+                if f.startswith("ال") and (not definite or _nisba_like(f)):
+                    definite = True  # the genitive, then only nisba adjectives (النووي الكويتية, not المواطنين)
+                elif definite and f.startswith(("بال", "لل", "وال")) and len(f) > 4:
+                    pass
+                elif definite and f == "في" and k + 1 < n and toks[k + 1].os in at:
+                    k += 1
+                elif definite or f in lx.comps or f in lx.oblique or _cue_of_form(f, self.text[toks[k].os : toks[k].oe]):
+                    break
+                end = k
+                k += 1
+            if end == i:
+                continue
+            a, b = toks[i].os, toks[end].oe
+            lo, hi = bisect.bisect_left(ment_starts, a), bisect.bisect_left(ment_starts, b)
+            for ms in ment_starts[lo:hi]:  # a name cut by the phrase's end is taken whole
+                b = max([b] + [m.end for m in at[ms]])
+            if (a, b) in spans:
+                continue
+            taken_until = end
+            # صحيفة الأهرام، وكالة الأناضول، جامعة طوكيو الطبية: the named organisation itself, the wider
+            # phrase kept as one more of its mentions
+            named = next((m for m in at.get(a, []) + at.get(toks[i + 1].os, []) if m.type == "ORG" and m.end <= b),
+                         None)
+            if named is not None:
+                self.wider.setdefault(named.ent, []).append(Span(a, b, self.text[a:b]))
+                out.append(_Mention(a, b, named.ent, named.type))
+                continue
+            key = N(self.text[a:b])
+            eid = ids.setdefault(key, f"ent_quote_np_{len(ids) + 1}")
+            self.virtual.setdefault(eid, []).append(Span(a, b, self.text[a:b]))
+            out.append(_Mention(a, b, eid, "ORG"))
+            if title is None and end - i >= 2:
+                tails.setdefault(tuple(x.form for x in toks[i + 1 : end + 1]), eid)
+        # the name without its head names the same body later (رئاسة الأركان التركية … نقلا عن الأركان التركية)
+        inside = sorted((m.start, m.end) for m in ments + out)
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for tail, eid in tails.items():
+            by_first.setdefault(tail[0], []).append((tail, eid))
+        for i in range(n):
+            for tail, eid in by_first.get(toks[i].form, ()):
+                if tuple(x.form for x in toks[i : i + len(tail)]) != tail or (i > 0 and toks[i - 1].form in lx.inst_heads):
+                    continue
+                a, b = toks[i].os, toks[i + len(tail) - 1].oe
+                k = bisect.bisect_right(inside, (a, len(self.text))) - 1
+                if k >= 0 and inside[k][1] > a:
+                    continue  # already part of a mention
+                self.virtual[eid].append(Span(a, b, self.text[a:b]))
+                out.append(_Mention(a, b, eid, "ORG"))
+        return out
 
     # -- helpers --------------------------------------------------------------------------------------
 
@@ -371,6 +471,11 @@ class _Doc:
         return Span(a, b, self.text[a:b])
 
 
+def _nisba_like(f: str) -> bool:
+    """A definite adjective of relation (الكويتية، النووي، اليمنيين) that may follow an institution's name."""
+    return f.endswith(("ي", "يه", "ية", "يين", "يون"))
+
+
 def _dateline_end(text: str) -> int | None:
     """End of the dateline when the pipeline ran without the dateline stage (the text layer's detector)."""
     dl = detect_dateline(text)
@@ -418,6 +523,7 @@ class QuoteFinder:
         self._names_cache: dict[str, str] = {}
         self.gender: dict[str, bool] = {}  # speaker → feminine? (from the latest verb it was the subject of)
         self.sentence_speaker: tuple[int, str] | None = None  # (sentence start, speaker) of the latest quote
+        self.last_speaker_at = -1  # original end of the latest quote found from a cue (its cue, or its content)
         self.ent_type = {e.id: e.type for e in doc.entities}
         self.dateline_end = doc.dateline.end if doc.dateline is not None else _dateline_end(doc.text)
 
@@ -455,6 +561,8 @@ class QuoteFinder:
                 out.append(quote)
                 if quote.type == "direct" and qrange:
                     claimed.append(qrange)
+                # a clause inside reported words (even unattributed ones) never gives a dropped subject
+                self.last_speaker_at = max(self.last_speaker_at, t.os, quote.content.end)
                 if quote.speaker:
                     self.last_speakers.append(quote.speaker)
                     if cue.kind == "verb":
@@ -913,6 +1021,15 @@ class QuoteFinder:
             m = next((m for m in same if subj.start <= m.start < subj.end), same[0] if same else None)
             if m is None and speaker == subj.entity:
                 m = speaker_m
+            inside = self.d.mentions_between(subj.start, subj.end)
+            if m is None:
+                m = next((x for x in inside if x.ent == subj.entity), None)
+            if m is not None:
+                # وكالة الأناضول، جامعة طوكيو الطبية: the whole institution phrase, not the name inside it
+                wider = [v for v in window + inside if v.ent in self.d.virtual and v.start <= m.start and m.end <= v.end
+                         and v.end - v.start > m.end - m.start]
+                if wider:
+                    return wider[0].ent, wider[0], False
             return subj.entity, m, False
         if speaker_m is not None and subj is not None and subj.end <= speaker_m.start:
             # only when the parse found a subject before the name (اتهم السفير … إيران): right after a reporting
@@ -924,6 +1041,15 @@ class QuoteFinder:
             in_other = any(a.start <= speaker_m.start < a.end for a in others)
             if in_other and gap:
                 speaker, speaker_m = None, None
+        if (speaker_m is not None and subj is not None and subj.end <= speaker_m.start
+                and 0 <= subj.word < len(self.d.words) and N(self.d.words[subj.word].form) in lx.anaphors
+                and any(w in lx.relative for w in N(self.d.text[subj.end : speaker_m.start]).split())):
+            # وأضافت الصحيفة في التقرير الذي … اطلعت عليه "العربية نت": the description is the subject; the name
+            # sits in a relative clause
+            return None, None, False
+        if speaker_m is not None and subj is None and any(a.start <= speaker_m.start < a.end for a in cl.objects):
+            # طالبت خلالها المجتمع الدولي أن …: the name is the verb's object; the subject is dropped
+            speaker, speaker_m = None, None
         if speaker is None:
             if cl.passive and subj is None:
                 return None, None, True
@@ -1011,6 +1137,8 @@ class QuoteFinder:
             j -= 1
         if before and not pron:
             m = before[-1]
+            # the phrase that holds the name (النيابة السعودية تؤكد), not the name inside it
+            m = next((w for w in before if w.start < m.start and w.end >= m.end), m)
             gap = d.s[d.orig_to_norm(m.end) : t.ns].split()
             if len(gap) <= 3:
                 return m.ent
@@ -1037,11 +1165,36 @@ class QuoteFinder:
         pers = [m for m in in_sentence if m.type == "PER"]
         if pers:
             return pers[-1].ent
+        if cue.kind == "verb":
+            recent = self._recent_subject(i, cue.feminine)
+            if recent is not None:
+                return recent
         if self.last_speakers:
             return self._last_speaker(cue.feminine if cue.kind == "verb" else None)
         for m in in_sentence:
             if not _is_oblique(d, m, a2)[0]:
                 return m.ent
+        return None
+
+    def _recent_subject(self, i: int, feminine: bool) -> str | None:
+        """A dropped subject continues the latest clause subject named since the last speaker, when the verbs
+        agree in gender (نظمت رابطة … وقفة، طالبت خلالها أن …; وتركت أمهات المختطفين …، قلن إنها)."""
+        d = self.d
+        t = d.toks[i]
+        lo = max(self.last_speaker_at + 1, t.os - 400)
+        k = bisect.bisect_left(d.clause_starts, t.os) - 1
+        while k >= 0 and d.clauses[k][0] >= lo:
+            cl = d.clauses[k][1]
+            k -= 1
+            subj = cl.subject
+            if subj is None or not (0 <= cl.predicate < len(d.words)) or d.words[cl.predicate].pos != "VERB":
+                continue
+            form = N(cl.text)
+            if form.endswith(("ت", "تا", "ن")) != feminine or self._in_quote(d.orig_to_norm(cl.start)):
+                continue
+            inside = d.mentions_between(subj.start, subj.end)
+            if inside:
+                return inside[0].ent
         return None
 
     def _last_speaker(self, feminine: bool | None) -> str | None:
@@ -1163,6 +1316,16 @@ class QuoteFinder:
             prev, own = d.word_before(m.start)
             if not (any(mn.startswith(h + " ") for h in heads) or prev.lstrip("وبل") in heads):
                 continue
+            if not any(mn.startswith(h + " ") for h in heads):
+                # the name after the head (جامعة طوكيو): the phrase that holds both, when there is one
+                k2 = k
+                while k2 >= 0 and d.ments[k2].start >= m.start - 40:
+                    w = d.ments[k2]
+                    if w.start < m.start and w.end >= m.end and any(N(d.text[w.start:w.end]).startswith(h + " ")
+                                                                    for h in heads):
+                        m = w
+                        break
+                    k2 -= 1
             if not adj:
                 return m.ent
             if adj[:-1] in mn or adj[:-1] in prev:
@@ -1190,9 +1353,20 @@ class QuoteFinder:
 
 
 def extract_quotes(doc: Document) -> list[Quote]:
+    """Quotes of ``doc``; a title-only speaker (see ``_institution_nps``) is appended to ``doc.entities``."""
     if not doc.text or not any("\u0600" <= c <= "\u06ff" for c in doc.text[:5000]):
         return []
-    return QuoteFinder(doc).run()
+    finder = QuoteFinder(doc)
+    quotes = finder.run()
+    used = {q.speaker for q in quotes} | {q.addressee for q in quotes}
+    for eid, spans in finder.d.virtual.items():
+        if eid in used:
+            doc.entities.append(Entity(id=eid, type="ORG", mentions=spans, extra={"source": "quotes"}))
+    for e in doc.entities:
+        if e.id in used and e.id in finder.d.wider:
+            have = {(sp.start, sp.end) for sp in e.mentions + e.coref_mentions}
+            e.coref_mentions += [sp for sp in finder.d.wider[e.id] if (sp.start, sp.end) not in have]
+    return quotes
 
 
 @register("quotes", requires=["entities"], provides=["quotes"])
