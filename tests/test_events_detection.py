@@ -34,6 +34,11 @@ def test_shipped_detector_loads_and_scores_in_range() -> None:
     assert 0.0 < det.threshold < 1.0
     assert det.score([]) == pytest.approx(1 / (1 + 2.718281828 ** -det.bias), rel=1e-6)
     assert detector.default_min_confidence() == det.threshold
+    assert set(det.thresholds) == det.types and det.threshold == min(det.thresholds.values())
+    assert detector.default_min_confidence("PROTEST") == det.thresholds["PROTEST"]
+    # a type-specific copy of every feature, named after the candidate's type
+    assert "ASSAULT|word=x" in detector.expand(["ev=ASSAULT", "word=x"], True)
+    assert detector.expand(["ev=ASSAULT", "word=x"], False) == {"ev=ASSAULT", "word=x"}
 
 
 def test_every_event_has_a_confidence_and_the_floor_filters_trained_types_only() -> None:
@@ -155,7 +160,8 @@ def test_eval_events_detection_cli(tmp_path: Path) -> None:
 
 
 def test_analyze_min_confidence_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(detector.ENV_MIN, raising=False)  # the CLI sets it; restored after the test
+    # the CLI sets it; setenv (not delenv of an absent name) makes monkeypatch remove it after the test
+    monkeypatch.setenv(detector.ENV_MIN, "")
     src = tmp_path / "a.txt"
     src.write_text("تظاهر آلاف الطلاب أمس في الخرطوم احتجاجا على رفع الأسعار.", encoding="utf-8")
     runner = CliRunner()

@@ -840,15 +840,17 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
     """Code the PLOVER events of ``doc`` (does not modify ``doc.events``; may add actor entities).
 
     Each candidate gets a detection ``confidence`` from the shipped detector; candidates of a type the detector
-    was trained on (PROTEST, ASSAULT) below ``min_confidence`` (default: :func:`detector.default_min_confidence`)
-    are dropped. ``collect`` receives (type, features, sentence
+    was trained on (PROTEST, ASSAULT) below ``min_confidence`` (default: :func:`detector.default_min_confidence`,
+    per type) are dropped. ``collect`` receives (type, features, sentence
     span) of every candidate that passed the rule filters, for training.
     """
     if not isinstance(doc.text, str) or not doc.text.strip():
         return []
     coder = coder or _default()
     det = detector.load()
-    floor = detector.default_min_confidence() if min_confidence is None else min_confidence
+    def floor(event_type: str) -> float:
+        return detector.default_min_confidence(event_type) if min_confidence is None else min_confidence
+
     text = doc.text
     ent_spans = _entity_spans(doc)
     ent_starts = [x[0] for x in ent_spans]
@@ -1013,7 +1015,8 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
             ev.confidence = round(1.0 - miss, 4)
     if det is not None:
         # types the detector never saw in training are kept whatever their confidence
-        events = [e for e in events if e.event not in det.types or e.confidence is None or e.confidence >= floor]
+        events = [e for e in events
+                  if e.event not in det.types or e.confidence is None or e.confidence >= floor(e.event)]
         used = {i for e in events for i in e.actor + e.recipient}
         doc.entities = [e for e in doc.entities if e.id in before or e.id in used]
     return events
