@@ -221,3 +221,15 @@ def test_object_relative_with_a_pronoun_on_the_verb() -> None:
     support = [e for e in evs if e.event == "SUPPORT"]
     assert support and "قوات سوريا الديمقراطية" in names(doc, support[0].recipient)
     assert not any("داعش" in n for n in names(doc, support[0].recipient))
+
+
+def test_kill_verb_without_object_is_passive() -> None:
+    # قُتل unvowelled: soldiers killed with no object after them are the victims, not the killers
+    doc, evs = code("قتل جنديان أمريكيان وأصيب تسعة عراقيين في هجوم بسيارة مفخخة في الموصل.")
+    assault = [e for e in evs if e.event == "ASSAULT" and "جنديان" in " ".join(names(doc, e.recipient))]
+    assert assault and not any("جنديان" in n for e in assault for n in names(doc, e.actor))
+    # with an object the active reading stays: the gunmen abducted the bishop
+    doc, evs = code("وخطف مسلحون مطران الكلدان في الموصل.")
+    assert any("مسلحون" in names(doc, e.actor) for e in evs if e.event == "ASSAULT")
+    doc, evs = code("قتل مسلحون ثلاثة جنود في هجوم على حاجز.")
+    assert any(names(doc, e.actor) == ["مسلحون"] for e in evs if e.event == "ASSAULT")
