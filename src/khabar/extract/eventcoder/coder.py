@@ -756,6 +756,12 @@ class Coder:
                 toks[k].norm.startswith(("و", "ف")) and self._verbish(toks[k].norm, True)
                 for k in range(hit.last + 1, recips[0].i)):
             recips = []  # قتل جنديان وأصيب تسعة عراقيين: the noun after a coordinated verb is that verb's, not ours
+        victims: set[int] = set()  # subjects read as victims: not the attacker of the fallback below either
+        if passive and trig.pos == "V" and hit.proclitic.startswith(("و", "ف")) and actors \
+                and all(a.j == hit.i for a in actors) and not re.search(r"(ه|ها|هم|هما|هن)$", toks[hit.i].norm):
+            # قتل جنديان وأصيب …: the noun just before a coordinated verb ends the previous clause
+            victims.update(id(a) for a in actors)
+            actors = []
         if passive and trig.pos == "V" and actors and not recips and not sym \
                 and not any(self._agent_marked(toks, a) for a in actors) and not self._has_object(toks, cands, hit, actors):
             recips, actors = actors, []
@@ -763,7 +769,7 @@ class Coder:
         if trig.event in FALLBACK_SECTORS and not actors:
             rec = {id(r) for r in recips}
             ok = set(usable)
-            near = [c for k, c in enumerate(cands) if k in ok and id(c) not in rec
+            near = [c for k, c in enumerate(cands) if k in ok and id(c) not in rec and id(c) not in victims
                     and c.sector in FALLBACK_SECTORS[trig.event] and abs(c.i - hit.i) <= 15
                     and not self._any_prep(toks, c) and not self._is_speaker(toks, c) and not c.counted]
             if near:
