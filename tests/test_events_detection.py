@@ -34,6 +34,11 @@ def test_shipped_detector_loads_and_scores_in_range() -> None:
     assert 0.0 < det.threshold < 1.0
     assert det.score([]) == pytest.approx(1 / (1 + 2.718281828 ** -det.bias), rel=1e-6)
     assert detector.default_min_confidence() == det.threshold
+    assert set(det.thresholds) == det.types and det.threshold == min(det.thresholds.values())
+    assert detector.default_min_confidence("PROTEST") == det.thresholds["PROTEST"]
+    # a type-specific copy of every feature, named after the candidate's type
+    assert "ASSAULT|word=x" in detector.expand(["ev=ASSAULT", "word=x"], True)
+    assert detector.expand(["ev=ASSAULT", "word=x"], False) == {"ev=ASSAULT", "word=x"}
 
 
 def test_every_event_has_a_confidence_and_the_floor_filters_trained_types_only() -> None:
@@ -155,7 +160,8 @@ def test_eval_events_detection_cli(tmp_path: Path) -> None:
 
 
 def test_analyze_min_confidence_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(detector.ENV_MIN, raising=False)  # the CLI sets it; restored after the test
+    # the CLI sets it; setenv (not delenv of an absent name) makes monkeypatch remove it after the test
+    monkeypatch.setenv(detector.ENV_MIN, "")
     src = tmp_path / "a.txt"
     src.write_text("تظاهر آلاف الطلاب أمس في الخرطوم احتجاجا على رفع الأسعار.", encoding="utf-8")
     runner = CliRunner()
@@ -215,3 +221,15 @@ def test_object_relative_with_a_pronoun_on_the_verb() -> None:
     support = [e for e in evs if e.event == "SUPPORT"]
     assert support and "قوات سوريا الديمقراطية" in names(doc, support[0].recipient)
     assert not any("داعش" in n for n in names(doc, support[0].recipient))
+
+
+def test_kill_verb_without_object_is_passive() -> None:
+    # قُتل unvowelled: soldiers killed with no object after them are the victims, not the killers
+    doc, evs = code("قتل جنديان أمريكيان وأصيب تسعة عراقيين في هجوم بسيارة مفخخة في الموصل.")
+    assault = [e for e in evs if e.event == "ASSAULT" and "جنديان" in " ".join(names(doc, e.recipient))]
+    assert assault and not any("جنديان" in n for e in evs for n in names(doc, e.actor))  # nor of وأصيب
+    # with an object the active reading stays: the gunmen abducted the bishop
+    doc, evs = code("وخطف مسلحون مطران الكلدان في الموصل.")
+    assert any("مسلحون" in names(doc, e.actor) for e in evs if e.event == "ASSAULT")
+    doc, evs = code("قتل مسلحون ثلاثة جنود في هجوم على حاجز.")
+    assert any(names(doc, e.actor) == ["مسلحون"] for e in evs if e.event == "ASSAULT")

@@ -137,7 +137,7 @@ def train_events(
 ) -> None:
     """Train the event detector (logistic regression over the coder's candidates; needs the `train` extra).
 
-    Split by sha1(id): 80 % train, 20 % dev; L2 and the threshold chosen by 5-fold CV on train; dev scored once.
+    Split by sha1(id): 80 % train, 20 % dev; L2 and the per-type thresholds chosen by 5-fold CV on train; dev scored once.
     """
     from khabar.extract.eventcoder import detection, detector
 
@@ -152,9 +152,13 @@ def train_events(
     rep = detection.train(src, None if dry_run else (out or detector.MODEL_PATH),
                           log=lambda m: typer.echo(m, err=True), cache=cache)
     con = Console()
-    con.print(f"lambda {rep['lambda']:g}, threshold {rep['threshold']:.2f}, {rep['features']:,} features")
+    con.print(f"lambda {rep['lambda']:g}, thresholds {_thr(rep['threshold'])}, {rep['features']:,} features")
     con.print(_prf_table("train split, out-of-fold (5 folds)", rep["oof"]))
     con.print(_prf_table("dev split (20 %, not used for any choice)", rep["dev"]))
+
+
+def _thr(t: float | dict[str, float]) -> str:
+    return ", ".join(f"{k} {v:.2f}" for k, v in t.items()) if isinstance(t, dict) else f"{t:.2f}"
 
 
 def _prf_table(title: str, scores: dict[str, dict[str, float]]) -> Table:
@@ -192,5 +196,5 @@ def eval_events_detection(
         typer.echo(json.dumps(res, ensure_ascii=False, indent=1))
         return
     con = Console()
-    con.print(_prf_table(f"{src.name}, split {split}: threshold {res['threshold']:.2f}", res["scores"]))
+    con.print(_prf_table(f"{src.name}, split {split}: threshold {_thr(res['threshold'])}", res["scores"]))
     con.print(_prf_table("every candidate counted (threshold 0: the coder alone)", res["candidates_only"]))

@@ -498,6 +498,26 @@ class Coder:
                 return all(g.norm in self.skip or g.norm in self.number or g.norm.isdigit() for g in gap)
         return False
 
+    def _has_object(self, toks: list[Tok], cands: list[Cand], hit: Hit, actors: list[Cand]) -> bool:
+        """Does a direct object follow the verb (after its subject when the subject comes after it): a number, a
+        counted noun or a party not under a preposition? An object pronoun on the verb (قتلهم) counts too."""
+        if re.search(r"(ه|ها|هم|هما|هن)$", toks[hit.i].norm) and hit.last == hit.i:
+            return True
+        k = max([hit.last] + [a.j - 1 for a in actors if a.i > hit.last]) + 1
+        while k < len(toks) and toks[k].norm in self.skip:
+            k += 1
+        if k >= len(toks) or not toks[k].word:
+            return False
+        w = toks[k].norm
+        if w.isdigit() or w in self.number:
+            return True
+        if any(c.i == k for c in cands):
+            return not any(c.i == k and self._any_prep(toks, c) for c in cands)
+        # a plain noun (وخطف مسلحون مطران الكلدان), not a preposition, a clause opener, a coordinated word (واصيب) or a
+        # time word (امس)
+        return not (w in PREPS or w in INTENT_STOP or w in RELATIVE or w.startswith(("و", "ف", "ب", "ل"))
+                    or self.roles_of(w) & {"when", "speech", "neg"})
+
     def _quant(self, w: str) -> bool:
         """A quantity before a partitive من (آلاف من المتظاهرين، ومجموعات من المواطنين)."""
         w2 = w[1:] if w.startswith(("و", "ف")) and len(w) > 3 else w
@@ -729,11 +749,27 @@ class Coder:
             near = [c for c in cands if c.kind == "protester" and abs(c.i - hit.i) <= PROTESTER_WINDOW]
             if near:
                 actors = [min(near, key=lambda c: abs(c.i - hit.i))]
+        # قتل جنديان أمريكيان وأصيب …، حراس الأمن قتلوا في هجوم: a kill/abduct verb with a subject and no object
+        # is the unvowelled passive (قُتل), so its subject is the victim — even soldiers, who otherwise count as
+        # armed agents. An object (a number or a party right after the verb and subject) keeps the active reading.
+        if passive and trig.pos == "V" and actors and recips and any(
+                toks[k].norm.startswith(("و", "ف")) and self._verbish(toks[k].norm, True)
+                for k in range(hit.last + 1, recips[0].i)):
+            recips = []  # قتل جنديان وأصيب تسعة عراقيين: the noun after a coordinated verb is that verb's, not ours
+        victims: set[int] = set()  # subjects read as victims: not the attacker of the fallback below either
+        if passive and trig.pos == "V" and hit.proclitic.startswith(("و", "ف")) and actors \
+                and all(a.j == hit.i for a in actors) and not re.search(r"(ه|ها|هم|هما|هن)$", toks[hit.i].norm):
+            # قتل جنديان وأصيب …: the noun just before a coordinated verb ends the previous clause
+            victims.update(id(a) for a in actors)
+            actors = []
+        if passive and trig.pos == "V" and actors and not recips and not sym \
+                and not any(self._agent_marked(toks, a) for a in actors) and not self._has_object(toks, cands, hit, actors):
+            recips, actors = actors, []
         # an attack (or protest) with no subject found: the armed group (or civil group) named nearby did it
         if trig.event in FALLBACK_SECTORS and not actors:
             rec = {id(r) for r in recips}
             ok = set(usable)
-            near = [c for k, c in enumerate(cands) if k in ok and id(c) not in rec
+            near = [c for k, c in enumerate(cands) if k in ok and id(c) not in rec and id(c) not in victims
                     and c.sector in FALLBACK_SECTORS[trig.event] and abs(c.i - hit.i) <= 15
                     and not self._any_prep(toks, c) and not self._is_speaker(toks, c) and not c.counted]
             if near:
@@ -840,15 +876,17 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
     """Code the PLOVER events of ``doc`` (does not modify ``doc.events``; may add actor entities).
 
     Each candidate gets a detection ``confidence`` from the shipped detector; candidates of a type the detector
-    was trained on (PROTEST, ASSAULT) below ``min_confidence`` (default: :func:`detector.default_min_confidence`)
-    are dropped. ``collect`` receives (type, features, sentence
+    was trained on (PROTEST, ASSAULT) below ``min_confidence`` (default: :func:`detector.default_min_confidence`,
+    per type) are dropped. ``collect`` receives (type, features, sentence
     span) of every candidate that passed the rule filters, for training.
     """
     if not isinstance(doc.text, str) or not doc.text.strip():
         return []
     coder = coder or _default()
     det = detector.load()
-    floor = detector.default_min_confidence() if min_confidence is None else min_confidence
+    def floor(event_type: str) -> float:
+        return detector.default_min_confidence(event_type) if min_confidence is None else min_confidence
+
     text = doc.text
     ent_spans = _entity_spans(doc)
     ent_starts = [x[0] for x in ent_spans]
@@ -1013,7 +1051,8 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
             ev.confidence = round(1.0 - miss, 4)
     if det is not None:
         # types the detector never saw in training are kept whatever their confidence
-        events = [e for e in events if e.event not in det.types or e.confidence is None or e.confidence >= floor]
+        events = [e for e in events
+                  if e.event not in det.types or e.confidence is None or e.confidence >= floor(e.event)]
         used = {i for e in events for i in e.actor + e.recipient}
         doc.entities = [e for e in doc.entities if e.id in before or e.id in used]
     return events

@@ -150,14 +150,31 @@ class Detector:
     threshold: float = 0.5
     meta: dict[str, object] = field(default_factory=dict)
     types: frozenset[str] = frozenset()  # event types it was trained on; only these are filtered by confidence
+    thresholds: dict[str, float] = field(default_factory=dict)  # per type; ``threshold`` for the others
+    conjoin: bool = False  # every feature also as a copy prefixed with the candidate's type ("ASSAULT|S=…")
 
     def score(self, feats: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(x, 0.0) for x in set(feats))
+        z = self.bias + sum(self.weights.get(x, 0.0) for x in expand(feats, self.conjoin))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def threshold_for(self, event_type: str | None) -> float:
+        return self.thresholds.get(event_type or "", self.threshold)
 
     def to_json(self) -> dict[str, object]:
         return {"format": "khabar-event-detector/1", "bias": self.bias, "threshold": self.threshold,
+                "thresholds": dict(sorted(self.thresholds.items())), "conjoin": self.conjoin,
                 "types": sorted(self.types), "meta": self.meta, "weights": dict(sorted(self.weights.items()))}
+
+
+def expand(feats: list[str], conjoin: bool) -> set[str]:
+    """The model's inputs: the features, plus (``conjoin``) a type-specific copy of each, so that one model learns
+    both what PROTEST and ASSAULT share and how they differ (the type comes from the ``ev=`` feature)."""
+    out = set(feats)
+    if conjoin:
+        ev = next((x[3:] for x in out if x.startswith("ev=")), "")
+        if ev:
+            out |= {f"{ev}|{x}" for x in feats}
+    return out
 
 
 def save(det: Detector, path: Path = MODEL_PATH) -> None:
@@ -173,11 +190,13 @@ def load(path: Path = MODEL_PATH) -> Detector | None:
         return None
     data = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
     return Detector({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]),
-                    float(data["threshold"]), dict(data.get("meta", {})), frozenset(data.get("types", ())))
+                    float(data["threshold"]), dict(data.get("meta", {})), frozenset(data.get("types", ())),
+                    {str(k): float(v) for k, v in data.get("thresholds", {}).items()}, bool(data.get("conjoin")))
 
 
-def default_min_confidence() -> float:
-    """``$KHABAR_EVENTS_MIN_CONFIDENCE`` if set, else the model's precision-favouring threshold (0 without one)."""
+def default_min_confidence(event_type: str | None = None) -> float:
+    """``$KHABAR_EVENTS_MIN_CONFIDENCE`` if set, else the model's precision-favouring threshold for ``event_type``
+    (per type where the model has one; 0 without a model)."""
     env = os.environ.get(ENV_MIN, "").strip()
     if env:
         try:
@@ -185,4 +204,4 @@ def default_min_confidence() -> float:
         except ValueError:
             pass
     det = load()
-    return det.threshold if det is not None else 0.0
+    return det.threshold_for(event_type) if det is not None else 0.0

@@ -104,7 +104,6 @@ def _code_ok(gold: str, country: str | None, sector: str | None) -> bool:
 def score_rows(rows: list[dict[str, Any]], name: str, pipeline: bool = False,
                misses: list[dict[str, Any]] | None = None) -> GsrScore:
     sc = GsrScore(name)
-    floor = default_min_confidence()
     run = None
     if pipeline:
         from khabar.pipeline import DEFAULT_STAGES, Pipeline, _load_default_modules
@@ -126,7 +125,7 @@ def score_rows(rows: list[dict[str, Any]], name: str, pipeline: bool = False,
         same = [e for e in events if e.event == gold["plover"]]
         hit = bool(same)
         sc.type_hit += hit
-        sc.thr_hit += any(e.confidence is None or e.confidence >= floor for e in same)
+        sc.thr_hit += any(e.confidence is None or e.confidence >= default_min_confidence(e.event) for e in same)
         sc.asserted_hit += any(e.factuality == "asserted" for e in same)
         sc.nothing += not events
         bt = sc.by_type.setdefault(gold["plover"], [0, 0])
