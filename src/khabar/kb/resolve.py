@@ -21,6 +21,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from khabar.document import Dateline, Document, Entity, Span
@@ -86,17 +87,27 @@ class _Spans:
         return [it for it in self.items[lo:hi] if it[1] > s and it[0] < e]
 
 
+@lru_cache(maxsize=1 << 16)
+def _norm_word(word: str) -> tuple[str, tuple[int, ...]]:
+    """Matching form of one token (each character normalised and lower-cased on its own) and, for each of its
+    characters, the offset inside ``word`` it came from. Cached: news repeats its words, and the per-character
+    loop was the resolver's largest cost."""
+    norm: list[str] = []
+    rel: list[int] = []
+    for i, ch in enumerate(word):
+        n = normalize(ch, ta_marbuta=True).lower()
+        norm.append(n)
+        rel.extend([i] * len(n))
+    return "".join(norm), tuple(rel)
+
+
 def _tokens(text: str) -> list[_Tok]:
     out = []
     for m in _TOK.finditer(text):
-        norm, cmap = [], []
-        for i, ch in enumerate(m.group()):
-            n = normalize(ch, ta_marbuta=True).lower()
-            for c in n:
-                norm.append(c)
-                cmap.append(m.start() + i)
+        norm, rel = _norm_word(m.group())
         if norm:
-            out.append(_Tok(m.start(), m.end(), "".join(norm), cmap))
+            start = m.start()
+            out.append(_Tok(start, m.end(), norm, [start + r for r in rel]))
     return out
 
 
@@ -108,6 +119,7 @@ class Resolver:
         self._fuzzy_keys: list[str] | None = None
         self._title_only: dict[str, KBEntity] = {}  # clusters that only a title names
         self._ends: list[int] = []
+        self._title_prefixes: set[str] | None = None
 
     # -- entry point ----------------------------------------------------------------------------------
     def __call__(self, doc: Document) -> None:
@@ -651,12 +663,21 @@ class Resolver:
 
     def _title_at(self, toks: list[_Tok], i: int) -> tuple[str, int, int] | None:
         best = None
+        titles = self.kb.titles
+        prefixes = self._title_prefixes
+        if prefixes is None:
+            # every word-boundary prefix of a title: a key that is none of them cannot grow into a title
+            prefixes = self._title_prefixes = {
+                " ".join(ws[:k]) for t in titles for ws in [t.split(" ")] for k in range(1, len(ws) + 1)
+            }
         for n, v in clitic_variants(toks[i].norm):
             key = v
             for j in range(i, min(i + self.kb.max_title_len, len(toks))):
                 if j > i:
                     key += " " + toks[j].norm
-                role = self.kb.titles.get(key)
+                if key not in prefixes:
+                    break
+                role = titles.get(key)
                 if role and (best is None or j > best[1]):
                     best = (role, j, n)
         return best

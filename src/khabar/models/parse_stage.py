@@ -8,7 +8,7 @@ the head word (None for the sentence root) and ``Word.rel`` the UD v1 relation. 
 
 from __future__ import annotations
 
-from khabar.document import Document, Token
+from khabar.document import Document, Token, Word
 from khabar.models.parse.model import ParseModel, ParseWord, load_model
 from khabar.pipeline import register
 
@@ -35,39 +35,37 @@ def sentence_tokens(doc: Document) -> list[list[int]]:
 
 def parse_document(model: ParseModel, doc: Document) -> None:
     tokens: list[Token] = doc.tokens
-    chunks: list[list[tuple[int, int]]] = []  # (token index, word index inside it) per parsed piece
-    for group in sentence_tokens(doc):
-        piece: list[tuple[int, int]] = []
-        for ti in group:
-            for wi in range(len(tokens[ti].words)):
-                if len(piece) >= MAX_WORDS and wi == 0:
-                    chunks.append(piece)
-                    piece = []
-                piece.append((ti, wi))
-        if piece:
-            chunks.append(piece)
-    # document-wide word index of every (token, word) pair
-    base: list[int] = []
+    # per parsed piece: the parser's input, the Word objects and their indices in doc.words (words are numbered
+    # in token order, and sentence groups cover the tokens in order, so a running counter gives the index)
+    inputs: list[list[ParseWord]] = []
+    pieces: list[tuple[list[Word], list[int]]] = []
     n = 0
-    for tok in tokens:
-        base.append(n)
-        n += len(tok.words)
-    inputs = []
-    for piece in chunks:
-        first_tok = piece[0][0]
-        ws = []
-        for ti, wi in piece:
-            w = tokens[ti].words[wi]
-            ws.append(ParseWord(w.form, w.lemma or w.form, w.pos or "X", ti - first_tok))
-        inputs.append(ws)
-    for piece, (heads, rels) in zip(chunks, model.parse_many(inputs), strict=True):
-        for (ti, wi), h, rel in zip(piece, heads, rels, strict=True):
-            w = tokens[ti].words[wi]
+    for group in sentence_tokens(doc):
+        ws: list[ParseWord] = []
+        objs: list[Word] = []
+        idx: list[int] = []
+        first = -1
+        for ti in group:
+            for wi, w in enumerate(tokens[ti].words):
+                if wi == 0 and len(ws) >= MAX_WORDS:
+                    inputs.append(ws)
+                    pieces.append((objs, idx))
+                    ws, objs, idx = [], [], []
+                if not ws:
+                    first = ti
+                ws.append(ParseWord(w.form, w.lemma or w.form, w.pos or "X", ti - first))
+                objs.append(w)
+                idx.append(n)
+                n += 1
+        if ws:
+            inputs.append(ws)
+            pieces.append((objs, idx))
+    for (objs, idx), (heads, rels) in zip(pieces, model.parse_many(inputs), strict=True):
+        for w, h, rel in zip(objs, heads, rels, strict=True):
             if h == 0:
                 w.head, w.rel = None, "root"
             else:
-                hti, hwi = piece[h - 1]
-                w.head, w.rel = base[hti] + hwi, rel
+                w.head, w.rel = idx[h - 1], rel
 
 
 @register("parse", requires=["morph"], provides=["parse"])

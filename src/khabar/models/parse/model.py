@@ -353,6 +353,31 @@ class Templates:
             block &= mask
         return ids
 
+    def scores(self, x: SentenceInput, sides: tuple[np.ndarray, np.ndarray], hh: np.ndarray, dd: np.ndarray,
+               weights: np.ndarray) -> np.ndarray:
+        """``weights[self.ids(…)].sum(axis=0)`` bit for bit (the rows are added in the same order, as numpy's
+        axis-0 sum does) but one template row at a time: no ``templates × arcs`` id and weight arrays, whose
+        size made the gather and the sum memory-bound."""
+        h, d = sides
+        mask = len(weights) - 1
+        pcs = pair_codes(x, hh, dd, self.needed)
+        acc: np.ndarray | None = None
+        row = np.empty(hh.shape, dtype=np.int32)
+        for p, sl in self.groups:
+            pc = ((pcs[p] * self.pmul[p]) & mask).astype(np.int32) if p != "none" else None
+            for t in range(sl.start, sl.stop):
+                np.add(h[t].take(hh), d[t].take(dd), out=row)
+                if pc is not None:
+                    row += pc
+                row &= mask
+                if acc is None:
+                    acc = weights.take(row)
+                else:
+                    acc += weights.take(row)
+        if acc is None:
+            return np.zeros(hh.shape, dtype=weights.dtype)
+        return acc
+
 
 ARC = Templates(ARC_TEMPLATES, 0)
 PRUNE = Templates(PRUNE_TEMPLATES, 1000)
@@ -531,8 +556,11 @@ def decode_greedy(hh: np.ndarray, dd: np.ndarray, arc_scores: np.ndarray, m: int
     no cycle and, for ROOT, no word is on ROOT yet. Linear in the number of candidates (no contraction steps);
     a word left without a head goes under the root word. Heads array of length m (heads[0] = 0)."""
     order = np.argsort(-arc_scores, kind="stable")
-    hs = hh[order].tolist()
-    ds = dd[order].tolist()
+    return greedy_tree(hh[order].tolist(), dd[order].tolist(), m)
+
+
+def greedy_tree(hs: list[int], ds: list[int], m: int) -> np.ndarray:
+    """:func:`decode_greedy` over arcs already sorted best-first (``hs[i] → ds[i]``)."""
     heads = [-1] * m
     heads[0] = 0
     root_word = 0
@@ -643,13 +671,20 @@ class ParseModel:
             n_c += hh.size
         hh_all = np.concatenate(cand_h)
         dd_all = np.concatenate(cand_d)
-        ascores = np.take(self.arc_w, ARC.ids(x, asides, hh_all, dd_all, asize)).sum(axis=0)
+        ascores = ARC.scores(x, asides, hh_all, dd_all, self.arc_w)
         heads_all = np.arange(x.size)  # ROOT columns point to themselves
+        if self.decoder == "greedy":
+            # one stable sort for the document: by sentence, then best-first (the order of a stable per-sentence
+            # argsort of -score); then lists sliced per sentence
+            sent = np.repeat(np.arange(len(spans)), [c1 - c0 for c0, c1 in spans])
+            order = np.lexsort((-ascores, sent))
+            hs_sorted = hh_all[order].tolist()
+            ds_sorted = dd_all[order].tolist()
         for o, m, (c0, c1) in zip(starts, sizes, spans, strict=True):
             if m == 1:
                 continue
             if self.decoder == "greedy":
-                heads = decode_greedy(hh_all[c0:c1] - o, dd_all[c0:c1] - o, ascores[c0:c1], m)
+                heads = greedy_tree([h - o for h in hs_sorted[c0:c1]], [d - o for d in ds_sorted[c0:c1]], m)
             else:
                 scores = np.full((m, m), -1e9)
                 scores[hh_all[c0:c1] - o, dd_all[c0:c1] - o] = ascores[c0:c1]
@@ -657,7 +692,11 @@ class ParseModel:
             heads_all[o + 1 : o + m] = heads[1:] + o
         deps = np.flatnonzero(heads_all != np.arange(x.size))
         lids = label_feature_ids(x, heads_all, self.lab_w.shape[0], deps)
-        lab = np.take(self.lab_w, lids, axis=0).sum(axis=1).argmax(axis=1).tolist()
+        # one template column at a time, added in the order of the former ``take(…).sum(axis=1)`` (same floats)
+        lsum = self.lab_w.take(lids[:, 0], axis=0)
+        for t in range(1, lids.shape[1]):
+            lsum += self.lab_w.take(lids[:, t], axis=0)
+        lab = lsum.argmax(axis=1).tolist()
         labels = self.labels
         out: list[tuple[list[int], list[str]]] = []
         at = 0

@@ -1,0 +1,103 @@
+"""Before/after identity check for speed work: parser heads/labels on PADT v1 test and whole documents on ANT.
+
+``python bench/perf_identity.py dump OUT.json.gz`` writes (a) the parser's heads and relations for every PADT v1
+test sentence (gold words and tags, documents parsed together as ``khabar eval parse`` does) and (b) the full
+pipeline's ``Document.to_dict()`` for 200 ANT articles (the first 200 of the corpus, blind-set ids skipped).
+``python bench/perf_identity.py compare A.json.gz B.json.gz`` prints how many sentences / documents differ and
+the first differences; exit status 1 when anything differs.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+N_DOCS = 200
+
+
+def _blind_ids() -> set[str]:
+    p = HERE / "blind" / "ids.txt"
+    return {ln.strip() for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()} if p.is_file() else set()
+
+
+def dump(out: Path) -> None:
+    from khabar.bench.pipeline import _published, default_corpus, iter_articles
+    from khabar.document import Document
+    from khabar.models.parse.model import load_model
+    from khabar.models.parse.train import load_trees
+    from khabar.paths import shared_dir
+    from khabar.pipeline import Pipeline
+
+    model = load_model()
+    trees = load_trees(shared_dir() / "data/ud/padt-v1/test.conllu")
+    groups: list[list[Any]] = []
+    for s in trees:
+        if groups and groups[-1][0].doc_id == s.doc_id:
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    parses = [list(map(list, p)) for g in groups for p in model.parse_many([s.words for s in g])]
+    corpus = default_corpus()
+    if corpus is None:
+        sys.exit("no corpus")
+    blind = _blind_ids()
+    pipe = Pipeline()
+    docs = []
+    for rec in iter_articles(corpus, N_DOCS + len(blind)):
+        if str(rec.get("id")) in blind or len(docs) >= N_DOCS:
+            continue
+        meta: dict[str, Any] = {"language": "ar"}
+        if pub := _published(rec):
+            meta["published"] = pub
+        docs.append(pipe.run(Document(text=rec["text"], id=str(rec.get("id") or ""), meta=meta)).to_dict())
+    with gzip.open(out, "wt", encoding="utf-8") as fh:
+        json.dump({"padt_test": parses, "ant_docs": docs}, fh, ensure_ascii=False, sort_keys=True)
+    print(f"wrote {out}: {len(parses)} PADT test sentences, {len(docs)} ANT documents")
+
+
+def _first_diff(a: Any, b: Any, path: str = "") -> str:
+    if type(a) is not type(b):
+        return f"{path}: {a!r:.80} != {b!r:.80}"
+    if isinstance(a, dict):
+        for k in sorted(set(a) | set(b)):
+            if k not in a or k not in b:
+                return f"{path}/{k}: only on one side"
+            if a[k] != b[k]:
+                return _first_diff(a[k], b[k], f"{path}/{k}")
+    if isinstance(a, list):
+        if len(a) != len(b):
+            return f"{path}: length {len(a)} != {len(b)}"
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            if x != y:
+                return _first_diff(x, y, f"{path}[{i}]")
+    return f"{path}: {a!r:.80} != {b!r:.80}"
+
+
+def compare(pa: Path, pb: Path) -> int:
+    with gzip.open(pa, "rt", encoding="utf-8") as fh:
+        a = json.load(fh)
+    with gzip.open(pb, "rt", encoding="utf-8") as fh:
+        b = json.load(fh)
+    bad = 0
+    for key in ("padt_test", "ant_docs"):
+        xs, ys = a[key], b[key]
+        diff = [i for i, (x, y) in enumerate(zip(xs, ys, strict=False)) if x != y]
+        print(f"{key}: {len(xs)} vs {len(ys)} items, {len(diff)} differ")
+        for i in diff[:5]:
+            print("  ", i, _first_diff(xs[i], ys[i]))
+        bad += len(diff) + (len(xs) != len(ys))
+    print("IDENTICAL" if not bad else "DIFFERENT")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "dump":
+        dump(Path(sys.argv[2]))
+    elif len(sys.argv) == 4 and sys.argv[1] == "compare":
+        sys.exit(compare(Path(sys.argv[2]), Path(sys.argv[3])))
+    else:
+        sys.exit(__doc__)
