@@ -214,6 +214,8 @@ class MorphModel:
         self._tri: Memo[tuple[str, str, str], list[float]] = Memo("morph.tag_trigrams", 800, 0.03)
         self._cands: Memo[str, tuple[str, list[tuple[list[Piece], str, float]]]] = Memo("morph.candidates", 1000, 0.05)
         self._guess_cache: Memo[tuple[str, int], Analysis] = Memo("morph.guess", 3900, 0.05)
+        self._word_cache: Memo[tuple[str, str, str, bool], tuple[list[float], str, bool, list[float], list[float]]] = (
+            Memo("morph.words", 2000, 0.04))
 
     # -------------------------------------------------------------------------------- segmentation
     def lookup_segmentation(self, s: str) -> list[Piece] | None:
@@ -345,38 +347,49 @@ class MorphModel:
         static: list[list[float]] = []
         guess: list[str] = []
         sure: list[bool] = []
-        n_tags = len(self.tags)
+        as_prev: list[list[float]] = []
+        as_next: list[list[float]] = []
         has_enc = any(p[5] == "enc" for p in pieces)
+        words = self._word_cache
         for i, form in enumerate(forms):
             role = pieces[i][5] if pieces else "stem"
             before = forms[i - 1] if i and pieces[i - 1][5] == "pro" else ""
-            wg = self.weights.get
-            found = [w for w in map(wg, static_features(form, role, before, has_enc and role == "stem", self.freq, self.newstag,
-                                                     self.clusters)) if w]
-            vec = [sum(col) for col in zip(*found)] if found else [0.0] * n_tags  # noqa: B905
+            wk = (form, role, before, has_enc and role == "stem")
+            got = words.get(wk)
+            if got is None:
+                got = words.put(wk, self._word_scores(form, keys[i], role, before, wk[3]))
+            vec, gs, su, pv, nx = got
             static.append(vec)
-            top = max(vec)
-            guess.append(self.tags[vec.index(top)])
-            sure.append(top - sorted(vec)[-2] > self.sure_margin)
-        stem = next((i for i, p in enumerate(pieces) if p[5] == "stem"), 0)
-        zero = self._zero
-        wg = self.weights.get
-        as_prev = []
-        as_next = []
-        cl = self.clusters
-        for k, gs in zip(keys, guess, strict=True):
-            a, b = wg("nw=" + k, zero), wg("ng=" + gs, zero)
-            pv = wg("pw=" + k, zero)
-            nc = neighbour_cluster(k, cl)
-            if nc is not None:
-                b = self._add(b, wg("nc=" + nc, zero))
-                pv = self._add(pv, wg("pc=" + nc, zero))
+            guess.append(gs)
+            sure.append(su)
             as_prev.append(pv)
-            as_next.append([x + y for x, y in zip(a, b, strict=True)])
+            as_next.append(nx)
+        stem = next((i for i, p in enumerate(pieces) if p[5] == "stem"), 0)
         ana = Analysis(pieces, forms, keys, static, guess, stem, as_prev, as_next, sure)
         if cache_key is not None:
             self._cache.put(cache_key, ana)
         return ana
+
+    def _word_scores(self, form: str, k: str, role: str, before: str,
+                     enc: bool) -> tuple[list[float], str, bool, list[float], list[float]]:
+        """What one word of an analysis contributes, a pure function of its form and place among the token's
+        clitics (cached in ``_word_cache``: new tokens mostly split into words seen before): its static tag
+        scores, best static tag, whether that tag is sure, and its scores as the previous / next word."""
+        wg = self.weights.get
+        found = [w for w in map(wg, static_features(form, role, before, enc, self.freq, self.newstag,
+                                                 self.clusters)) if w]
+        vec = [sum(col) for col in zip(*found)] if found else [0.0] * len(self.tags)  # noqa: B905
+        top = max(vec)
+        gs = self.tags[vec.index(top)]
+        su = top - sorted(vec)[-2] > self.sure_margin
+        zero = self._zero
+        a, b = wg("nw=" + k, zero), wg("ng=" + gs, zero)
+        pv = wg("pw=" + k, zero)
+        nc = neighbour_cluster(k, self.clusters)
+        if nc is not None:
+            b = self._add(b, wg("nc=" + nc, zero))
+            pv = self._add(pv, wg("pc=" + nc, zero))
+        return vec, gs, su, pv, [x + y for x, y in zip(a, b, strict=True)]
 
     def lemma(self, form: str, tag: str) -> str:
         ck = (form, tag)
