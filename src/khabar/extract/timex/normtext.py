@@ -6,6 +6,7 @@ every normalised character comes from exactly one original character); ``to_orig
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from khabar.text.normalize import normalize
@@ -17,8 +18,19 @@ def _norm_char(c: str) -> str:
 
 
 def N(s: str) -> str:
-    """Normalise a lexicon entry the same way as the text view."""
-    return "".join(_norm_char(c) for c in s)
+    """Normalise a lexicon entry the same way as the text view (``str.translate`` works character by character,
+    so this is the per-character normalisation in one C call)."""
+    return normalize(s, ta_marbuta=True)
+
+
+# the view leaves ASCII as it is; when normalisation does too, runs of characters that each map to exactly one
+# character can be translated in one call with an identity offset map
+_ASCII_SAME = all(_norm_char(chr(i)) == chr(i) for i in range(128))
+
+
+@lru_cache(maxsize=1024)
+def _special_re(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
 class NormText:
@@ -27,6 +39,32 @@ class NormText:
     __slots__ = ("text", "norm", "idx")
 
     def __init__(self, text: str) -> None:
+        self.text = text
+        if _ASCII_SAME:
+            # characters removed (diacritics, controls) or expanded (ligatures) break the 1:1 offset map
+            special = frozenset(c for c in set(text) if ord(c) > 127 and len(_norm_char(c)) != 1)
+            n = len(text)
+            if not special:
+                self.norm = normalize(text, ta_marbuta=True)
+                self.idx = list(range(n + 1))
+                return
+            parts: list[str] = []
+            pos: list[int] = []
+            at = 0
+            for m in _special_re(special).finditer(text):
+                i = m.start()
+                parts.append(normalize(text[at:i], ta_marbuta=True))
+                pos.extend(range(at, i))
+                r = _norm_char(text[i])
+                parts.append(r)
+                pos.extend([i] * len(r))
+                at = i + 1
+            parts.append(normalize(text[at:], ta_marbuta=True))
+            pos.extend(range(at, n))
+            pos.append(n)
+            self.norm = "".join(parts)
+            self.idx = pos
+            return
         chars: list[str] = []
         idx: list[int] = []
         for i, c in enumerate(text):
