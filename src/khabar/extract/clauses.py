@@ -41,13 +41,21 @@ class _View:
         self.spans: list[tuple[int, int]] = []
         self.sentence: list[int] = []
         starts = [s.start for s in doc.sentences]
+        words, spans, sentence = self.words, self.spans, self.sentence
+        j = 0  # sentences starting at or before the token (tokens come in text order: a pointer, not a search)
+        last = -1
         for tok in doc.tokens:
-            si = max(bisect_right(starts, tok.start) - 1, 0)
+            ts = tok.start
+            if ts < last:
+                j = bisect_right(starts, ts)
+            while j < len(starts) and starts[j] <= ts:
+                j += 1
+            last = ts
+            si = max(j - 1, 0)
             for w in tok.words:
-                self.words.append(w)
-                self.spans.append((w.start, w.end) if w.start is not None and w.end is not None
-                                  else (tok.start, tok.end))
-                self.sentence.append(si)
+                words.append(w)
+                spans.append((w.start, w.end) if w.start is not None and w.end is not None else (tok.start, tok.end))
+                sentence.append(si)
         self.children: list[list[int]] = [[] for _ in self.words]
         for i, w in enumerate(self.words):
             if w.head is not None and 0 <= w.head < len(self.words) and w.head != i:

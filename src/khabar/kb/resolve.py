@@ -45,7 +45,12 @@ class _Tok:
     start: int
     end: int
     norm: str
-    cmap: list[int]  # offset in the original text of each char of ``norm``
+    rel: tuple[int, ...]  # offset inside the token of each char of ``norm`` (shared by equal tokens)
+
+    @property
+    def cmap(self) -> list[int]:
+        """Offset in the original text of each char of ``norm`` (built on demand: few tokens need it)."""
+        return [self.start + r for r in self.rel]
 
 
 @dataclass(slots=True)
@@ -106,8 +111,7 @@ def _tokens(text: str) -> list[_Tok]:
     for m in _TOK.finditer(text):
         norm, rel = _norm_word(m.group())
         if norm:
-            start = m.start()
-            out.append(_Tok(start, m.end(), norm, [start + r for r in rel]))
+            out.append(_Tok(m.start(), m.end(), norm, rel))
     return out
 
 
