@@ -676,15 +676,18 @@ class ParseModel:
         if self.decoder == "greedy":
             # one stable sort for the document: by sentence, then best-first (the order of a stable per-sentence
             # argsort of -score); then lists sliced per sentence
-            sent = np.repeat(np.arange(len(spans)), [c1 - c0 for c0, c1 in spans])
+            counts = [c1 - c0 for c0, c1 in spans]
+            sent = np.repeat(np.arange(len(spans)), counts)
             order = np.lexsort((-ascores, sent))
-            hs_sorted = hh_all[order].tolist()
-            ds_sorted = dd_all[order].tolist()
+            # the sort keeps each sentence's arcs in its own span, so the span's ROOT column is subtracted there
+            off = np.repeat(starts, counts)
+            hs_sorted = (hh_all[order] - off).tolist()
+            ds_sorted = (dd_all[order] - off).tolist()
         for o, m, (c0, c1) in zip(starts, sizes, spans, strict=True):
             if m == 1:
                 continue
             if self.decoder == "greedy":
-                heads = greedy_tree([h - o for h in hs_sorted[c0:c1]], [d - o for d in ds_sorted[c0:c1]], m)
+                heads = greedy_tree(hs_sorted[c0:c1], ds_sorted[c0:c1], m)
             else:
                 scores = np.full((m, m), -1e9)
                 scores[hh_all[c0:c1] - o, dd_all[c0:c1] - o] = ascores[c0:c1]
