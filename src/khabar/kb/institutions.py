@@ -9,6 +9,7 @@ and the country when the text states it (adjective, country name after a constru
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +24,9 @@ class _TokLike(Protocol):
     start: int
     end: int
     norm: str
-    cmap: list[int]
+
+    @property
+    def cmap(self) -> list[int]: ...
 
 
 @dataclass(slots=True)
@@ -73,7 +76,7 @@ class Institutions:
         )
 
     # -- matching -------------------------------------------------------------------------------------
-    def match_at(self, kb: KB, text: str, toks: list[_TokLike], i: int, *, whole: int | None = None
+    def match_at(self, kb: KB, text: str, toks: Sequence[_TokLike], i: int, *, whole: int | None = None
                  ) -> InstMatch | None:
         """The institution phrase starting at token ``i`` (longest), with its qualifier, or None.
 
@@ -122,7 +125,7 @@ class Institutions:
             return None
         return InstMatch(i, last, n, canon, sector, country, country_toks)
 
-    def anaphor_at(self, kb: KB, text: str, toks: list[_TokLike], i: int) -> tuple[str, int, int] | None:
+    def anaphor_at(self, kb: KB, text: str, toks: Sequence[_TokLike], i: int) -> tuple[str, int, int] | None:
         """(head, prefix, last token) of a definite head noun standing alone at ``i`` (وقالت الرابطة)."""
         if not self.anaphoric:
             return None
@@ -138,7 +141,7 @@ class Institutions:
                 return v[2:], n, last
         return None
 
-    def _blocked(self, toks: list[_TokLike], i: int, kind: str) -> bool:
+    def _blocked(self, toks: Sequence[_TokLike], i: int, kind: str) -> bool:
         if i == 0:
             return False
         for _n, prev in clitic_variants(toks[i - 1].norm):  # ووزير الداخلية، للشؤون الخارجية
@@ -157,7 +160,7 @@ def _adjacent(text: str, a: _TokLike, b: _TokLike) -> bool:
     return 0 < len(gap) <= 2 and gap.strip(" \u00a0\u200c\u200f") == ""
 
 
-def _adjective_at(kb: KB, toks: list[_TokLike], k: int, text: str) -> tuple[str, int] | None:
+def _adjective_at(kb: KB, toks: Sequence[_TokLike], k: int, text: str) -> tuple[str, int] | None:
     """A definite nationality adjective at token k (two-word forms first: الكوري الجنوبي)."""
     if k + 1 < len(toks) and _adjacent(text, toks[k], toks[k + 1]):
         two = f"{toks[k].norm} {toks[k + 1].norm}"
@@ -169,7 +172,7 @@ def _adjective_at(kb: KB, toks: list[_TokLike], k: int, text: str) -> tuple[str,
     return None
 
 
-def _place_at(kb: KB, toks: list[_TokLike], k: int, text: str) -> tuple[str, int] | None:
+def _place_at(kb: KB, toks: Sequence[_TokLike], k: int, text: str) -> tuple[str, int] | None:
     """A country (or a place of a known country) named at token k, longest first: حكومه بريطانيا، شرطه دبي."""
     key = toks[k].norm
     best = None
@@ -185,7 +188,7 @@ def _place_at(kb: KB, toks: list[_TokLike], k: int, text: str) -> tuple[str, int
     return best
 
 
-def _prep_country(kb: KB, toks: list[_TokLike], k: int, text: str) -> str | None:
+def _prep_country(kb: KB, toks: Sequence[_TokLike], k: int, text: str) -> str | None:
     """في قطر، بالإمارات: a country named after a preposition (the span stays the phrase alone)."""
     w = toks[k].norm
     if w == "في" and k + 1 < len(toks):
@@ -199,7 +202,7 @@ def _prep_country(kb: KB, toks: list[_TokLike], k: int, text: str) -> str | None
     return None
 
 
-def _is_country_name(kb: KB, toks: list[_TokLike], k: int, j: int) -> bool:
+def _is_country_name(kb: KB, toks: Sequence[_TokLike], k: int, j: int) -> bool:
     return any(c.is_country for c in kb.candidates(" ".join(t.norm for t in toks[k:j + 1])))
 
 

@@ -43,10 +43,10 @@ class NormText:
         if _ASCII_SAME:
             # characters removed (diacritics, controls) or expanded (ligatures) break the 1:1 offset map
             special = frozenset(c for c in set(text) if ord(c) > 127 and len(_norm_char(c)) != 1)
-            n = len(text)
+            size = len(text)
             if not special:
                 self.norm = normalize(text, ta_marbuta=True)
-                self.idx = list(range(n + 1))
+                self.idx = list(range(size + 1))
                 return
             parts: list[str] = []
             pos: list[int] = []
@@ -60,8 +60,8 @@ class NormText:
                 pos.extend([i] * len(r))
                 at = i + 1
             parts.append(normalize(text[at:], ta_marbuta=True))
-            pos.extend(range(at, n))
-            pos.append(n)
+            pos.extend(range(at, size))
+            pos.append(size)
             self.norm = "".join(parts)
             self.idx = pos
             return
