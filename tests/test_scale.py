@@ -163,7 +163,8 @@ def test_killed_worker_is_retried_with_the_same_result(corpus: Path, tmp_path: P
         dist = batch([corpus], tmp_path / "dask", engine=eng, partition_size=1, on_progress=progress)
     finally:
         eng.close()
-    assert killed and dist.documents == 12
+    # A partition the killed worker finished (manifest written) before its result arrived counts as already done.
+    assert killed and dist.done + dist.skipped == dist.partitions
     for table in TABLES:
         assert _rows(tmp_path / "local", table) == _rows(tmp_path / "dask", table), table
 
