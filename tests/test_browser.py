@@ -135,11 +135,16 @@ def test_search_article_entity_and_back(browser: Any, server: str, shots: Path, 
 
     page.go_back()
     page.wait_for_selector("#tab-doc:not([hidden])")
-    assert "هلسنكي" in page.inner_text("#doc-text")
+    # the article is fetched again after the view shows: wait for its text, not only for the tab
+    page.wait_for_selector("#doc-text:has-text('هلسنكي')")
     page.go_back()
     page.wait_for_selector("#tab-search:not([hidden]) #results li")
     # The search view is rebuilt from the address: the query comes back in the box.
-    page.wait_for_function("document.querySelector('#q').value === 'ترمب'", timeout=90_000)
+    # polled from Python: the page's CSP forbids the string evaluation wait_for_function needs
+    deadline = time.monotonic() + 90
+    while page.input_value("#q") != "ترمب" and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert page.input_value("#q") == "ترمب"
     assert errors == []
     page.close()
 
