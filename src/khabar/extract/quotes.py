@@ -471,6 +471,11 @@ class _Doc:
         return Span(a, b, self.text[a:b])
 
 
+def _word_count(span: Span) -> int:
+    """Words in a span made by ``_Doc.span``, which always sets ``text``."""
+    return len((span.text or "").split())
+
+
 def _nisba_like(f: str) -> bool:
     """A definite adjective of relation (الكويتية، النووي، اليمنيين) that may follow an institution's name."""
     return f.endswith(("ي", "يه", "ية", "يين", "يون"))
@@ -583,7 +588,7 @@ class QuoteFinder:
             content = d.span(qa + 1, qb)
             if content is None:
                 continue
-            words = len(content.text.split())
+            words = _word_count(content)
             k = bisect.bisect_right(ind_starts, content.start) - 1
             inside_indirect = k >= 0 and content.start < ind_ends_max[k]
             if inside_indirect:
@@ -626,12 +631,12 @@ class QuoteFinder:
                     le = min(le, c)  # «X: ….. وقطر تنفي …»: a headline joins its parts with ..
             na, nb = d.orig_to_norm(a + k + 1), d.orig_to_norm(a + le)
             content = d.span(na, nb)
-            if content is None or len(content.text.split()) < 3:
+            if content is None or _word_count(content) < 3:
                 continue
             if any(q.content.start < content.end and content.start < q.content.end for q in found):
                 continue
-            c = Span(a + k, a + k + 1, ":")
-            res.append(Quote("direct", ments[-1].ent, None, c, content))
+            colon = Span(a + k, a + k + 1, ":")
+            res.append(Quote("direct", ments[-1].ent, None, colon, content))
         return res
 
     def _source_attributions(self, found: list[Quote]) -> list[Quote]:
@@ -662,7 +667,7 @@ class QuoteFinder:
             if ci < len(cue_starts) and cue_starts[ci] < b:
                 continue  # the clause already has its own reporting verb (وقال بوتين …، وفقا لشريط …)
             content = d.span(na, nb)
-            if content is None or len(content.text.split()) < 4:
+            if content is None or _word_count(content) < 4:
                 continue
             if any(0 <= content.start - q.content.end <= 40 and "\n" not in d.text[q.content.end : content.start]
                    for q in near):
@@ -757,7 +762,7 @@ class QuoteFinder:
         sent_end = d.sentence_end(d.toks[comp].ne)
         start = d.toks[comp].ne
         content = d.span(start, self._clause_end(start, sent_end))
-        if content is None or len(content.text.split()) < 3:
+        if content is None or _word_count(content) < 3:
             return None
         qtype = "indirect"
         cs, ce = d.orig_to_norm(content.start), d.orig_to_norm(content.end)
@@ -800,7 +805,7 @@ class QuoteFinder:
 
     def _first_speaker(self, a: int, b: int, start_limit: int | None = None) -> tuple[str, _Mention] | None:
         """The speaker among mentions in original [a, b): first non-oblique, PER preferred over a title's ORG."""
-        cands = []
+        cands: list[_Mention] = []
         for m in self.d.mentions_between(a, b):
             if start_limit is not None and not cands and m.start >= start_limit:
                 break
@@ -862,9 +867,9 @@ class QuoteFinder:
             if tj.form == ":":
                 colon_j = j
                 # a colon not followed by a quotation mark: direct speech without marks
-                nxt = d.toks[j + 1] if j + 1 < len(d.toks) else None
-                if nxt is not None and nxt.ns in quote_at:
-                    qopen = quote_at[nxt.ns]
+                next_tok = d.toks[j + 1] if j + 1 < len(d.toks) else None
+                if next_tok is not None and next_tok.ns in quote_at:
+                    qopen = quote_at[next_tok.ns]
                 break
             if j > i + 1 and _cue_of(tj.form, d.lemmas[j], d.text[tj.os : tj.oe]) is not None and tj.form not in lx.adverbial:
                 break  # another reporting verb starts before this one found its content
@@ -990,9 +995,9 @@ class QuoteFinder:
             if na >= sent_end:
                 return None
             content = d.span(na, sent_end)
-            if content is None or len(content.text.split()) < 3:
+            if content is None or _word_count(content) < 3:
                 return None
-        if content is None or len(content.text.split()) < 2:
+        if content is None or _word_count(content) < 2:
             return None
         if qtype == "indirect" and content is not None:
             cs, ce = d.orig_to_norm(content.start), d.orig_to_norm(content.end)

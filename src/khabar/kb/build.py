@@ -76,8 +76,8 @@ def _countries(shared: Path, entities: list[dict[str, Any]], adjectives: dict[st
     for line in (SOURCES_DIR / "countries_ar.tsv").read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip():
             continue
-        iso, qid, names, adjs, caps, capqid = line.split("\t")
-        rows[iso] = (qid, names, adjs, caps, capqid)
+        iso, qid, alias_field, adjs, caps, capqid = line.split("\t")
+        rows[iso] = (qid, alias_field, adjs, caps, capqid)
     # QIDs for the countries countries_ar.tsv has none for (source and cross-check in the file's header)
     qids = {}
     for line in (SOURCES_DIR / "country_qids.tsv").read_text(encoding="utf-8").splitlines():

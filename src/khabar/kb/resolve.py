@@ -742,7 +742,7 @@ class Resolver:
                 base = link.id
             else:
                 typ = Counter(m.type for m in ms).most_common(1)[0][0]
-                canonical_ar = max((m.text for m in mentions or coref), key=len)
+                canonical_ar = max((m.text or "" for m in mentions or coref), key=len)  # Span.of sets text
                 canonical, qid = None, None
                 inst = next((m.extra["_inst_codes"] for m in ms if "_inst_codes" in m.extra), None)
                 country, sector = inst if inst is not None else self._codes(ms)

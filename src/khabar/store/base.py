@@ -569,16 +569,16 @@ class StoreBase:
         timeline: dict[str, dict[str, int]] = {}
         empty = lambda: {"mentions": 0, "documents": 0, "quotes": 0, "events": 0}  # noqa: E731
         for doc, m in per_doc.items():
-            if day_of(doc):
-                t = timeline.setdefault(day_of(doc), empty())
+            if day := day_of(doc):
+                t = timeline.setdefault(day, empty())
                 t["mentions"] += m
                 t["documents"] += 1
         for doc, n in q_docs.items():
-            if day_of(doc):
-                timeline.setdefault(day_of(doc), empty())["quotes"] += n
+            if day := day_of(doc):
+                timeline.setdefault(day, empty())["quotes"] += n
         for doc, _n in ev_keys["actor"] | ev_keys["recipient"]:
-            if day_of(doc):
-                timeline.setdefault(day_of(doc), empty())["events"] += 1
+            if day := day_of(doc):
+                timeline.setdefault(day, empty())["events"] += 1
         nt_sql, nt_args = not_top_sql(ph)
         me_sql, me_args = ("e.wikidata <> " + ph, [key]) if QID.match(key) else (
             "coalesce(e.wikidata, e.name_key) <> " + ph, [match_form(key)])
@@ -686,7 +686,8 @@ class StoreBase:
 
     def quotes(self, speaker: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
         """Stored quotes (newest documents first), optionally of one speaker (name, QID or mention)."""
-        where, args = self._TRUE, []
+        where = self._TRUE
+        args: list[Any] = []
         if speaker:
             sql, args = self._pairs(speaker)
             where = f"(q.doc, q.speaker) IN ({sql})"

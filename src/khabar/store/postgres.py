@@ -182,8 +182,8 @@ def _fit_keys(keys: str) -> str:
     return " ".join(out)
 
 
-def _clean_arg(v: Any) -> Any:
-    return _clean(v) if isinstance(v, str) else v
+def _clean_arg(value: Any) -> Any:
+    return _clean(value) if isinstance(value, str) else value
 
 
 def _clean_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -374,7 +374,12 @@ class PostgresStore(StoreBase):
             for bucket, rows in zip(per_table, layer_rows(rowid, doc, ensure_ascii=True), strict=True):
                 bucket.extend(_clean_row(r) for r in rows)
         seen_ents: set[tuple[Any, Any]] = set()  # an entity id twice in a document: the first wins, as in _add
-        per_table[0] = [r for r in per_table[0] if (r[0], r[1]) not in seen_ents and not seen_ents.add((r[0], r[1]))]
+        unique_ents: list[tuple[Any, ...]] = []
+        for r in per_table[0]:
+            if (r[0], r[1]) not in seen_ents:
+                seen_ents.add((r[0], r[1]))
+                unique_ents.append(r)
+        per_table[0] = unique_ents
         for (table, cols), rows in zip(tables, per_table, strict=True):
             if rows:
                 with cur.copy(f"COPY {table} ({cols}) FROM STDIN") as cp:

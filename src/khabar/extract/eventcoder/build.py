@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from khabar.paths import SHARED_DATA
@@ -99,8 +100,8 @@ def build_actors(src: Path, countries: Path) -> list[tuple[str, str, str, str]]:
         for c in json.loads(countries.read_text(encoding="utf-8")):
             ara = c.get("translations", {}).get("ara", {})
             iso = c.get("cca3", "")
-            for name in {ara.get("common", ""), ara.get("official", "")}:
-                n = norm(name)
+            for country_name in {ara.get("common", ""), ara.get("official", "")}:
+                n = norm(country_name)
                 if not n or " " in n and len(n.split()) > 3:
                     continue
                 rows.setdefault(n, (n, iso, "", "country"))
@@ -139,7 +140,7 @@ SECTORS = {
 }
 
 
-def write(path: Path, header: str, rows: list[tuple[str, ...]]) -> None:
+def write(path: Path, header: str, rows: Sequence[tuple[str, ...]]) -> None:
     lines = [header] + ["\t".join(r) for r in rows]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

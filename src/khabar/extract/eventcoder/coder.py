@@ -301,11 +301,11 @@ class Coder:
                     break  # الميليشيات بصنعاء: a place, not part of the actor's name
                 if j in ent_at:
                     k, ent = ent_at[j]
-                    e = self._from_entity(doc, toks, j, k, ent)
-                    cand.entity, cand.j, cand.end = e.entity, k, e.end
-                    cand.country = e.country or cand.country
-                    cand.sector = e.sector or cand.sector
-                    cand.regional = e.regional
+                    ent_cand = self._from_entity(doc, toks, j, k, ent)
+                    cand.entity, cand.j, cand.end = ent_cand.entity, k, ent_cand.end
+                    cand.country = ent_cand.country or cand.country
+                    cand.sector = ent_cand.sector or cand.sector
+                    cand.regional = ent_cand.regional
                     j = k
                     break
                 nxt = self._actor_info(toks[j].norm)
@@ -383,7 +383,7 @@ class Coder:
                     and (toks[i + 1].norm in self.when or toks[i + 1].norm.isdigit()):
                 continue  # فجر الجمعة: at dawn on Friday, not "detonated"
             soft = i in covered  # a lexicon actor (فتح = Fatah) may still be a verb with its companion
-            best: tuple[int, Hit] | None = None
+            best: tuple[float, Hit] | None = None
             for stem, p in variants(t.norm):
                 for trig in self.lex.triggers.get(stem, ()):
                     has_al = "ال" in p or "لل" in p
@@ -780,9 +780,9 @@ class Coder:
                   and not (a.kind == "country" and a.i > 0 and toks[a.i - 1].norm in self.placehead)]
         if "objcomp" in trig.flags and not recips:
             # طرد 23 دبلوماسيا بريطانيا: the nationality of the object is the recipient
-            nxt = [c for c in cands if hit.last <= c.i <= hit.last + 2 and c.j > hit.last + 1 and c not in actors]
-            if nxt:
-                recips = [nxt[0]]
+            objs = [c for c in cands if hit.last <= c.i <= hit.last + 2 and c.j > hit.last + 1 and c not in actors]
+            if objs:
+                recips = [objs[0]]
         under = [k for k in range(max(0, hit.i - 7), hit.i) if self._has(toks[k].norm, self.undergo)]
         if trig.pos == "N" and under and not any(toks[k].norm in CLAUSE_PUNCT for k in range(under[0], hit.i)):
             # تعرضا لهجوم، يواجه الوزير اتهامات: whoever "underwent" or faces the event is its recipient

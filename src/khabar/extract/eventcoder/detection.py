@@ -21,6 +21,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -140,7 +141,7 @@ def fit(rows: list[Row], lam: float) -> tuple[dict[str, float], float]:
     X = sparse.csr_matrix((np.ones(len(ri)), (ri, ci)), shape=(len(inst), len(vocab)))
     y = np.array([g for _, g in inst])
 
-    def f(theta):  # type: ignore[no-untyped-def]
+    def objective(theta: np.ndarray) -> tuple[float, np.ndarray]:
         w, b = theta[:-1], theta[-1]
         z = X @ w + b
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
@@ -148,7 +149,7 @@ def fit(rows: list[Row], lam: float) -> tuple[dict[str, float], float]:
         g = p - y
         return loss, np.concatenate([X.T @ g + lam * w, [g.sum()]])
 
-    res = minimize(f, np.zeros(len(vocab) + 1), jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    res = minimize(objective, np.zeros(len(vocab) + 1), jac=True, method="L-BFGS-B", options={"maxiter": 500})
     w = {x: round(float(v), 5) for x, v in zip(vocab, res.x[:-1], strict=True) if abs(v) >= 1e-4}
     return w, round(float(res.x[-1]), 5)
 
@@ -200,8 +201,7 @@ def train(path: Path = DETECTION_DEV, out: Path | None = detector.MODEL_PATH,
         for k in range(FOLDS):
             w, b = fit([r for r in tr if fold_of(r.id) != k], lam)
             held = [(n, r) for n, r in enumerate(tr) if fold_of(r.id) == k]
-            for (n, _), s in zip(held, row_scores([r for _, r in held], lambda f, w=w, b=b: _prob(w, b, f)),
-                                    strict=True):
+            for (n, _), s in zip(held, row_scores([r for _, r in held], partial(_prob, w, b)), strict=True):
                 oof[n] = s
         thr = choose_threshold(tr, oof)
         cv[lam] = (prf(tr, oof, thr)["f1"], oof)

@@ -92,7 +92,7 @@ def features(coder: Coder, toks: list[Tok], hit: Hit, fact: str, n_same: int, se
     if hit.last + 1 < n:
         f.append(f"R1={ckey(toks[hit.last + 1].norm)}")
     # cue roles near the trigger and in the sentence
-    near = set()
+    near: set[str] = set()
     for k in range(max(0, hit.i - ROLE_WINDOW), min(n, hit.last + 1 + ROLE_WINDOW)):
         near.update(coder.roles_of(toks[k].norm))
     f += [f"near:{r}" for r in sorted(near)]

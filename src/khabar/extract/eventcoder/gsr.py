@@ -131,8 +131,7 @@ def score_rows(rows: list[dict[str, Any]], name: str, pipeline: bool = False,
         bt = sc.by_type.setdefault(gold["plover"], [0, 0])
         bt[0] += hit
         bt[1] += 1
-        actors = [doc.entity(a) for e in same for a in e.actor]
-        actors = [a for a in actors if a is not None]
+        actors = [a for e in same for aid in e.actor if (a := doc.entity(aid)) is not None]
         src_ok = None
         if gold.get("sourcetext", "").strip():
             sc.src_n += 1
@@ -148,7 +147,7 @@ def score_rows(rows: list[dict[str, Any]], name: str, pipeline: bool = False,
             sc.code_hit += any(_code_ok(gold["sourcecode"], a.country, a.sector) for a in actors)
         if misses is not None and (not hit or src_ok is False):
             misses.append({"id": row.get("id"), "gold": gold, "text": row["text"][:300],
-                           "ours": [(e.event, [doc.entity(a).mentions[0].text for a in e.actor if doc.entity(a)])
+                           "ours": [(e.event, [ent.mentions[0].text for a in e.actor if (ent := doc.entity(a))])
                                     for e in events]})
     return sc
 
@@ -199,9 +198,9 @@ def score_spans(path: Path = DEFAULT_SPANS, pipeline: bool = False) -> dict[str,
             c[2] += 1
             c[1] += bool(ents)
             c[0] += bool(ours & word_keys(gold))
-    for role, (hit, pred, gold) in counts.items():
+    for role, (hit, pred, n_gold) in counts.items():
         p = hit / pred if pred else 0.0
-        r = hit / gold if gold else 0.0
-        out[role] = {"gold_rows": gold, "filled": pred, "matched": hit, "precision": round(p, 3),
+        r = hit / n_gold if n_gold else 0.0
+        out[role] = {"gold_rows": n_gold, "filled": pred, "matched": hit, "precision": round(p, 3),
                      "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
     return out

@@ -21,7 +21,7 @@ _DOC_MAX_CUES = 8
 
 
 def _shape(w: str) -> str:
-    out = []
+    out: list[str] = []
     for ch in w[:6]:
         if "\u0600" <= ch <= "\u06ff":
             c = "a"
