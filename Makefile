@@ -28,6 +28,7 @@ test: install
 
 lint: install
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy src/khabar
 
 # Rebuild src/khabar/data/demo/demo.jsonl.gz from ../shared (deterministic).
 demo-corpus: install

@@ -117,8 +117,8 @@ def summarize(doc: Document, keys: list[str | None], stop: frozenset[str], dfq: 
         cos = sum(x * centre.get(k, 0.0) for k, x in v.items()) / (vnorm * cnorm)
         lead = 1.0 / math.sqrt(1.0 + rank)  # news puts the gist first
         scored.append((0.5 * cos + 0.5 * lead, i))
-    k = max_sentences if len(eligible) >= 6 else min(2, len(eligible))
-    best = sorted(i for _, i in sorted(scored, key=lambda t: (-t[0], t[1]))[:k])
+    n_keep = max_sentences if len(eligible) >= 6 else min(2, len(eligible))
+    best = sorted(i for _, i in sorted(scored, key=lambda t: (-t[0], t[1]))[:n_keep])
     return [Span(sents[i].start, sents[i].end) for i in best]
 
 

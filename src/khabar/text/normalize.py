@@ -138,7 +138,7 @@ class NormalizedText:
 
     def find_all(self, needle: str) -> list[tuple[int, int]]:
         """Source spans of every (non-overlapping) occurrence of an already-normalised ``needle``."""
-        out = []
+        out: list[tuple[int, int]] = []
         if not needle:
             return out
         i = self.text.find(needle)

@@ -291,8 +291,10 @@ def analyse_word(surface: str) -> tuple[str, tuple[str, ...], tuple[Piece, ...]]
     hk = surface.translate(_HK)  # same length as norm: the two differ only by the 1:1 hamza mapping
     raw = segment_form(hk) if hk else [(hk, 0, 0, True)]
     n = len(surface)
+    seg: list[str]
+    pieces: list[Piece]
     if len(raw) == 1:
-        seg, pieces = [norm], [(surface, 0, n)]  # type: ignore[assignment]
+        seg, pieces = [norm], [(surface, 0, n)]
     else:
         src: list[int] | None = None
         if hk != surface:

@@ -59,13 +59,13 @@ def tokenize_text(text: str) -> list[Token]:
                 kind = char_kind(surface)
             elif kind == "DOTS":
                 kind = "PUNCT"
-            norm = other_get(surface)
-            if norm is None:
-                norm = surface.translate(_NORM)
+            known = other_get(surface)
+            if known is None:
+                known = surface.translate(_NORM)
                 if len(_OTHER_CACHE) > 100_000:
                     _OTHER_CACHE.clear()
-                _OTHER_CACHE[surface] = norm
-            append(token(s, e, norm, [norm], None, None, kind))
+                _OTHER_CACHE[surface] = known
+            append(token(s, e, known, [known], None, None, kind))
     finally:
         if gc_was_enabled:
             gc.enable()

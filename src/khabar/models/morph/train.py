@@ -299,11 +299,11 @@ def pud_half(path: Path, part: int) -> list[GoldSentence]:
             w.upos = PUD_TO_PADT1.get(w.upos, w.upos)
             prev = merged[-1] if merged else None
             glued = prev is not None and prev.end == tok.start and sent.text[tok.start : tok.end].isalpha()
-            if glued and w.upos == "PRON" and w.form in ENCLITIC_FORMS:
+            if prev is not None and glued and w.upos == "PRON" and w.form in ENCLITIC_FORMS:
                 w.xpos = "SP------2-"  # the PADT-style marker _is_enclitic looks for
                 prev.words.append(w)
                 prev.end = tok.end
-            elif glued and _is_proclitic(prev.words[-1].form, prev.words[-1].upos):
+            elif prev is not None and glued and _is_proclitic(prev.words[-1].form, prev.words[-1].upos):
                 prev.words.append(w)
                 prev.end = tok.end
             else:

@@ -151,9 +151,8 @@ def pair_codes(x: SentenceInput, hh: np.ndarray, dd: np.ndarray,
     same surface token. Only the ``needed`` ones are computed."""
     out: dict[str, np.ndarray] = {}
     diff = dd - hh
-    direc = None
+    direc = np.sign(diff) + 1  # cheap next to the rest; "btw" needs it too
     if "dir" in needed or "btw" in needed:
-        direc = np.sign(diff) + 1
         out["dir"] = direc
     if "dd" in needed or "tok" in needed:
         out["dd"] = _DIST_TABLE[np.clip(diff, -_MAXD, _MAXD) + _MAXD]

@@ -312,7 +312,7 @@ def with_predicted_tags(path: str | Path, trees: list[TreeSentence]) -> tuple[li
         by_span = {(t.start, t.end): t for t in doc.tokens}
         k = 0
         for tree in trees[i:j]:
-            words = []
+            words: list[ParseWord] = []
             for gt in gold_tokens[k : k + len({w.token for w in tree.words})]:
                 pt = by_span.get((gt.start, gt.end))
                 same = pt is not None and len(pt.words) == len(gt.words)
