@@ -30,11 +30,12 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from khabar import __version__
+from khabar.resources import package_file
 
 DEFAULT_MAX_BODY = 2_000_000  # bytes of a POST /api/analyze request
 MAX_LIMIT = 200
 Limit = Annotated[int, Query(ge=0, le=MAX_LIMIT, description=f"At most this many results (≤ {MAX_LIMIT}).")]
-WEB_DIR = FilePath(__file__).resolve().parent.parent / "web"
+WEB_DIR = package_file("web")
 # The page loads nothing from elsewhere: everything is served by this app ('self').
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
        " base-uri 'none'; form-action 'self'; frame-ancestors 'none'")

@@ -16,14 +16,14 @@ import math
 import re
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 
 from khabar.document import Document, Span, Token
 from khabar.models.topic.features import token_keys, word_key
 from khabar.models.topic.model import get_model, load_stopwords
 from khabar.pipeline import register
+from khabar.resources import data_file
 
-DF_PATH = Path(__file__).resolve().parent.parent / "data" / "topics" / "df.tsv.gz"
+DF_PATH = data_file("topics", "df.tsv.gz")
 MIN_ARABIC_WORDS = 3
 MIN_SENTENCE_WORDS = 6
 MAX_KEYPHRASES = 8

@@ -16,9 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from khabar.resources import package_file
 from khabar.text.normalize import normalize
 
-KB_DIR = Path(__file__).parent
+KB_DIR = package_file("kb")
 DATA_DIR = KB_DIR / "data"
 SOURCES_DIR = KB_DIR / "sources"
 KB_FILE = DATA_DIR / "kb.json.gz"

@@ -18,11 +18,13 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from khabar.paths import SHARED_DATA
+from khabar.resources import data_file
 from khabar.text.normalize import normalize
 from khabar.text.tokenize import TOKEN_RE
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[3].parent / "shared/data/news/ant-v2.1-multisource.jsonl.gz"
-DEFAULT_OUT = Path(__file__).resolve().parents[1] / "data/text/word_freq.tsv.gz"
+DEFAULT_CORPUS = SHARED_DATA / "news/ant-v2.1-multisource.jsonl.gz"
+DEFAULT_OUT = data_file("text", "word_freq.tsv.gz")
 
 
 def count_words(paths: list[Path]) -> tuple[Counter[str], int]:

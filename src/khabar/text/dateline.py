@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from khabar.document import Dateline
+from khabar.resources import data_file
 from khabar.text.normalize import normalize
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "text"
+DATA_DIR = data_file("text")
 
 # Word characters plus Arabic marks; the two branches are disjoint (marks are not \w) so matching stays linear.
 _WORD = r"[^\W\d_](?:[^\W_]|[\u064b-\u065f\u0670\u200c\u200d])*"

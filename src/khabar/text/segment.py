@@ -34,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from khabar.memo import Memo
+from khabar.resources import data_file
 from khabar.text.normalize import char_table
 
 MIN_STEM = 3  # a remainder must be seen at least this often to count as a word
@@ -66,7 +67,7 @@ class Lexicon:
         return self.freq.get(w, 0)
 
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "text"
+DATA_DIR = data_file("text")
 
 
 def _data(name: str) -> Path:

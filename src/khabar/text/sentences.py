@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from pathlib import Path
 
+from khabar.resources import data_file
 from khabar.text.normalize import normalize
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "text"
+DATA_DIR = data_file("text")
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
 _TERM = re.compile(r"""[.!?؟؛۔]+(["»”’')\]]*)(?=\s|$)""")

@@ -20,9 +20,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from khabar.paths import SHARED_DATA
+from khabar.resources import data_file
 from khabar.text.normalize import normalize
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "events"
+DATA = data_file("events")
 SRC = SHARED_DATA / "events/universalpetrarch-arabic"
 COUNTRIES = SHARED_DATA / "gazetteers/countries/countries.json"
 

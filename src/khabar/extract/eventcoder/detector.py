@@ -19,10 +19,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from khabar.resources import data_file
+
 if TYPE_CHECKING:
     from khabar.extract.eventcoder.coder import Coder, Hit, Tok
 
-MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "events" / "detector.json.gz"
+MODEL_PATH = data_file("events", "detector.json.gz")
 ENV_MIN = "KHABAR_EVENTS_MIN_CONFIDENCE"
 WINDOW = 3  # context words each side, as a bag
 ROLE_WINDOW = 6  # cue roles looked for this many tokens each side (and anywhere in the sentence, separately)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
+from khabar.resources import data_file
 from khabar.text.normalize import normalize
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "events"
+DATA = data_file("events")
 
 
 def nkey(s: str) -> str:

@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from khabar.memo import Memo
+from khabar.resources import package_file
 
-MODEL_PATH = Path(__file__).with_name("morph.json.gz")
+MODEL_PATH = package_file("models", "morph", "morph.json.gz")
 
 DIACRITICS = _DIAC = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _KEY_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي",

@@ -24,6 +24,7 @@ from khabar.models.morph.model import (
     word_class,
 )
 from khabar.paths import shared_dir
+from khabar.resources import package_file
 
 SHARED = shared_dir()
 DEFAULT_TRAIN = SHARED / "data/ud/padt-v1/dev.conllu"
@@ -42,7 +43,7 @@ DEFAULT_EPOCHS = 12
 DEFAULT_PUD = SHARED / "data/ud/pud/ar_pud-ud-test.conllu"
 # PUD (UD v2) → PADT v1 conventions, so that PUD sentences can train the same tagger
 PUD_TO_PADT1 = {"PROPN": "X", "SCONJ": "CCONJ", "AUX": "VERB", "INTJ": "X"}
-DEFAULT_CLUSTERS = Path(__file__).resolve().parents[1] / "ner" / "data" / "clusters.tsv.gz"
+DEFAULT_CLUSTERS = package_file("models", "ner", "data", "clusters.tsv.gz")
 TAGS = ["NOUN", "ADJ", "ADP", "VERB", "CCONJ", "PUNCT", "PRON", "X", "NUM", "PART", "DET", "ADV", "SYM", "PROPN",
         "AUX", "SCONJ", "INTJ"]
 

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from khabar.memo import Memo
 from khabar.models.files import model_file
+from khabar.resources import package_file
 from khabar.text.normalize import normalize
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = package_file("models", "ner", "data")
 _MAX_GAZ_LEN = 6
 _DOC_MIN_RANK = 300  # the 300 most frequent news words (في, الله …) carry no document-level cues
 _DOC_MAX_CUES = 8

@@ -18,10 +18,11 @@ from pathlib import Path
 
 import numpy as np
 
+from khabar.resources import package_file
 from khabar.text.normalize import normalize
 
 _WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|[0-9]+|[A-Za-z]+")
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = package_file("models", "ner", "data")
 NEWS_FILES = ("ant-v2.1-multisource.jsonl.gz", "ant-v1.1-jawharafm.jsonl.gz")  # Apache-2.0 only, no NC text
 
 
@@ -131,7 +132,7 @@ def build_clusters(
     return n
 
 
-KB_DIR = Path(__file__).resolve().parents[2] / "kb"  # khabar.kb (Apache-2.0): curated entities, countries
+KB_DIR = package_file("kb")  # khabar.kb (Apache-2.0): curated entities, countries
 
 
 def _name(s: str) -> str:

@@ -21,8 +21,9 @@ from typing import Any
 import numpy as np
 
 from khabar.models.morph.model import key
+from khabar.resources import package_file
 
-MODEL_PATH = Path(__file__).with_name("parse.npz")
+MODEL_PATH = package_file("models", "parse", "parse.npz")
 
 # Integer ids 0-3 of every vocabulary are reserved.
 PAD, UNK, ROOT, NONE = 0, 1, 2, 3
