@@ -238,11 +238,12 @@ class Coder:
             return None
         second = _noun_keys(toks[i + 1].norm) | stems(toks[i + 1].norm)
         best: tuple[int, ActorInfo] | None = None
-        for s in _noun_keys(toks[i].norm):
+        # sorted: ties on length keep the first phrase found, so the order must not depend on the hash seed
+        for s in sorted(_noun_keys(toks[i].norm)):
             by_second = self.lex.phrases.get(s)
             if not by_second:
                 continue
-            for w2 in second & by_second.keys():
+            for w2 in sorted(second & by_second.keys()):
                 for words, info in by_second[w2]:
                     j = i + len(words)
                     if j <= len(toks) and all(

@@ -114,7 +114,7 @@ def analyse(rows: Iterable[dict[str, Any]], log: Callable[[str], None] | None = 
 
 
 def _prob(w: dict[str, float], b: float, feats: list[str]) -> float:
-    z = b + sum(w.get(x, 0.0) for x in detector.expand(feats, CONJOIN))
+    z = b + math.fsum(w.get(x, 0.0) for x in detector.expand(feats, CONJOIN))  # order-free, as Detector.score
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

@@ -156,7 +156,8 @@ class Detector:
     conjoin: bool = False  # every feature also as a copy prefixed with the candidate's type ("ASSAULT|S=…")
 
     def score(self, feats: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(x, 0.0) for x in expand(feats, self.conjoin))
+        # fsum: exact, so the score does not depend on the set's (hash-seeded) iteration order
+        z = self.bias + math.fsum(self.weights.get(x, 0.0) for x in expand(feats, self.conjoin))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def threshold_for(self, event_type: str | None) -> float:
@@ -173,7 +174,7 @@ def expand(feats: list[str], conjoin: bool) -> set[str]:
     both what PROTEST and ASSAULT share and how they differ (the type comes from the ``ev=`` feature)."""
     out = set(feats)
     if conjoin:
-        ev = next((x[3:] for x in out if x.startswith("ev=")), "")
+        ev = next((x[3:] for x in feats if x.startswith("ev=")), "")  # the list, not the set: first in order
         if ev:
             out |= {f"{ev}|{x}" for x in feats}
     return out
