@@ -1,7 +1,8 @@
 """Cross-process determinism check: does ``Pipeline().run`` give the same document under different hash seeds?
 
-``python bench/determinism_check.py [N]`` analyses the first N ANT v2.1 articles (default 40; blind-set ids in
-bench/blind/ids.txt skipped) in four subprocesses run with PYTHONHASHSEED=1,2,3,4, then diffs each document's
+``python bench/determinism_check.py [N] [CORPUS.jsonl.gz]`` analyses the first N articles (default 40) of the ANT
+v2.1 corpus or of the given JSONL (e.g. src/khabar/data/demo/demo.jsonl.gz; blind-set ids in bench/blind/ids.txt
+skipped) in four subprocesses run with PYTHONHASHSEED=1,2,3,4, then diffs each document's
 ``to_dict()`` layer by layer (top-level keys) against seed 1's and prints which layers and documents differ.
 Exit status 1 when anything differs. Set/frozenset iteration order depends on the hash seed, so any output
 decided by it shows up here; within one process results look stable, so only a check across processes finds it.
@@ -28,12 +29,12 @@ def _blind_ids() -> set[str]:
     return {ln.strip() for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()} if p.is_file() else set()
 
 
-def dump(n: int, out: Path) -> None:
+def dump(n: int, out: Path, source: str = "") -> None:
     from khabar.bench.pipeline import _published, default_corpus, iter_articles
     from khabar.document import Document
     from khabar.pipeline import Pipeline
 
-    corpus = default_corpus()
+    corpus = Path(source) if source else default_corpus()
     if corpus is None:
         sys.exit("no corpus")
     blind = _blind_ids()
@@ -68,12 +69,12 @@ def _first_diff(a: Any, b: Any, path: str = "") -> str:
     return f"{path}: {a!r:.100} != {b!r:.100}"
 
 
-def main(n: int) -> int:
+def main(n: int, source: str = "") -> int:
     with tempfile.TemporaryDirectory() as tmp:
         procs = []
         for seed in SEEDS:
             env = {**os.environ, "PYTHONHASHSEED": seed, "OMP_NUM_THREADS": "1"}
-            cmd = [sys.executable, __file__, "--dump", str(n), f"{tmp}/{seed}.json.gz"]
+            cmd = [sys.executable, __file__, "--dump", str(n), f"{tmp}/{seed}.json.gz", source]
             procs.append(subprocess.Popen(cmd, env=env))  # noqa: S603 - our own script
         if any(p.wait() for p in procs):
             sys.exit("a dump subprocess failed")
@@ -110,9 +111,9 @@ def main(n: int) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--dump":
-        dump(int(sys.argv[2]), Path(sys.argv[3]))
-    elif len(sys.argv) <= 2:
-        sys.exit(main(int(sys.argv[1]) if len(sys.argv) == 2 else 40))
+    if len(sys.argv) == 5 and sys.argv[1] == "--dump":
+        dump(int(sys.argv[2]), Path(sys.argv[3]), sys.argv[4])
+    elif len(sys.argv) <= 3:
+        sys.exit(main(int(sys.argv[1]) if len(sys.argv) >= 2 else 40, sys.argv[2] if len(sys.argv) == 3 else ""))
     else:
         sys.exit(__doc__)
