@@ -20,6 +20,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from json_diff import first_diff  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 SEEDS = ("1", "2", "3", "4")
 
@@ -51,22 +54,6 @@ def dump(n: int, out: Path, source: str = "") -> None:
         json.dump(docs, fh, ensure_ascii=False, sort_keys=True)
 
 
-def _first_diff(a: Any, b: Any, path: str = "") -> str:
-    if type(a) is not type(b):
-        return f"{path}: {a!r:.100} != {b!r:.100}"
-    if isinstance(a, dict):
-        for k in sorted(set(a) | set(b)):
-            if k not in a or k not in b:
-                return f"{path}/{k}: only on one side"
-            if a[k] != b[k]:
-                return _first_diff(a[k], b[k], f"{path}/{k}")
-    if isinstance(a, list):
-        if len(a) != len(b):
-            return f"{path}: length {len(a)} != {len(b)}"
-        for i, (x, y) in enumerate(zip(a, b, strict=True)):
-            if x != y:
-                return _first_diff(x, y, f"{path}[{i}]")
-    return f"{path}: {a!r:.100} != {b!r:.100}"
 
 
 def main(n: int, source: str = "") -> int:
@@ -102,7 +89,7 @@ def main(n: int, source: str = "") -> int:
                     if shown < 30:
                         shown += 1
                         print(f"seed 1 vs {seed} doc {i} ({a.get('id')}) layer {layer}: "
-                              f"{_first_diff(a.get(layer), b.get(layer), layer)}")
+                              f"{first_diff(a.get(layer), b.get(layer), layer)}")
     print(f"\n{len(base)} articles x {len(SEEDS)} seeds: {len(differing_docs)} documents differ from seed 1's")
     for layer, c in layer_docs.most_common():
         print(f"  layer {layer}: {c} (document, seed) pairs differ")

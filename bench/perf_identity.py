@@ -15,6 +15,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from json_diff import first_diff  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 N_DOCS = 200
 
@@ -59,22 +62,6 @@ def dump(out: Path) -> None:
     print(f"wrote {out}: {len(parses)} PADT test sentences, {len(docs)} ANT documents")
 
 
-def _first_diff(a: Any, b: Any, path: str = "") -> str:
-    if type(a) is not type(b):
-        return f"{path}: {a!r:.80} != {b!r:.80}"
-    if isinstance(a, dict):
-        for k in sorted(set(a) | set(b)):
-            if k not in a or k not in b:
-                return f"{path}/{k}: only on one side"
-            if a[k] != b[k]:
-                return _first_diff(a[k], b[k], f"{path}/{k}")
-    if isinstance(a, list):
-        if len(a) != len(b):
-            return f"{path}: length {len(a)} != {len(b)}"
-        for i, (x, y) in enumerate(zip(a, b, strict=True)):
-            if x != y:
-                return _first_diff(x, y, f"{path}[{i}]")
-    return f"{path}: {a!r:.80} != {b!r:.80}"
 
 
 def compare(pa: Path, pb: Path) -> int:
@@ -88,7 +75,7 @@ def compare(pa: Path, pb: Path) -> int:
         diff = [i for i, (x, y) in enumerate(zip(xs, ys, strict=False)) if x != y]
         print(f"{key}: {len(xs)} vs {len(ys)} items, {len(diff)} differ")
         for i in diff[:5]:
-            print("  ", i, _first_diff(xs[i], ys[i]))
+            print("  ", i, first_diff(xs[i], ys[i]))
         bad += len(diff) + (len(xs) != len(ys))
     print("IDENTICAL" if not bad else "DIFFERENT")
     return 1 if bad else 0
