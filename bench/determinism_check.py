@@ -18,38 +18,15 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from json_diff import first_diff  # noqa: E402
+from identity_common import analysed_docs, first_diff  # noqa: E402
 
-HERE = Path(__file__).resolve().parent
 SEEDS = ("1", "2", "3", "4")
 
 
-def _blind_ids() -> set[str]:
-    p = HERE / "blind" / "ids.txt"
-    return {ln.strip() for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()} if p.is_file() else set()
-
-
 def dump(n: int, out: Path, source: str = "") -> None:
-    from khabar.bench.pipeline import _published, default_corpus, iter_articles
-    from khabar.document import Document
-    from khabar.pipeline import Pipeline
-
-    corpus = Path(source) if source else default_corpus()
-    if corpus is None:
-        sys.exit("no corpus")
-    blind = _blind_ids()
-    pipe = Pipeline()
-    docs = []
-    for rec in iter_articles(corpus, n + len(blind)):
-        if str(rec.get("id")) in blind or len(docs) >= n:
-            continue
-        meta: dict[str, Any] = {"language": "ar"}
-        if pub := _published(rec):
-            meta["published"] = pub
-        docs.append(pipe.run(Document(text=rec["text"], id=str(rec.get("id") or ""), meta=meta)).to_dict())
+    docs = analysed_docs(n, Path(source) if source else None)
     with gzip.open(out, "wt", encoding="utf-8") as fh:
         json.dump(docs, fh, ensure_ascii=False, sort_keys=True)
 

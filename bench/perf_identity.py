@@ -16,24 +16,15 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from json_diff import first_diff  # noqa: E402
+from identity_common import analysed_docs, first_diff  # noqa: E402
 
-HERE = Path(__file__).resolve().parent
 N_DOCS = 200
 
 
-def _blind_ids() -> set[str]:
-    p = HERE / "blind" / "ids.txt"
-    return {ln.strip() for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()} if p.is_file() else set()
-
-
 def dump(out: Path) -> None:
-    from khabar.bench.pipeline import _published, default_corpus, iter_articles
-    from khabar.document import Document
     from khabar.models.parse.model import load_model
     from khabar.models.parse.train import load_trees
     from khabar.paths import shared_dir
-    from khabar.pipeline import Pipeline
 
     model = load_model()
     trees = load_trees(shared_dir() / "data/ud/padt-v1/test.conllu")
@@ -44,19 +35,7 @@ def dump(out: Path) -> None:
         else:
             groups.append([s])
     parses = [list(map(list, p)) for g in groups for p in model.parse_many([s.words for s in g])]
-    corpus = default_corpus()
-    if corpus is None:
-        sys.exit("no corpus")
-    blind = _blind_ids()
-    pipe = Pipeline()
-    docs = []
-    for rec in iter_articles(corpus, N_DOCS + len(blind)):
-        if str(rec.get("id")) in blind or len(docs) >= N_DOCS:
-            continue
-        meta: dict[str, Any] = {"language": "ar"}
-        if pub := _published(rec):
-            meta["published"] = pub
-        docs.append(pipe.run(Document(text=rec["text"], id=str(rec.get("id") or ""), meta=meta)).to_dict())
+    docs = analysed_docs(N_DOCS)
     with gzip.open(out, "wt", encoding="utf-8") as fh:
         json.dump({"padt_test": parses, "ant_docs": docs}, fh, ensure_ascii=False, sort_keys=True)
     print(f"wrote {out}: {len(parses)} PADT test sentences, {len(docs)} ANT documents")
