@@ -339,7 +339,7 @@ A["BB-middleEast-1090-20181012"] = {
         "ent_brunson": E("PER", ["أندرو برونسون", "برونسون"], ["القس الأمريكي", "قس أمريكي"], "Andrew Brunson", None,
                          "USA", "REL"),
         "ent_usa": E("LOC", ["الولايات المتحدة", "واشنطن"], [], "United States", "Q30", "USA"),
-        "ent_turkey": E("LOC", ["تركيا", "أنقرة"], [], "Turkey", "Q43", "TUR"),
+        "ent_turkey": E("LOC", ["تركيا", "أنقرة"], ["البلاد"], "Turkey", "Q43", "TUR"),
         "ent_afp": E("ORG", ["وكالة الأنباء الفرنسية"], [], "Agence France-Presse", None, "FRA", "MED"),
         "ent_pkk": E("ORG", ["حزب العمال الكردستاني"], [], "Kurdistan Workers' Party", None, None, "REB"),
         "ent_gulen": E("ORG", ["تنظيم فتح الله غولن"], [], "Gülen movement", None, "TUR"),
