@@ -485,7 +485,8 @@ A["FR-middleEast-704-20180628"] = {  # Thursday; Saudi inquiry into a journalist
         Ev("REJECT", ["ent_rifai"], [], None,
            [("ورفضت الرفاعي هذه الاتهامات", 0), ("ورفضت الرفاعي هذه الاتهامات", 1)]),
         Ev("PROTEST", [], ["ent_rifai"], None,
-           [("وأثارت مشاهد تحقيقها الصحفي سيلا من الاحتجاجات المحافظة جدا", 0)], optional=True),
+           [("استنكار على شبكات التواصل الاجتماعي", 0),
+            ("وأثارت مشاهد تحقيقها الصحفي سيلا من الاحتجاجات المحافظة جدا", 0)], optional=True),
     ],
 }
 
@@ -555,7 +556,7 @@ A["FR-internationalNews-684-20180411"] = {  # Wednesday; Houthi drones and missi
     ],
     "events": [
         # the Wednesday attacks: two drones (Abha airport, a facility in Jazan) and three ballistic missiles
-        Ev("ASSAULT", ["ent_houthis"], ["ent_saudi"], "2018-04-11",
+        Ev("ASSAULT", ["ent_houthis"], ["ent_saudi", "ent_aramco"], "2018-04-11",
            [("ثلاثة صواريخ أطلقت من اليمن", 0),
             ("طائرتين دون طيار أطلقهما الحوثيون لاستهداف مطار ومنشأة مدنية", 0),
             ("طائرتين دون طيار أطلقهما الحوثيون باتجاه جنوب السعودية لاستهداف مطار ومنشأة مدنية", 0),
@@ -619,6 +620,7 @@ A["SK-internationalNews-570-20180324"] = {  # Saturday; Tel Aviv rally against t
         Q("indirect", "أعلن", 0, "برنامجا لنقل اللاجئين وتخييرهم بين مغادرة الدولة العبرية طوعا بحلول الأول من "
           "أبريل سواء إلى بلادهم أو دولة ثالثة، أو السجن لفترة غير محددة مع الطرد القسري في نهاية الأمر", 0,
           "ent_netanyahu", optional=True),
+        Q("indirect", "وقدرت", 0, "عدد المتظاهرين بأكثر من 20 ألف شخص", 0, None, optional=True),
         Q("direct", "وعلق", 0, "على الحكومة عدم الرضوخ للحملة من أجل السماح ببقاء المتسللين غير الشرعيين الباحثين عن "
           "عمل في إسرائيل، وإلا سنصبح وكالة توظيف للعالم أجمع", 0, "ent_bennett"),
         Q("indirect", "ونددت", 0, "بعدم شرعية الاتفاق الذي أعلنته السلطات مع دولة ثالثة", 0, "ent_ngos",
