@@ -27,8 +27,7 @@ def main() -> None:
     ap.add_argument("--start", type=int, default=2000)
     ap.add_argument("--stop", type=int, default=2200)
     args = ap.parse_args()
-    blind_file = HERE / "blind" / "ids.txt"
-    blind = set(blind_file.read_text(encoding="utf-8").split()) if blind_file.is_file() else set()
+    blind = {i for f in HERE.glob("blind*/ids.txt") for i in f.read_text(encoding="utf-8").split()}
     corpus = default_corpus()
     if corpus is None:
         raise SystemExit("no corpus")

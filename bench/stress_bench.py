@@ -2,7 +2,7 @@
 
 An unpunctuated article is the worst case for stages that work per sentence or compare mentions with each
 other: there is one "sentence" and thousands of mentions. The article is real ANT v2.1 text (the blind ids in
-``bench/blind/ids.txt`` are left out), concatenated and stripped of everything but letters, digits and
+``bench/blind*/ids.txt`` are left out), concatenated and stripped of everything but letters, digits and
 spaces, then cut to each size. Each size runs in a fresh process (so caches and peak RSS do not carry over)
 and prints CPU seconds per stage, the whole analysis, and peak RSS; the last column is the cost relative to the
 smallest size (the bar: 1M characters cost at most 15x 100k).
@@ -27,13 +27,13 @@ from khabar.paths import SHARED_DATA
 
 ROOT = Path(__file__).resolve().parents[1]
 ANT = SHARED_DATA / "news/ant-v2.1-multisource.jsonl.gz"
-BLIND = ROOT / "bench/blind/ids.txt"
+BLIND_FILES = sorted((ROOT / "bench").glob("blind*/ids.txt"))
 _NOT_WORD = re.compile(r"[^\w\s]|_")
 
 
 def build_text(size: int, punctuated: bool = False) -> str:
     """``size`` characters of ANT article text in file order (blind articles skipped)."""
-    blind = set(BLIND.read_text(encoding="utf-8").split()) if BLIND.exists() else set()
+    blind = {i for f in BLIND_FILES for i in f.read_text(encoding="utf-8").split()}
     parts: list[str] = []
     total = 0
     with gzip.open(ANT, "rt", encoding="utf-8") as fh:
