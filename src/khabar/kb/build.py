@@ -9,7 +9,9 @@ Inputs (all read-only):
 - UniversalPetrarch ``actor_dict_ar_v4.txt`` / ``agents.all.ar_v3.txt`` (MIT): actor codes for names and
   sector words (only used for country/sector codes, never to link);
 - ANERGazet (research use): type hints only (PER/LOC/ORG) for names the KB does not know;
-- ``sources/titles.json``, ``sources/gaz_stop.txt``: role titles and gazetteer stop list.
+- ``sources/titles.json``, ``sources/gaz_stop.txt``: role titles and gazetteer stop list;
+- ``sources/national_teams.tsv``: one national football team per country («منتخب مصر»), QIDs where certain;
+- ``sources/news_names.jsonl``: the most-mentioned names in ANT v2.1 (``khabar kb candidates``), curated format.
 """
 
 from __future__ import annotations
@@ -84,6 +86,12 @@ def _countries(shared: Path, entities: list[dict[str, Any]], adjectives: dict[st
         if line.strip() and not line.startswith("#"):
             iso, qid = line.split("\t")[:2]
             qids[iso] = qid
+    teams: dict[str, str] = {}
+    for line in (SOURCES_DIR / "national_teams.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            iso, qid = line.split("\t")[:2]
+            if qid != "-":
+                teams[iso] = qid
     data = json.loads((shared / "gazetteers/countries/countries.json").read_text(encoding="utf-8"))
     for c in data:
         iso = c["cca3"]
@@ -106,6 +114,11 @@ def _countries(shared: Path, entities: list[dict[str, Any]], adjectives: dict[st
         for a in adj_list:
             for f in nisba_forms(a):
                 adjectives.setdefault(kb_key(f), iso)
+        team_names = [n for n in [common, *aliases] if n and not n.startswith("جمهورية") and len(n.split()) <= 3]
+        entities.append({"id": _slug(en) + "_national_team", "type": "ORG", "en": f"{en} national football team",
+                         "ar": "منتخب " + common, "qid": teams.get(iso), "country": iso, "sector": None,
+                         "aliases": sorted({"منتخب " + n for n in team_names} - {"منتخب " + common}),
+                         "source": "national_teams"})
         cap_names = [n for n in caps.split("|") if n and n != "-"]
         if cap_names and c.get("capital"):
             cap_en = c["capital"][0]
@@ -185,7 +198,8 @@ def build(shared: Path = DEFAULT_SHARED, out: Path = KB_FILE, anergazet: bool = 
     adjectives: dict[str, str] = {}
     _countries(shared, entities, adjectives)
     seen = {e["id"] for e in entities}
-    for d in read_jsonl(SOURCES_DIR / "curated.jsonl"):
+    news = SOURCES_DIR / "news_names.jsonl"
+    for d in [*read_jsonl(SOURCES_DIR / "curated.jsonl"), *(read_jsonl(news) if news.exists() else [])]:
         d = dict(d, source="curated")
         if d["id"] in seen:
             d["id"] += "_x"

@@ -165,7 +165,7 @@ class KB:
                 lst.append(i)
             self.max_alias_len = max(self.max_alias_len, len(k.split()))
             main = e.is_country and name == e.ar  # السعودية is the country's name and an adjective form
-            if e.gaz and e.source in ("curated", "countries", "user") and self._gaz_ok(k, main, e.type == "LOC"):
+            if e.gaz and e.source in ("curated", "countries", "national_teams", "user") and self._gaz_ok(k, main, e.type == "LOC"):
                 self.gaz_keys.add(k)
                 self.gaz_first.add(k.split()[0])
 
