@@ -60,7 +60,7 @@ def _small_store(tmp: Path) -> Any:
     ])]
     corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), "utf-8")
     store = open_store(tmp / "k.db")
-    ingest([str(corpus)], store, pipeline=Pipeline(["normalize", "tokenize", "sentences", "dateline"]))
+    ingest([str(corpus)], store, pipeline=Pipeline(["tokenize", "sentences", "dateline"]))
     return store
 
 

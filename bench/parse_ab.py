@@ -57,7 +57,7 @@ def main() -> None:
     corpus = default_corpus()
     if corpus is None:
         raise SystemExit("no corpus")
-    text_morph = Pipeline(["normalize", "tokenize", "sentences", "morph"])
+    text_morph = Pipeline(["tokenize", "sentences", "morph"])
     docs = [text_morph.run(Document(text=r["text"], meta={"language": "ar"})) for r in iter_articles(corpus, args.docs)]
     m_new = new_model.load_model()
     m_old = old_model.ParseModel.load(new_model.MODEL_PATH, load_morph().clusters)

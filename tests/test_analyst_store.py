@@ -15,7 +15,7 @@ from khabar.extract.stories import StoryInput, cluster_stories
 from khabar.pipeline import Pipeline
 from khabar.store import open_store
 
-TEXT = Pipeline(["normalize", "tokenize", "sentences", "dateline"])
+TEXT = Pipeline(["tokenize", "sentences", "dateline"])
 
 
 @pytest.fixture(scope="module")

@@ -421,3 +421,14 @@ def test_events_summary_and_labels(client: TestClient) -> None:
     labels = client.get("/api/labels").json()["plover"]
     assert len(labels) == 16 and labels["THREATEN"]["ar"] == "تهديد" and labels["ASSAULT"]["en"] == "assault"
     assert client.get("/api/events/summary", params={"from": "2020-13-01"}).status_code == 422
+
+
+def test_concurrent_analyze_requests_match_serial_ones(client: TestClient) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [r["text"] for r in SHORT] + ([SEED.read_text(encoding="utf-8")] if SEED.exists() else [])
+    bodies = [{"text": t, "published": "2021-12-12"} for t in texts] * 3
+    serial = [client.post("/api/analyze", json=b).json() for b in bodies]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        parallel = list(pool.map(lambda b: client.post("/api/analyze", json=b).json(), bodies))
+    assert parallel == serial

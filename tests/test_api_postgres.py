@@ -22,7 +22,7 @@ from khabar.ingest.run import ingest  # noqa: E402
 from khabar.pipeline import Pipeline  # noqa: E402
 from khabar.store import open_store  # noqa: E402
 
-TEXT = Pipeline(["normalize", "tokenize", "sentences", "dateline"])
+TEXT = Pipeline(["tokenize", "sentences", "dateline"])
 RECORDS = [
     {"id": "a", "text": "اتصل الرئيس الأمريكي وبوتين هاتفيا.", "published": "2022-01-03", "source": "wire"},
     {"id": "b", "text": "وجه الرئيس رسالة لبوتين أمس.", "published": "2022-02-10", "source": "wire"},

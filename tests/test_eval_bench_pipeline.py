@@ -14,7 +14,7 @@ from khabar.cli import _load
 from khabar.cli.apps import app
 from khabar.pipeline import Pipeline
 
-TEXT_STAGES = ["normalize", "tokenize", "sentences", "dateline"]
+TEXT_STAGES = ["tokenize", "sentences", "dateline"]
 
 ARTICLES = [
     {

@@ -41,8 +41,8 @@ def check_offsets(doc: Document, events: list) -> None:
 
 def test_stage_registered() -> None:
     st = get_stage("events")
-    assert set(st.requires) == {"entities", "quotes", "times"}
-    assert st.provides == ("events",)
+    assert st.requires == ("entities",) and {"quotes", "times"} <= set(st.uses)
+    assert st.assigns == ("events", "entities")  # actors it adds
 
 
 def test_lexicons_load() -> None:

@@ -27,7 +27,7 @@ from khabar.resources import package_file
 from khabar.store import SQLiteStore, open_store
 from khabar.store.keys import MAX_QUERY_TERMS, fts_query, query_words
 
-TEXT = Pipeline(["normalize", "tokenize", "sentences", "dateline"])
+TEXT = Pipeline(["tokenize", "sentences", "dateline"])
 WEB = package_file("web", "static", "app.js")
 ROOT = os.geteuid() == 0 if hasattr(os, "geteuid") else False
 
@@ -302,7 +302,7 @@ def test_concurrent_ingests_do_not_analyse_twice(tmp_path: Path) -> None:
 
     from khabar.pipeline import Stage
 
-    pipe = Pipeline([*TEXT.stages, Stage("count", counting, requires=("tokens",), provides=("count",))])
+    pipe = Pipeline([*TEXT.stages, Stage("count", counting, requires=("tokens",))])
     reports: dict[str, object] = {}
     waits: list[str] = []
 
@@ -359,13 +359,15 @@ def test_cli_reports_a_broken_model_in_one_line(tmp_path: Path, monkeypatch: pyt
     from khabar.models.files import model_error
     from khabar.models.ner import tagger
 
-    def broken() -> None:
+    def broken(model_path: object = None) -> None:
         raise model_error(tmp_path / "ner.crfsuite", FileNotFoundError())
 
-    monkeypatch.setattr(tagger, "default_tagger", broken)
-    import khabar.models.ner_stage as ns
+    import khabar.pipeline
+    import khabar.stages
 
-    monkeypatch.setattr(ns, "default_tagger", broken)
+    monkeypatch.setattr(tagger, "default_tagger", broken)
+    monkeypatch.setattr(khabar.stages, "load_tagger", broken)
+    monkeypatch.setattr(khabar.pipeline, "_DEFAULT", None)  # the default pipeline is built (and loads NER) anew
     f = tmp_path / "a.txt"
     f.write_text("قال الرئيس.", "utf-8")
     res = cli("analyze", f)

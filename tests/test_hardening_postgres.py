@@ -19,7 +19,7 @@ from khabar.ingest.run import ingest  # noqa: E402
 from khabar.pipeline import Pipeline, Stage  # noqa: E402
 from khabar.store import open_store  # noqa: E402
 
-TEXT = Pipeline(["normalize", "tokenize", "sentences", "dateline"])
+TEXT = Pipeline(["tokenize", "sentences", "dateline"])
 RECORDS = [{"id": f"r{i}", "text": f"خبر رقم {i} عن اجتماع الحكومة في القاهرة.", "published": f"2021-01-0{1 + i % 9}"}
            for i in range(20)]
 
@@ -44,7 +44,7 @@ def restarting(server: TempPostgres, at: int) -> Pipeline:
         if seen[0] == at:
             server.restart()
 
-    return Pipeline([*TEXT.stages, Stage("restart", maybe_restart, requires=("tokens",), provides=("restart",))])
+    return Pipeline([*TEXT.stages, Stage("restart", maybe_restart, requires=("tokens",))])
 
 
 def _rows(dsn: str) -> tuple[int, int, list[str]]:

@@ -98,7 +98,7 @@ def test_model_is_small_and_loads() -> None:
 
 @pytest.fixture(scope="module")
 def pipe() -> Pipeline:
-    return Pipeline(["normalize", "tokenize", "sentences", "morph"])
+    return Pipeline(["tokenize", "sentences", "morph"])
 
 
 def _words(doc) -> list[tuple[str, str | None, str | None]]:  # type: ignore[no-untyped-def]

@@ -225,7 +225,7 @@ def test_clause_flags_negation_and_passive() -> None:
 
 
 def test_parse_stage_on_bad_input_stays_linear() -> None:
-    pipe = Pipeline(["normalize", "tokenize", "sentences", "morph", "parse", "clauses"])
+    pipe = Pipeline(["tokenize", "sentences", "morph", "parse", "clauses"])
     assert pipe("").words == []
     assert pipe("   \n ").clauses == []
     long_text = " ".join(["الرئيس يزور المدينة"] * 700)  # 2,100 words, no sentence end

@@ -221,7 +221,7 @@ def parsed_with(text: str, names: dict[str, tuple[str, list[str]]]) -> Document:
     """Like ``doc_with`` but with the parse and the clause view, as in the full pipeline."""
     from khabar.pipeline import Pipeline, get_stage
 
-    doc = Pipeline(["normalize", "tokenize", "sentences", "dateline", "morph", "parse"])(text)
+    doc = Pipeline(["tokenize", "sentences", "dateline", "morph", "parse"])(text)
     doc.entities = doc_with(text, names).entities
     doc.entities = [e for e in doc.entities if e.extra.get("source") != "quotes"]
     get_stage("clauses")(doc)

@@ -17,7 +17,7 @@ from khabar.store import SCHEMA_VERSION, SQLiteStore, open_store
 from khabar.store.keys import fts_query, index_text, stems
 
 # Text-layer stages only: these tests are about the store, not about what later stages find.
-TEXT = Pipeline(["normalize", "tokenize", "sentences", "dateline"])
+TEXT = Pipeline(["tokenize", "sentences", "dateline"])
 
 
 def doc(text: str, doc_id: str = "", **meta: str) -> Document:
@@ -209,7 +209,7 @@ from khabar.store import open_store
 def slow(doc: Document) -> None:  # makes the run long enough to be killed in the middle
     time.sleep(0.01)
 
-pipe = Pipeline(["normalize", "tokenize", "sentences", Stage("slow", slow, ("tokens",), ("slow",))])
+pipe = Pipeline(["tokenize", "sentences", Stage("slow", slow, ("tokens",))])
 with open_store(sys.argv[2]) as st:
     ingest([sys.argv[1]], st, workers=2, batch=16, pipeline=pipe)
 '''

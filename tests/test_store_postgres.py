@@ -21,7 +21,7 @@ psycopg = pytest.importorskip("psycopg", reason="psycopg not installed: pip inst
 
 from pg_server import TempPostgres  # noqa: E402  (tests/ is on sys.path under pytest)
 
-TEXT = Pipeline(["normalize", "tokenize", "sentences", "dateline"])
+TEXT = Pipeline(["tokenize", "sentences", "dateline"])
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ pytest.importorskip("httpx")
 pytest.importorskip("feedparser")
 pytest.importorskip("trafilatura")
 
-TEXT = Pipeline(["normalize", "tokenize", "sentences", "dateline"])
+TEXT = Pipeline(["tokenize", "sentences", "dateline"])
 BODY = ("<p>قال الكرملين يوم الأحد إن الرئيس الروسي فلاديمير بوتين والرئيس الأمريكي جو بايدن استأنفا المحادثات "
         "وسط توترات بشأن إضافة قوات روسية بالقرب من أوكرانيا، وإن الزعيمين اتفقا على مواصلة الحوار.</p>"
         "<p>وأضاف المتحدث أن اللقاء المقبل سيعقد في موعد يحدد لاحقا بعد مشاورات بين الجانبين.</p>")

@@ -10,7 +10,7 @@ from khabar.text.dateline import detect_dateline
 from khabar.text.sentences import split_sentences
 
 SEED = SEED_DIR / "article.txt"
-TEXT_STAGES = ["normalize", "tokenize", "sentences", "dateline"]
+TEXT_STAGES = ["tokenize", "sentences", "dateline"]
 
 
 def _sents(text: str) -> list[str]:
@@ -78,9 +78,8 @@ def test_dateline_shapes(text: str, place: str, agency: str) -> None:
     dl = detect_dateline(text)
     assert dl is not None
     assert text[dl.start:dl.end] == dl.text
-    for key, want in (("place_span", place), ("agency_span", agency)):
-        sp = dl.extra[key]
-        assert sp["text"] == want and text[sp["start"]:sp["end"]] == want
+    for sp, want in ((dl.place_span, place), (dl.agency_span, agency)):
+        assert sp is not None and sp.text == want and text[sp.start:sp.end] == want
 
 
 @pytest.mark.parametrize(
@@ -100,8 +99,8 @@ def test_seed_article_headline_dateline_and_offsets() -> None:
     headline = text.split("\n", 1)[0].strip()
     assert text[doc.sentences[0].start:doc.sentences[0].end] == headline
     assert doc.dateline is not None and doc.dateline.text == "موسكو (رويترز) -"
-    assert doc.dateline.extra["place_span"]["text"] == "موسكو"
-    assert doc.dateline.extra["agency_span"]["text"] == "رويترز"
+    assert doc.dateline.place_span is not None and doc.dateline.place_span.text == "موسكو"
+    assert doc.dateline.agency_span is not None and doc.dateline.agency_span.text == "رويترز"
     assert text[doc.sentences[1].start:doc.sentences[1].end] == doc.dateline.text
     for t in doc.tokens:
         assert 0 <= t.start < t.end <= len(text)

@@ -25,6 +25,7 @@ class _Record:
 
     _omit_none: ClassVar[frozenset[str]] = frozenset()
     _omit_empty: ClassVar[frozenset[str]] = frozenset()
+    _transient: ClassVar[frozenset[str]] = frozenset()  # fields between stages, never serialised
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -51,7 +52,8 @@ def _field_names(cls: type) -> tuple[str, ...]:
     """The serialised fields of a record class, in order (``dataclasses.fields`` is slow per call)."""
     names = _FIELD_NAMES.get(cls)
     if names is None:
-        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls) if f.name != "extra")
+        skip = {"extra", *getattr(cls, "_transient", ())}
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls) if f.name not in skip)
     return names
 
 
@@ -93,6 +95,23 @@ class Span(_Record):
 
 
 Mention = Span
+
+
+@dataclass(slots=True)
+class NamedMention(_Record):
+    """One raw name mention found by the ``ner`` stage (``Document.mentions``), before ``resolve`` merges and
+    links mentions into entities."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # PER, ORG, LOC, MISC
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        known, extra = _split(cls, data)
+        return cls(**known, extra=extra)
 
 
 @dataclass(slots=True)
@@ -279,18 +298,28 @@ class Event(_Record):
 
 @dataclass(slots=True)
 class Dateline(_Record):
-    """``موسكو (رويترز) -``: ``place`` and ``agency`` are entity ids (or None); the sub-spans are kept in extra."""
+    """``موسكو (رويترز) -``: ``place`` and ``agency`` are entity ids (or None, set by ``resolve``);
+    ``place_span`` / ``agency_span`` are where the dateline names them and ``agency_name`` the agency's
+    canonical name (set by the ``dateline`` stage)."""
 
     start: int
     end: int
     text: str
     place: str | None = None
     agency: str | None = None
+    agency_span: Span | None = None
+    place_span: Span | None = None
+    agency_name: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+    _omit_none: ClassVar[frozenset[str]] = frozenset({"agency_span", "place_span", "agency_name"})
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
         known, extra = _split(cls, data)
+        for key in ("agency_span", "place_span"):
+            sp = known.get(key)
+            known[key] = Span.from_dict(sp) if isinstance(sp, dict) else None
         return cls(**known, extra=extra)
 
 
@@ -310,9 +339,12 @@ class Document(_Record):
     topic: str | None = None
     summary: list[Span] = field(default_factory=list)
     keyphrases: list[str] = field(default_factory=list)
+    # raw NER mentions (stage ``ner``), the input of ``resolve``; not part of the khabar/1 JSON
+    mentions: list[NamedMention] = field(default_factory=list, compare=False)
     extra: dict[str, Any] = field(default_factory=dict)
 
     _omit_empty: ClassVar[frozenset[str]] = frozenset({"clauses"})
+    _transient: ClassVar[frozenset[str]] = frozenset({"mentions"})
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -360,17 +392,19 @@ class Document(_Record):
         known["quotes"] = [Quote.from_dict(q) for q in known.get("quotes", [])]
         known["events"] = [Event.from_dict(e) for e in known.get("events", [])]
         known["summary"] = [Span.from_dict(s) for s in known.get("summary", [])]
+        known["mentions"] = [NamedMention.from_dict(m) for m in known.get("mentions", [])]
         return cls(**known, extra=extra)
 
     @classmethod
     def from_json(cls, raw: str) -> Self:
         return cls.from_dict(json.loads(raw))
 
-    def spans(self) -> list[Span | Token | TimeExpression | Dateline | Word | Clause | Arg]:
+    def spans(self) -> list[Span | Token | TimeExpression | Dateline | Word | Clause | Arg | NamedMention]:
         """Every offset-bearing object in the document, for invariant checks."""
         out: list[Any] = []
         if self.dateline:
             out.append(self.dateline)
+            out += [sp for sp in (self.dateline.place_span, self.dateline.agency_span) if sp is not None]
         out += self.sentences + self.summary
         for tok in self.tokens:
             out.append(tok)
@@ -380,6 +414,7 @@ class Document(_Record):
             out += cl.args()
         for ent in self.entities:
             out += ent.mentions + ent.coref_mentions
+        out += self.mentions
         out += self.times
         for q in self.quotes:
             out += [q.content] + ([q.cue] if q.cue else [])

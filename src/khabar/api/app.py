@@ -241,7 +241,6 @@ def create_app(db: str | None = None, *, max_body: int = DEFAULT_MAX_BODY,
 
     target = db or str(default_db_path())
     stores = _Stores(target)
-    analyze_lock = threading.Lock()  # pipeline stages keep caches; analyse one text at a time
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -499,8 +498,8 @@ def create_app(db: str | None = None, *, max_body: int = DEFAULT_MAX_BODY,
             raise HTTPException(422, "text: contains unpaired UTF-16 surrogates")
         from khabar.pipeline import default_pipeline
 
-        with analyze_lock:
-            doc = default_pipeline()(req.text, published=req.published, doc_id=req.id or None)
+        # no lock: concurrent calls each get their own stage objects (khabar.pipeline.Pipeline.run)
+        doc = default_pipeline()(req.text, published=req.published, doc_id=req.id or None)
         if not tokens:
             doc.tokens = []
         return doc.to_dict()

@@ -108,7 +108,7 @@ def systems(include_spacy: bool = True) -> list[tuple[str, Callable[[], Callable
     from khabar.pipeline import Pipeline
 
     def khabar_layer() -> Callable[[str], object]:
-        return Pipeline(["normalize", "tokenize", "sentences", "dateline"])
+        return Pipeline(["tokenize", "sentences", "dateline"])
 
     def spacy_tokenizer() -> Callable[[str], object] | None:
         try:

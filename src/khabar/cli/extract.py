@@ -47,12 +47,9 @@ def _analyse(text: str, published: str | None, entities_from: Path | None) -> An
         return doc
     from khabar.pipeline import Pipeline
 
-    names = ["normalize", "tokenize", "sentences", "dateline", "morph", "parse", "ner", "resolve", "clauses", "times",
+    names = ["tokenize", "sentences", "dateline", "morph", "parse", "ner", "resolve", "clauses", "times",
              "quotes"]
-    from khabar.pipeline import available_stages
-
-    have = set(available_stages())
-    pipe = Pipeline([n for n in names if n in have])
+    pipe = Pipeline(names)
     return pipe(text, published=published)
 
 

@@ -122,7 +122,7 @@ def bench_morph(
     t0, w0 = time.process_time(), time.perf_counter()
     m = morph_model.load_model()
     load_s, load_wall = time.process_time() - t0, time.perf_counter() - w0
-    text_layer = Pipeline(["normalize", "tokenize", "sentences"])
+    text_layer = Pipeline(["tokenize", "sentences"])
     tokenised = [text_layer(t) for t in texts]
     n_tokens = sum(len(d.tokens) for d in tokenised)
     timings: list[float] = []

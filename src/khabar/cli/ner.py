@@ -177,7 +177,7 @@ def bench_ner(
     else:
         seed = SEED_DIR / "article.txt"
         texts = [seed.read_text(encoding="utf-8")] * 50 if seed.exists() else ["قال الرئيس الروسي فلاديمير بوتين في موسكو ."] * 500
-    pre = Pipeline(["normalize", "tokenize", "sentences"])
+    pre = Pipeline(["tokenize", "sentences"])
     prepared = [pre(t) for t in texts]
     ner = get_stage("ner")
     ner(prepared[0])  # load the model outside the timing
@@ -186,7 +186,7 @@ def bench_ner(
     for d in prepared:
         ner(d)
     dt, cpu = time.perf_counter() - t0, time.process_time() - c0
-    nment = sum(len(d.entities) for d in prepared)
+    nment = sum(len(d.mentions) for d in prepared)
     data_dir = MODEL_PATH.parent
     size = sum(p.stat().st_size for p in data_dir.iterdir() if p.is_file())
     table = Table(title="khabar bench ner (one process, one core)")
@@ -225,8 +225,8 @@ def eval_ner_mentions(
     want = g.get("text_sha256")
     if want and hashlib.sha256(article.encode("utf-8")).hexdigest() != want:
         typer.echo("warning: the text's sha256 differs from the gold's text_sha256", err=True)
-    doc = Pipeline(["normalize", "tokenize", "sentences", "ner"])(article)
-    found = [(m.start, m.end, e.type) for e in doc.entities for m in e.mentions]
+    doc = Pipeline(["tokenize", "sentences", "ner"])(article)
+    found = [(m.start, m.end, m.type) for m in doc.mentions]
     s = mention_scores(g, found, strict=strict)
     table = Table(title=f"NER mentions vs {gold.name} (exact span and type)")
     for col in ("gold", "pred", "correct", "P", "R", "F1", "overlap P"):

@@ -120,7 +120,7 @@ def bench_parse(
             texts.append(f"{rec.get('title') or ''}\n{rec.get('text') or ''}")
             if len(texts) >= docs:
                 break
-    upstream = Pipeline(["normalize", "tokenize", "sentences", "dateline", "morph"])
+    upstream = Pipeline(["tokenize", "sentences", "dateline", "morph"])
     analysed = [upstream(t) for t in texts]
     parse_model.load_model.cache_clear()
     t0 = time.process_time()

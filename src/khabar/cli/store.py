@@ -459,7 +459,7 @@ def bench_store(
             if text_only:
                 from khabar.pipeline import Pipeline
 
-                pipe = Pipeline(["normalize", "tokenize", "sentences", "dateline"])
+                pipe = Pipeline(["tokenize", "sentences", "dateline"])
             rep = run_ingest([str(sliced)], store, workers=nworkers, pipeline=pipe)
             # Search latency: words drawn from stored titles, with and without entity / date filters.
             rng = random.Random(13)

@@ -14,7 +14,6 @@ from importlib import resources
 
 from khabar.document import Arg, Clause, Document, Word
 from khabar.models.morph.model import key
-from khabar.pipeline import register
 
 SUBJECT_RELS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 OBJECT_RELS = frozenset({"dobj", "iobj"})
@@ -169,6 +168,5 @@ def build_clauses(doc: Document) -> list[Clause]:
     return clauses
 
 
-@register("clauses", requires=["parse"], provides=["clauses"])
 def clauses_stage(doc: Document) -> None:
     doc.clauses = build_clauses(doc)

@@ -39,7 +39,6 @@ from typing import Any
 
 from khabar.document import Clause, Document, Entity, Quote, Span
 from khabar.extract.timex.normtext import N, NormText
-from khabar.pipeline import register
 from khabar.text.dateline import detect_dateline
 
 MAX_TEXT = 2_000_000
@@ -1374,6 +1373,5 @@ def extract_quotes(doc: Document) -> list[Quote]:
     return quotes
 
 
-@register("quotes", requires=["entities"], provides=["quotes"])
 def quotes_stage(doc: Document) -> None:
     doc.quotes = extract_quotes(doc)

@@ -19,7 +19,6 @@ from functools import lru_cache
 from khabar.document import Document, TimeExpression
 from khabar.extract.timex.normtext import N
 from khabar.extract.timex.rules import lexicon, parse_anchor, recognizer
-from khabar.pipeline import register
 
 _DAY_LEN = 10  # YYYY-MM-DD
 _LEAD = 400  # characters: where an article states its own day (وافق مجلس الأمن، اليوم (الاثنين)، …)
@@ -154,7 +153,6 @@ def writer_today(times: list[TimeExpression], anchor: date | None) -> date | Non
     return None
 
 
-@register("times", requires=["tokens"], provides=["times"])
 def times_stage(doc: Document) -> None:
     anchor = parse_anchor(doc.meta.get("published"))
     doc.meta["time_anchor"] = anchor.isoformat() if anchor else None
@@ -230,6 +228,5 @@ def anchor_quotes(doc: Document) -> None:
             t.extra["anchor"] = anchor
 
 
-@register("time_anchors", requires=["times", "quotes"], provides=["time_anchors"])
 def time_anchors_stage(doc: Document) -> None:
     anchor_quotes(doc)

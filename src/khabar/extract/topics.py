@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from khabar.document import Document, Span, Token
 from khabar.models.topic.features import token_keys, word_key
 from khabar.models.topic.model import get_model, load_stopwords
-from khabar.pipeline import register
 from khabar.resources import data_file
 
 DF_PATH = data_file("topics", "df.tsv.gz")
@@ -229,6 +228,5 @@ def analyse_topics(doc: Document) -> None:
     doc.keyphrases = keyphrases(doc, keys, stop, dfq, idf_map=idf_map)
 
 
-@register("topics", requires=["sentences", "tokens"], provides=["topics"])
 def topics_stage(doc: Document) -> None:
     analyse_topics(doc)

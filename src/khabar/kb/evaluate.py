@@ -121,7 +121,7 @@ def evaluate(paths: list[Path], kb: KB | None = None, mode: str = "gold-ner") ->
     if mode == "pipeline":
         from khabar.pipeline import Pipeline
 
-        upstream = Pipeline(["normalize", "tokenize", "sentences", "dateline", "morph", "ner"])
+        upstream = Pipeline(["tokenize", "sentences", "dateline", "morph", "ner"])
     total, per = Score(), {}
     for p in paths:
         gold, text = load_gold(p)

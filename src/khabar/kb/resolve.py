@@ -117,7 +117,7 @@ def _tokens(text: str) -> list[_Tok]:
 
 class Resolver:
     def __init__(self, kb: KB | None = None) -> None:
-        self.kb = kb or load_kb()
+        self.kb = kb if kb is not None else load_kb()  # an empty KB is falsy (len 0)
         self.inst: Institutions = load_institutions()
         self._adj_forms: dict[str, list[str]] | None = None  # ISO-3 → definite nationality adjectives
         self._fuzzy_keys: list[str] | None = None
@@ -187,7 +187,7 @@ class Resolver:
         ments: list[_M] = []
         coref_in: list[tuple[int, int, str]] = []
         seen: set[tuple[int, int]] = set()
-        for ent in doc.entities or []:
+        for ent in _input_entities(doc):
             typ = ent.type if ent.type in ("PER", "ORG", "LOC", "MISC") else "MISC"
             first_group = ""
             for sp in ent.mentions:
@@ -237,7 +237,7 @@ class Resolver:
                 return
             doc.dateline = dl
         for role in ("place", "agency"):
-            sp = _span_of(dl.extra.get(f"{role}_span"))
+            sp = _span_of(dl.place_span if role == "place" else dl.agency_span)
             if sp is None:
                 sp = _guess_dateline_part(text, dl, role)
             if sp is None:
@@ -821,6 +821,8 @@ def _type_ok(ner: str, kb_type: str) -> bool:
 
 
 def _span_of(v: Any) -> tuple[int, int] | None:
+    if isinstance(v, Span):
+        return v.start, v.end
     if isinstance(v, dict) and isinstance(v.get("start"), int) and isinstance(v.get("end"), int):
         return v["start"], v["end"]
     if isinstance(v, list | tuple) and len(v) >= 2 and all(isinstance(x, int) for x in v[:2]):
@@ -865,6 +867,15 @@ def _unique(base: str, used: set[str]) -> str:
         k += 1
     used.add(eid)
     return eid
+
+
+def _input_entities(doc: Document) -> list[Entity]:
+    """What to resolve: the ``ner`` stage's raw mentions (``doc.mentions``), one input entity each; a document
+    without them (gold mentions, another NER) is resolved from the entities it already has."""
+    if not doc.mentions:
+        return doc.entities or []
+    return [Entity(id=f"ent_{k}", type=m.type, mentions=[Span(m.start, m.end, m.text)], extra=dict(m.extra))
+            for k, m in enumerate(doc.mentions, start=1)]
 
 
 def resolve(doc: Document, kb: KB | None = None) -> Document:

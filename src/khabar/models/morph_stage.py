@@ -12,7 +12,6 @@ from collections import Counter
 
 from khabar.document import Document, Token, Word
 from khabar.models.morph.model import DIACRITICS, Analysis, MorphModel, key, load_model
-from khabar.pipeline import register
 
 # Token kinds from the text layer that are never split; their UPOS is fixed.
 _FIXED_POS = {"PUNCT": "PUNCT", "NUMBER": "NUM", "SYMBOL": "SYM", "LATIN": "X", "URL": "X", "EMAIL": "X",
@@ -100,8 +99,16 @@ def _analyse_tokens(model: MorphModel, text: str, tokens: list[Token]) -> None:
         tok.lemma = head.lemma
 
 
-@register("morph", requires=["tokens"], provides=["morph"])
 def morph_stage(doc: Document) -> None:
     if not doc.tokens:
         return
     analyse_tokens(load_model(), doc.text, doc.tokens)
+
+
+class MorphStage:
+    def __init__(self, model: MorphModel | None = None) -> None:
+        self.model = model or load_model()
+
+    def __call__(self, doc: Document) -> None:
+        if doc.tokens:
+            analyse_tokens(self.model, doc.text, doc.tokens)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from khabar.document import Document, Token, Word
 from khabar.models.parse.model import ParseModel, ParseWord, load_model
-from khabar.pipeline import register
 
 MAX_WORDS = 120
 
@@ -68,8 +67,16 @@ def parse_document(model: ParseModel, doc: Document) -> None:
                 w.head, w.rel = idx[h - 1], rel
 
 
-@register("parse", requires=["morph"], provides=["parse"])
 def parse_stage(doc: Document) -> None:
     if not doc.tokens or not any(t.words for t in doc.tokens):
         return
     parse_document(load_model(), doc)
+
+
+class ParseStage:
+    def __init__(self, model: ParseModel | None = None) -> None:
+        self.model = model or load_model()
+
+    def __call__(self, doc: Document) -> None:
+        if doc.tokens and any(t.words for t in doc.tokens):
+            parse_document(self.model, doc)

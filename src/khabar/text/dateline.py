@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from khabar.document import Dateline
+from khabar.document import Dateline, Span
 from khabar.resources import data_file
 from khabar.text.normalize import normalize
 
@@ -59,8 +59,8 @@ def agencies() -> dict[str, str]:
     return out
 
 
-def _span(text: str, start: int, end: int) -> dict[str, object]:
-    return {"start": start, "end": end, "text": text[start:end]}
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
 
 
 def _match_line(text: str, pos: int) -> Dateline | None:
@@ -90,12 +90,9 @@ def _match_line(text: str, pos: int) -> Dateline | None:
         while start > pos and text[start - 1] in "(（":
             start -= 1
         end = m.end("dash")
-        extra: dict[str, object] = {"agency_span": _span(text, m.start("agency"), m.end("agency"))}
-        if m.group("place"):
-            extra["place_span"] = _span(text, m.start("place"), m.end("place"))
-        if name:
-            extra["agency_name"] = name
-        return Dateline(start, end, text[start:end], extra=extra)
+        place = _span(text, m.start("place"), m.end("place")) if m.group("place") else None
+        return Dateline(start, end, text[start:end], agency_span=_span(text, m.start("agency"), m.end("agency")),
+                        place_span=place, agency_name=name or None)
     return None
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import gc
 
 from khabar.document import Dateline, Document, Span, Token, Word
-from khabar.pipeline import register
 from khabar.text.dateline import detect_dateline
 from khabar.text.normalize import char_table
 from khabar.text.segment import _CACHE as _WORD_CACHE
@@ -72,13 +71,11 @@ def tokenize_text(text: str) -> list[Token]:
     return tokens
 
 
-@register("normalize", provides=["normalized"])
 def normalize_stage(doc: Document) -> None:
     """Normalisation is per token (``Token.norm``) and on demand (``normalize_map``); nothing to store."""
     return None
 
 
-@register("tokenize", requires=["normalized"], provides=["tokens"])
 def tokenize_stage(doc: Document) -> None:
     doc.tokens = tokenize_text(doc.text)
 
@@ -98,7 +95,6 @@ def _dateline(text: str) -> Dateline | None:
     return dl
 
 
-@register("sentences", requires=["tokens"], provides=["sentences"])
 def sentence_stage(doc: Document) -> None:
     dl = _dateline(doc.text)
     cuts = (dl.start, dl.end) if dl is not None else ()
@@ -111,7 +107,6 @@ def sentence_stage(doc: Document) -> None:
             gc.enable()
 
 
-@register("dateline", requires=["sentences"], provides=["dateline"])
 def dateline_stage(doc: Document) -> None:
     dl = _dateline(doc.text)
     # A fresh copy: the cached object must not be shared between documents that are edited later.

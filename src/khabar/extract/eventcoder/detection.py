@@ -80,7 +80,7 @@ def analyse(rows: Iterable[dict[str, Any]], log: Callable[[str], None] | None = 
     ``cache``: a JSONL.gz of the analysed documents (before events), written on the first run and read after it,
     so that changing the coder or its features does not re-run morphology and NER."""
     from khabar.document import Document
-    from khabar.pipeline import DEFAULT_STAGES, Pipeline, _load_default_modules
+    from khabar.pipeline import DEFAULT_STAGES, Pipeline
 
     rows = list(rows)
     docs: dict[str, Document] = {}
@@ -91,7 +91,6 @@ def analyse(rows: Iterable[dict[str, Any]], log: Callable[[str], None] | None = 
                 docs[d.id] = d
     missing = [r for r in rows if str(r["id"]) not in docs]
     if missing:
-        _load_default_modules()
         pipe = Pipeline([s for s in DEFAULT_STAGES if s not in ("events", "topics")])
         for k, row in enumerate(missing):
             docs[str(row["id"])] = pipe(str(row["text"]), doc_id=str(row["id"]))

@@ -106,9 +106,8 @@ def score_rows(rows: list[dict[str, Any]], name: str, pipeline: bool = False,
     sc = GsrScore(name)
     run = None
     if pipeline:
-        from khabar.pipeline import DEFAULT_STAGES, Pipeline, _load_default_modules
+        from khabar.pipeline import DEFAULT_STAGES, Pipeline
 
-        _load_default_modules()
         run = Pipeline([s for s in DEFAULT_STAGES if s not in ("events", "topics")])  # events coded below
     for row in rows:
         gold = row["events"][0]
@@ -175,9 +174,8 @@ def score_spans(path: Path = DEFAULT_SPANS, pipeline: bool = False) -> dict[str,
     rows = load(path)
     run = None
     if pipeline:
-        from khabar.pipeline import DEFAULT_STAGES, Pipeline, _load_default_modules
+        from khabar.pipeline import DEFAULT_STAGES, Pipeline
 
-        _load_default_modules()
         run = Pipeline([s for s in DEFAULT_STAGES if s not in ("events", "topics")])
     out: dict[str, Any] = {"sentences": len(rows)}
     counts = {r: [0, 0, 0] for r in ("source", "target")}  # matched, predicted, gold

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -1078,9 +1079,15 @@ def _ago(anchor: date, n: int, code: str) -> str | None:
         return None
 
 
-@lru_cache(maxsize=1)
+_THREAD = threading.local()
+
+
 def recognizer() -> Recognizer:
-    return Recognizer()
+    """This thread's recogniser (``find`` keeps per-call state on it, so threads must not share one)."""
+    rec: Recognizer | None = getattr(_THREAD, "recognizer", None)
+    if rec is None:
+        rec = _THREAD.recognizer = Recognizer()
+    return rec
 
 
 def parse_anchor(published: Any) -> date | None:

@@ -129,7 +129,7 @@ def run_on_gold(gold: dict[str, Any], text: str, upstream: str = "gold") -> Docu
         return analyze(text, published=meta.get("published"), meta=meta)
     doc = Document(text=text, meta=meta)
     # the text layers and POS/lemmas as in the full pipeline: the times stage reads tense from them
-    for name in ("normalize", "tokenize", "sentences", "morph"):
+    for name in ("tokenize", "sentences", "morph"):
         get_stage(name)(doc)
     doc.entities = [Entity.from_dict(e) for e in gold.get("entities", [])]
     times_stage(doc)

@@ -75,7 +75,7 @@ def evaluate_sentences(sents: list[GoldSentence], model: MorphModel | None = Non
             groups[-1].append(s)
         else:
             groups.append([s])
-    text_layer = Pipeline(["normalize", "tokenize", "sentences"])
+    text_layer = Pipeline(["tokenize", "sentences"])
     sc = Scores()
     morph_s = layer_s = 0.0
     n_words = 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from khabar.document import Document, Entity, Span, Token
+from khabar.document import Document, NamedMention, Token
 from khabar.models.ner.conll import spans
 from khabar.models.ner.docfix import refine
 from khabar.models.ner.tagger import NerTagger
@@ -85,9 +85,7 @@ def tag_mentions(doc: Document, tagger: NerTagger) -> list[tuple[int, int, str]]
     return out
 
 
-def fill_entities(doc: Document, found: Sequence[tuple[int, int, str]]) -> None:
-    """One entity per mention (merging and linking belong to the knowledge-base stage)."""
-    doc.entities = [
-        Entity(id=f"ent_{k}", type=typ, mentions=[Span.of(doc.text, s, e)])
-        for k, (s, e, typ) in enumerate(found, start=1)
-    ]
+def named_mentions(doc: Document, found: Sequence[tuple[int, int, str]]) -> list[NamedMention]:
+    """The raw mentions for ``Document.mentions`` (merging and linking belong to the knowledge-base stage)."""
+    text = doc.text
+    return [NamedMention(s, e, text[s:e], typ) for s, e, typ in found]

@@ -297,7 +297,7 @@ def with_predicted_tags(path: str | Path, trees: list[TreeSentence]) -> tuple[li
     gold_sents = load_sentences(path)
     if len(gold_sents) != len(trees):
         raise ValueError("sentence count differs between readers")
-    text_layer = Pipeline(["normalize", "tokenize", "sentences"])
+    text_layer = Pipeline(["tokenize", "sentences"])
     morph = load_morph()
     out: list[TreeSentence] = []
     predicted = total = 0
