@@ -174,7 +174,7 @@ def test_seed_with_gold_upstream() -> None:
 
 @pytest.mark.skipif(not GSR.exists(), reason="GSR not available")
 def test_gsr_sample_recall() -> None:
-    from khabar.extract.eventcoder import gsr
+    from khabar.eval import events_gsr as gsr
 
     rows = gsr.load(GSR)[::8]
     sc = gsr.score_rows(rows, "sample").row()

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from khabar.document import Dateline, Document, Entity, Span
+from khabar.eval.kb import evaluate, fake_ner, load_gold, score_doc
 from khabar.kb import KB, kb_key, load_kb, resolve
-from khabar.kb.evaluate import evaluate, fake_ner, load_gold, score_doc
 from khabar.kb.kb import KB_FILE, clitic_variants
 from khabar.paths import SEED_DIR, SHARED_DATA
 

@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import khabar.models.morph_stage  # noqa: F401  (registers "morph")
-import khabar.text.stage  # noqa: F401
+from khabar.eval.morph_align import EvalWord, Scores, score
 from khabar.models.morph.conllu import load_sentences, read_conllu
 from khabar.models.morph.model import MODEL_PATH, load_model
-from khabar.models.morph.score import EvalWord, Scores, score
 from khabar.paths import SEED_DIR
 from khabar.pipeline import Pipeline
 

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import khabar.models.ner_stage  # noqa: F401  (registers "ner")
-import khabar.text.stage  # noqa: F401
-from khabar.models.ner.conll import read_conll, read_fane, read_pairs, score, spans, write_conll
+from khabar.eval.ner import score
+from khabar.models.ner.conll import read_conll, read_fane, read_pairs, spans, write_conll
 from khabar.models.ner.docfix import refine
 from khabar.models.ner.features import Featurizer
 from khabar.models.ner.tagger import MODEL_PATH, default_tagger

@@ -97,7 +97,7 @@ def test_hostile_input() -> None:
 
 @pytest.mark.skipif(not (SEED / "gold.json").exists(), reason="seed gold not available")
 def test_seed_and_dev_scores() -> None:
-    from khabar.extract.timex.score import PRF, run_on_gold, score_quotes
+    from khabar.eval.times_quotes import PRF, run_on_gold, score_quotes
 
     gold = json.loads((SEED / "gold.json").read_text(encoding="utf-8"))
     doc = run_on_gold(gold, (SEED / "article.txt").read_text(encoding="utf-8"))

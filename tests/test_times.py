@@ -94,7 +94,7 @@ def test_number_words() -> None:
 
 @pytest.mark.skipif(not (SEED / "gold.json").exists(), reason="seed gold not available")
 def test_seed_and_dev_scores() -> None:
-    from khabar.extract.timex.score import PRF, run_on_gold, score_times
+    from khabar.eval.times_quotes import PRF, run_on_gold, score_times
 
     total = PRF()
     gold = json.loads((SEED / "gold.json").read_text(encoding="utf-8"))

@@ -90,7 +90,7 @@ def eval_gsr(
     spans: Annotated[Path | None, typer.Option(help="Gold source/target spans JSONL (default: shared spans-dev.jsonl).")] = None,
 ) -> None:
     """PLOVER type recall and source-actor match on GSR sentences (even rows tune, odd rows check, all)."""
-    from khabar.extract.eventcoder import gsr
+    from khabar.eval import events_gsr as gsr
 
     src = path or gsr.DEFAULT_GSR
     if not src.is_file():

@@ -122,7 +122,7 @@ def eval_quotes_times(
     per_document: Annotated[bool, typer.Option("--per-document", help="One row per document.")] = False,
 ) -> None:
     """Score the times and quotes layers (time value, quote+speaker) against gold."""
-    from khabar.extract.timex.score import PRF, gold_text, run_on_gold, score_quotes, score_times
+    from khabar.eval.times_quotes import PRF, gold_text, run_on_gold, score_quotes, score_times
 
     files: list[Path] = []
     for g in gold:
@@ -157,8 +157,8 @@ def eval_timex_omani(
 ) -> None:
     """Time expressions against the Omani TimeML files (tags may be imperfect; no document date given:
     it is inferred from a gold اليوم/أمس/غدا where there is one, else relative values cannot be scored)."""
+    from khabar.eval.times_quotes import PRF, infer_dct, read_tml, score_times
     from khabar.extract.times import extract_times
-    from khabar.extract.timex.score import PRF, infer_dct, read_tml, score_times
 
     span, value, value_dct = PRF(), PRF(), PRF()
     n_dct = 0

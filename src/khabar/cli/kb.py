@@ -108,8 +108,8 @@ def eval_cmd(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every miss.")] = False,
 ) -> None:
     """Entity resolution + linking scores: entities found, linking accuracy (gold QIDs), nil accuracy."""
+    from khabar.eval.kb import evaluate
     from khabar.kb import load_kb
-    from khabar.kb.evaluate import evaluate
 
     if not paths:
         paths = ([_SEED] if _SEED.exists() else []) + sorted(_DEV_DIR.glob("*.json"))
@@ -153,7 +153,7 @@ def bench_kb(
     table.add_row("lookups", f"{n:,} ({hits / n:.0%} hit)")
     table.add_row("lookups/s", f"{n / look_s:,.0f}")
     if _SEED.exists():
-        from khabar.kb.evaluate import fake_ner, load_gold
+        from khabar.eval.kb import fake_ner, load_gold
         from khabar.kb.resolve import Resolver
 
         gold, text = load_gold(_SEED)

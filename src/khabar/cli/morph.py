@@ -26,7 +26,7 @@ def train_morph(
     epochs: Annotated[int, typer.Option(help="Perceptron epochs.")] = 12,
 ) -> None:
     """Train the clitic segmenter, UPOS tagger and lemmatiser and write the model file."""
-    from khabar.models.morph.evaluate import evaluate_sentences
+    from khabar.eval.morph import evaluate_sentences
     from khabar.models.morph.model import MODEL_PATH
     from khabar.models.morph.train import DEFAULT_NEWS, DEFAULT_PARAMS, DEFAULT_TRAIN
     from khabar.models.morph.train import train as run_train
@@ -70,7 +70,7 @@ def eval_morph(
     skip: Annotated[int, typer.Option(help="Skip the first N sentences (PUD: --skip 500 scores the test-only half).")] = 0,
 ) -> None:
     """Rebuild the surface text, run text layer + morph on it, score Words/UPOS/Lemmas F1 (CoNLL 2018 style)."""
-    from khabar.models.morph.evaluate import PADT1_TAGSET, evaluate
+    from khabar.eval.morph import PADT1_TAGSET, evaluate
     from khabar.models.morph.model import load_model
 
     if not conllu.exists():
@@ -78,8 +78,8 @@ def eval_morph(
         raise typer.Exit(2)
     m = load_model(str(model) if model else None)
     if skip:
+        from khabar.eval.morph import evaluate_sentences
         from khabar.models.morph.conllu import load_sentences
-        from khabar.models.morph.evaluate import evaluate_sentences
 
         res = evaluate_sentences(load_sentences(conllu)[skip:], m, PADT1_TAGSET if tagset == "padt1" else None)
     else:
@@ -98,7 +98,6 @@ def bench_morph(
 
     Times are CPU seconds of this process (time.process_time), so a busy shared machine does not skew them.
     """
-    import khabar.text.stage  # noqa: F401
     from khabar.models.morph import model as morph_model
     from khabar.models.morph.train import DEFAULT_NEWS
     from khabar.models.morph_stage import analyse_tokens

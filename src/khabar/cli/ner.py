@@ -56,7 +56,7 @@ def train_ner(
     import shutil
     import tempfile
 
-    from khabar.models.ner.conll import score
+    from khabar.eval.ner import score
     from khabar.models.ner.features import DATA_DIR
     from khabar.models.ner.resources import build_clusters, build_gazetteer
     from khabar.models.ner.silver import build_silver
@@ -117,7 +117,8 @@ def eval_ner(
     tag_col: Annotated[int, typer.Option(help="Column holding the gold tag (Wojood's outer tag is 1).")] = 1,
 ) -> None:
     """Precision/recall/F1 per type and micro-averaged, conlleval-style (exact span and type)."""
-    from khabar.models.ner.conll import TYPES, read_conll, read_pairs, score, write_conll
+    from khabar.eval.ner import score
+    from khabar.models.ner.conll import TYPES, read_conll, read_pairs, write_conll
 
     if not conll.exists():
         raise fail(f"{conll}: no such file")
@@ -214,7 +215,7 @@ def eval_ner_mentions(
     import hashlib
     import json
 
-    from khabar.models.ner.seedeval import mention_scores
+    from khabar.eval.ner import mention_scores
     from khabar.pipeline import Pipeline
 
     text_path = text or gold.with_name("article.txt")

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from khabar.cli.apps import app, eval_app, train_app
+from khabar.eval.metrics import f1_counts
 
 
 def _score_table(title: str, rows: dict[str, dict[str, float]]) -> Table:
@@ -95,7 +96,7 @@ def eval_topic(
     for c, lab in enumerate(labels):
         tp = sum(g == c and p == c for g, p in zip(gold, pred, strict=True))
         ng, np_ = gold.count(c), pred.count(c)
-        f1 = 2 * tp / (ng + np_) if ng + np_ else 0.0
+        f1 = f1_counts(tp, ng, np_)
         per.add_row(lab, str(ng), str(np_), f"{100 * f1:.1f}")
     con.print(per)
     con.print(f"{len(gold) / max(secs, 1e-9):,.0f} articles/s (tokenize + classify, one core)")

@@ -73,6 +73,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.eval.matching import SpanIndex, max_matching
+from khabar.eval.metrics import f1, ratio
 
 Span = tuple[int, int]
 
@@ -147,9 +148,10 @@ class PRF:
         if not self.docs:
             p = r = f = None
         else:
-            p = self.tp_pred / self.pred if self.pred else (1.0 if self.gold == 0 else 0.0)
-            r = self.tp_gold / self.gold if self.gold else (1.0 if self.pred == 0 else 0.0)
-            f = 2 * p * r / (p + r) if p + r else 0.0
+            # nothing to find and nothing found scores 1.0 (both counts zero), not 0.0
+            p = ratio(self.tp_pred, self.pred, 1.0 if self.gold == 0 else 0.0)
+            r = ratio(self.tp_gold, self.gold, 1.0 if self.pred == 0 else 0.0)
+            f = f1(p, r)
         return {
             "precision": p,
             "recall": r,

@@ -25,6 +25,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from khabar.eval.metrics import prf as _prf
 from khabar.extract.eventcoder import detector
 from khabar.extract.eventcoder.coder import code_document
 from khabar.paths import SHARED_DATA
@@ -170,9 +171,7 @@ def prf(rows: list[Row], best: list[float], thr: float | dict[str, float],
         tp += pred and r.gold
         fp += pred and not r.gold
         fn += (not pred) and r.gold
-    p = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * p * rec / (p + rec) if p + rec else 0.0
+    p, rec, f1 = _prf(tp, tp + fp, tp + fn)
     return {"sentences": n, "gold": tp + fn, "tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": rec, "f1": f1}
 
 

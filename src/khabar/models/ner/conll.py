@@ -6,7 +6,6 @@ The scorer (:func:`score`) reads gold and predicted tag sequences only; it knows
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 TYPES = ("PER", "ORG", "LOC", "MISC")
@@ -147,37 +146,6 @@ def spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
                 out.append((start, i, typ))
             start, typ = (i, t) if prefix in ("B", "I") else (-1, "")
     return out
-
-
-@dataclass
-class Score:
-    tp: dict[str, int] = field(default_factory=dict)
-    n_gold: dict[str, int] = field(default_factory=dict)
-    n_pred: dict[str, int] = field(default_factory=dict)
-
-    def prf(self, typ: str | None = None) -> tuple[float, float, float]:
-        keys = [typ] if typ else list(set(self.n_gold) | set(self.n_pred))
-        tp = sum(self.tp.get(k, 0) for k in keys)
-        g = sum(self.n_gold.get(k, 0) for k in keys)
-        p = sum(self.n_pred.get(k, 0) for k in keys)
-        prec = tp / p if p else 0.0
-        rec = tp / g if g else 0.0
-        f = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        return prec, rec, f
-
-
-def score(gold: Iterable[Sequence[str]], pred: Iterable[Sequence[str]]) -> Score:
-    """Exact span-and-type match over aligned tag sequences."""
-    s = Score()
-    for g, p in zip(gold, pred, strict=True):
-        gs, ps = set(spans(g)), set(spans(p))
-        for _, _, t in gs:
-            s.n_gold[t] = s.n_gold.get(t, 0) + 1
-        for _, _, t in ps:
-            s.n_pred[t] = s.n_pred.get(t, 0) + 1
-        for _, _, t in gs & ps:
-            s.tp[t] = s.tp.get(t, 0) + 1
-    return s
 
 
 def read_pairs(path: str | Path) -> tuple[list[list[str]], list[list[str]]]:

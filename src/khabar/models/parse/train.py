@@ -288,7 +288,6 @@ def with_predicted_tags(path: str | Path, trees: list[TreeSentence]) -> tuple[li
 
     Words keep their gold segmentation; where the morph stage split a surface token into a different number of
     words the gold tags stay (the returned share says for how many words the tags are predicted)."""
-    import khabar.text.stage  # noqa: F401  (registers the text stages)
     from khabar.models.morph.conllu import join_document, load_sentences
     from khabar.models.morph.model import load_model as load_morph
     from khabar.models.morph_stage import analyse_tokens

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from khabar.eval.metrics import prf
 from khabar.models.topic.features import doc_features, token_keys
 from khabar.paths import SHARED_DATA
 from khabar.resources import data_file, package_file
@@ -125,9 +126,7 @@ def scores(gold: list[int], pred: list[int], n_classes: int) -> dict[str, float]
         fn = sum(g == c and p != c for g, p in zip(gold, pred, strict=True))
         if tp + fn == 0:
             continue  # class absent from this gold set (out-of-domain sets): not part of the macro average
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn)
-        f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+        f1s.append(prf(tp, tp + fp, tp + fn)[2])
     return {"accuracy": acc, "macro_f1": sum(f1s) / max(1, len(f1s)), "n": len(gold)}
 
 

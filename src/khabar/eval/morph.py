@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from khabar.document import Document
+from khabar.eval.morph_align import EvalWord, Scores, score
 from khabar.models.morph.conllu import (
     GoldSentence,
     GoldToken,
@@ -15,7 +16,6 @@ from khabar.models.morph.conllu import (
     strip_diacritics,
 )
 from khabar.models.morph.model import MorphModel
-from khabar.models.morph.score import EvalWord, Scores, score
 
 # PUD (UD v2) → the PADT v1 conventions the model is trained on, for a like-for-like second reading
 PADT1_TAGSET = {"PROPN": "X", "SCONJ": "CCONJ", "AUX": "VERB", "INTJ": "X"}
@@ -60,7 +60,6 @@ def pred_eval_words(doc: Document) -> list[EvalWord]:
 
 def evaluate_sentences(sents: list[GoldSentence], model: MorphModel | None = None,
                        tagmap: dict[str, str] | None = None) -> EvalResult:
-    import khabar.text.stage  # noqa: F401  (registers the text stages without importing unrelated ones)
     from khabar.models.morph_stage import analyse_tokens
     from khabar.pipeline import Pipeline
 

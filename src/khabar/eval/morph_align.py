@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from khabar.eval.metrics import f1_counts
 from khabar.models.morph.conllu import strip_diacritics
 
 
@@ -35,7 +36,7 @@ class Scores:
     tokens: int = 0
 
     def f1(self, correct: int) -> float:
-        return 2 * correct / (self.gold_words + self.pred_words) if self.gold_words + self.pred_words else 0.0
+        return f1_counts(correct, self.gold_words, self.pred_words)
 
     @property
     def words_f1(self) -> float:
@@ -51,8 +52,7 @@ class Scores:
 
     @property
     def tokens_f1(self) -> float:
-        total = self.gold_tokens + self.pred_tokens
-        return 2 * self.tokens / total if total else 0.0
+        return f1_counts(self.tokens, self.gold_tokens, self.pred_tokens)
 
 
 def _lcs_pairs(g: list[EvalWord], p: list[EvalWord]) -> list[tuple[int, int]]:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.document import Document
+from khabar.eval.metrics import prf
 from khabar.extract.eventcoder.coder import code_document
 from khabar.extract.eventcoder.detector import default_min_confidence
 from khabar.extract.eventcoder.lexicon import nkey
@@ -197,8 +198,7 @@ def score_spans(path: Path = DEFAULT_SPANS, pipeline: bool = False) -> dict[str,
             c[1] += bool(ents)
             c[0] += bool(ours & word_keys(gold))
     for role, (hit, pred, n_gold) in counts.items():
-        p = hit / pred if pred else 0.0
-        r = hit / n_gold if n_gold else 0.0
+        p, r, f = prf(hit, pred, n_gold)
         out[role] = {"gold_rows": n_gold, "filled": pred, "matched": hit, "precision": round(p, 3),
-                     "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+                     "recall": round(r, 3), "f1": round(f, 3)}
     return out

@@ -17,6 +17,8 @@ from typing import Any
 
 from khabar.document import Document, Entity, Quote, TimeExpression
 from khabar.eval.matching import max_matching
+from khabar.eval.metrics import f1 as f1_score
+from khabar.eval.metrics import ratio
 
 
 @dataclass
@@ -32,15 +34,15 @@ class PRF:
 
     @property
     def p(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return ratio(self.tp, self.tp + self.fp)
 
     @property
     def r(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return ratio(self.tp, self.tp + self.fn)
 
     @property
     def f1(self) -> float:
-        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+        return f1_score(self.p, self.r)
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
