@@ -18,7 +18,11 @@ from functools import lru_cache
 
 from khabar.document import Document, TimeExpression
 from khabar.extract.timex.normtext import N
-from khabar.extract.timex.rules import lexicon, parse_anchor, recognizer
+from khabar.extract.timex.rules import lexicon, parse_anchor, pattern_words, recognizer
+
+_L, _W = pattern_words()["letters"], pattern_words()["words"]
+_FUT = _L["future_prefix"]  # سـ
+_FUT_FORMS = (_FUT, *(c + _FUT for c in _L["conjunctions"]))  # س، وس، فس
 
 _DAY_LEN = 10  # YYYY-MM-DD
 _LEAD = 400  # characters: where an article states its own day (وافق مجلس الأمن، اليوم (الاثنين)، …)
@@ -55,7 +59,7 @@ def _verb_label(form: str, lemma: str | None) -> str:
     f, lem = N(form), N(lemma or "")
     if lem and f[:2] == lem[:2]:
         return "P"
-    return "I" if f[:1] in "يتان" else "P"
+    return "I" if f[:1] in _L["imperfect_persons"] else "P"
 
 
 def clause_tense(doc: Document) -> Callable[[int], int | None] | None:
@@ -83,19 +87,19 @@ def clause_tense(doc: Document) -> Callable[[int], int | None] | None:
         label = ""
         if n in particles or n in cues or any(norms[-1 - len(p) : -1] == p for p in multi.get(n, ())):
             label = "F"
-        elif n in markers or (n[:1] in "وف" and n[1:] in markers):
+        elif n in markers or (n[:1] in _L["conjunctions"] and n[1:] in markers):
             label = "M"
         else:
             words = t.words or []
             for k, w in enumerate(words):
-                if w.pos == "PART" and N(w.form) == "س" and k + 1 < len(words) and words[k + 1].pos == "VERB":
+                if w.pos == "PART" and N(w.form) == _FUT and k + 1 < len(words) and words[k + 1].pos == "VERB":
                     label = "F"
                     break
                 if w.pos == "VERB":
                     label = _verb_label(w.form, w.lemma)
                     break
             if not words and t.pos == "VERB":
-                label = "F" if n.startswith(("س", "وس", "فس")) and len(n) > 4 else _verb_label(surface, t.lemma)
+                label = "F" if n.startswith(_FUT_FORMS) and len(n) > 4 else _verb_label(surface, t.lemma)
         if label:
             starts.append(t.start)
             labels.append(label)
@@ -128,7 +132,8 @@ def clause_tense(doc: Document) -> Callable[[int], int | None] | None:
 @lru_cache(maxsize=1)
 def _today_rx() -> re.Pattern[str]:
     wd = "|".join(sorted({re.escape(N(w)) for w in lexicon()["weekdays"]}, key=len, reverse=True))
-    return re.compile(rf"^(?:يوم\s+)?(?P<rd>اليوم|امس|غدا)\s*[،,]?\s*\(?\s*(?:{wd})")
+    today = "|".join(pattern_words()["writer_today"])
+    return re.compile(rf"^(?:{_W['day']}\s+)?(?P<rd>{today})\s*[{_L['comma']},]?\s*\(?\s*(?:{wd})")
 
 
 def writer_today(times: list[TimeExpression], anchor: date | None) -> date | None:
@@ -148,7 +153,7 @@ def writer_today(times: list[TimeExpression], anchor: date | None) -> date | Non
             d = date.fromisoformat(t.value[:_DAY_LEN])
         except ValueError:
             return None
-        today = d - timedelta(days={"اليوم": 0, "امس": -1, "غدا": 1}[m.group("rd")])
+        today = d - timedelta(days=pattern_words()["writer_today"][m.group("rd")])
         return today if abs((today - anchor).days) == 1 else None
     return None
 

@@ -38,6 +38,40 @@ def lexicon() -> dict[str, Any]:
     return json.loads(raw)
 
 
+def _normalised(value: Any) -> Any:
+    if isinstance(value, str):
+        return N(value)
+    if isinstance(value, list):
+        return [N(w) for w in value]
+    if isinstance(value, dict):
+        return {N(k): v for k, v in value.items() if not k.startswith("_")}
+    return value
+
+
+@lru_cache(maxsize=1)
+def pattern_words() -> dict[str, Any]:
+    """``khabar/data/times/patterns.json`` (the words of the rule patterns), normalised like the text view;
+    ``letters`` and ``words`` are kept as named strings."""
+    raw = json.loads(resources.files("khabar.data").joinpath("times/patterns.json").read_text(encoding="utf-8"))
+    out = {k: _normalised(v) for k, v in raw.items() if not k.startswith("_") and k not in ("letters", "words")}
+    out["letters"] = dict(raw["letters"])
+    out["words"] = {k: N(v) for k, v in raw["words"].items()}
+    return out
+
+
+def _seq(words: Any) -> str:
+    """Regex alternation body of ``words`` in the listed order (an entry's spaces match any whitespace)."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+_P = pattern_words()
+_L = _P["letters"]  # single letters, for character classes
+_W = _P["words"]  # single words
+_CONJ = _L["conjunctions"]  # و ف
+_CLITIC = _L["prepositions"]  # ب ل ك
+_COMMA = _L["comma"]  # ،
+
+
 def _alt(words: Any) -> str:
     """Regex alternation of normalised words, longest first, spaces as \\s+."""
     forms = sorted({N(w) for w in words}, key=len, reverse=True)
@@ -97,6 +131,28 @@ class _Lex:
         self.bare_mods = {N(w) for w in lx["period_mods_bare"]}
         self.adj_refs = {N(w) for w in lx["adjectival_refs"]}
         self.not_times = [N(w) for w in lx["not_times"]]
+        p = pattern_words()
+        self.this = set(p["this"])
+        self.following = set(p["following"])
+        self.centuries: dict[str, str] = p["centuries"]
+        self.reldays: dict[str, int] = p["relative_days"]
+        self.relday_parts: dict[str, str] = p["relative_day_parts"]
+        self.not_today_after = set(p["not_today_after"])
+        self.period_units: dict[str, str] = p["period_units"]
+        self.clock_parts: dict[str, str] = p["clock_day_parts"]
+        self.pm = {k for k, v in self.clock_parts.items() if v == "pm"}
+        self.fractions: dict[str, int] = p["hour_fractions"]
+        self.clock_days: dict[str, int] = p["clock_days"]
+        self.year_parts: dict[str, str] = p["year_parts"]
+        self.part_ords: dict[str, int] = p["year_part_ordinals"]
+        self.dur_rels: dict[str, str] = p["duration_relatives"]
+        self.few = set(p["few"])
+        self.from_event = set(p["from_event"])
+        self.named_units = set(p["named_period_units"])
+        self.count_preps = set(p["count_prepositions"])
+        self.count_comparatives = [[w] for w in p["count_comparatives"]]
+        self.teens = set(p["teen_words"])
+        self.late_night: str = p["late_night"]
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +161,9 @@ def _lex() -> _Lex:
 
 
 # --- number words -------------------------------------------------------------------------------------
+
+
+_NUM_SPLIT = re.compile(rf"\s+{_L['waw']}\s*|\s+")
 
 
 def parse_number(s: str) -> int | None:
@@ -116,13 +175,13 @@ def parse_number(s: str) -> int | None:
     if s in lx.numw_parts:
         return lx.numw_parts[s]
     total = 0
-    parts = re.split(r"\s+و\s*|\s+", s)
+    parts = _NUM_SPLIT.split(s)
     i = 0
     while i < len(parts):
         p = parts[i]
-        if p.startswith("و") and p not in lx.numw_parts and p[1:] in lx.numw_parts:
+        if p.startswith(_L["waw"]) and p not in lx.numw_parts and p[1:] in lx.numw_parts:
             p = p[1:]
-        if p in ("عشر", "عشره") and total and total < 10:
+        if p in lx.teens and total and total < 10:
             total += 10
         elif p in lx.numw_parts:
             v = lx.numw_parts[p]
@@ -189,27 +248,26 @@ def hijri_to_gregorian(y: int, m: int, d: int | None) -> str | None:
 
 # --- the recogniser -----------------------------------------------------------------------------------
 
-_FUT_VERB = re.compile(r"(?<!\w)[وف]?س[يتن]\w{2,6}(?!\w)")
+_FUT_VERB = re.compile(rf"(?<!\w)[{_CONJ}]?{_L['future_prefix']}[{_L['future_persons']}]\w{{2,6}}(?!\w)")
 # يـ only: تـ-initial words are as often perfect verbs of form V/VI (تعادل، تعرض، توفي)
-_IMPERF = re.compile(r"[وف]?ي\w{3,7}")
+_IMPERF = re.compile(rf"[{_CONJ}]?{_L['imperfect_prefix']}\w{{3,7}}")
 _WORD = re.compile(r"\w+")
-_YEAR_AFTER = re.compile(r"\s+من\s+(?:(?P<this>هذا)\s+)?(?:ال)?(?:عام|سنه)(?:\s+(?P<rel>\w+))?")
-_FUT_STOP = {
-    N(w)
-    for w in (
-        "سياسة سياسي سياسية سياسيين سياسات سياسيا سيارة سيارات سيطرة سيدة سيد سيناء سيناريو سنوات سنوي سنوية "
-        "ستين ستون سيول سيولة ستار سنغافورة ستوكهولم سيئ سيئة سياحة سياحي سياق سيادة سيادي سياج سنتيمتر "
-        "سيرة سيرته سيرتها سيف ستار ستارز سيدات سيادته سنين سنتين سنتان ستانلي ستيفن سيمون سيرغي سيرجي "
-        "وسياسية وسياسي وسيارات وسيطرة وسنوات"
-    ).split()
-}
+_YEAR_AFTER = re.compile(
+    rf"\s+{_W['from']}\s+(?:(?P<this>{_P['this'][0]})\s+)?(?:{_W['article']})?(?:{_seq(_P['year_nouns'])})(?:\s+(?P<rel>\w+))?"
+)
+_FUT_STOP = set(_P["not_future_verbs"])
 
-_GAP_AND = re.compile(r"\s+و\s*|\s*و\s+")
-_GAP_OPEN = re.compile(r"\s*[،,]?\s*\(\s*")
+_GAP_AND = re.compile(rf"\s+{_L['waw']}\s*|\s*{_L['waw']}\s+")
+_GAP_OPEN = re.compile(rf"\s*[{_COMMA},]?\s*\(\s*")
 _CLOSE = re.compile(r"\s*\)")
-_GAP_SERIES = re.compile(r"\s*(?:و|او|الي|حتي|-)?\s*")
-_HALF = re.compile(r"\s+و\s*نصف(?!\w)")
-_SENT_END = re.compile(r"[.!?؟\n]")
+_GAP_SERIES = re.compile(rf"\s*(?:{_seq(_P['series_words'])}|-)?\s*")
+_HALF = re.compile(rf"\s+{_L['waw']}\s*{_W['half']}(?!\w)")
+_SENT_END = re.compile(rf"[.!?{_L['question_mark']}\n]")
+_STOPS = (".", _L["question_mark"], "!", "\n")
+# النصف الثاني للقرن السابع: a part of a century, not of a year
+_LONG_PERIOD = re.compile(
+    rf"\s+(?:{_W['from']}\s+|{_L['lam']})?(?:{_W['article']})?(?:{_seq(_P['long_periods'])})"
+)
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 _DUR = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
 _DUR_KEYS = ("Y", "M", "W", "D", "TH", "TM", "TS")
@@ -265,22 +323,32 @@ class Recognizer:
     def __init__(self) -> None:
         lx = _lex()
         self.lx = lx
-        pre = r"(?<!\w)(?:[وف]?[بلك]?)(?:ال(?=\d))?"
+        p, w, lam, art = pattern_words(), _W, _L["lam"], _W["article"]
+        pre = rf"(?<!\w)(?:[{_CONJ}]?[{_CLITIC}]?)(?:{art}(?=\d))?"
         # ordinals also after ل with the article's alef dropped (للرابع من نوفمبر)
-        ords_l = _alt([o[1:] for o in lx.ordinals if o.startswith("ال")])
-        day = r"(?P<day>[0-3]?\d|" + _alt(lx.ordinals) + r"|(?<=ل)" + ords_l + r")"
+        ords_l = _alt([o[1:] for o in lx.ordinals if o.startswith(art)])
+        day = r"(?P<day>[0-3]?\d|" + _alt(lx.ordinals) + rf"|(?<={lam})" + ords_l + r")"
         mon = _alt(lx.gmon)
         # combined regional names: 7 كانون الأول/ديسمبر, فبراير/ شباط, يوليو (تموز), Reuters' يوليو تموز
         monx = rf"(?P<mon>{mon})(?:(?:\s*[/(]\s*|\s+)(?P<mon2>{mon})\s*\)?)?"
-        relw = _alt(lx.past | lx.future | lx.current - {"هذا", "هذه"})
+        relw = _alt(lx.past | lx.future | lx.current - lx.this)
         year = r"(?P<year>[12]\d{3})(?!\d)"
-        yearkw = r"(?:(?:عام|العام|لعام|سنه|السنه|عامي)\s+)"
+        yearkw = rf"(?:(?:{_seq(p['year_keywords'])})\s+)"
         wd = _alt(lx.wd)
-        mod = r"(?:(?P<mod>" + _alt(lx.mods) + r")\s+(?:شهر\s+)?)?"
+        mod = r"(?:(?P<mod>" + _alt(lx.mods) + rf")\s+(?:{w['month']}\s+)?)?"
         rel = r"(?:\s+(?P<rel>" + _alt(lx.past | lx.future | lx.current) + r"))?"
-        daypart = r"(?:(?P<dp>" + _alt(lx.dayparts) + r")\s+(?:(?:من|يوم)\s+)?)?"
+        daypart = r"(?:(?P<dp>" + _alt(lx.dayparts) + rf")\s+(?:(?:{w['from']}|{w['day']})\s+)?)?"
         numw_part = _alt(lx.numw_parts)
-        numw = rf"(?:\d+|{numw_part}(?:\s+عشره?)?(?:\s+و\s*{numw_part}){{0,5}})"  # bounded: linear on hostile text
+        waw, day_w, month_w, from_w = _L["waw"], w["day"], w["month"], w["from"]
+        # bounded: linear on hostile text
+        numw = rf"(?:\d+|{numw_part}(?:\s+(?:{_seq(p['teen_words'])}))?(?:\s+{waw}\s*{numw_part}){{0,5}})"
+        rels_all = _alt(lx.past | lx.future | lx.current)
+        this = _seq(p["this"])
+        season_kw = "".join(rf"{k}\s+|" for k in p["season_year_keywords"])[:-1]  # عام\s+|العام\s+
+        year_pre = "".join(rf"{k}\s+|" for k in p["year_words_before_number"])[:-1]  # عام\s+|العام\s+|سنه\s+
+        ago = _seq(p["ago"])
+        clock = _seq(lx.clock_parts)
+        clock_short = _seq(k for k in lx.clock_parts if " " not in k)
         dunit = _alt(lx.dunits)
         hmon = _alt(lx.hmon)
         e = r"(?!\w)"
@@ -288,8 +356,9 @@ class Recognizer:
             (
                 "date",
                 re.compile(
-                    rf"{pre}(?P<x>(?:يوم\s+)?(?:(?P<wd>{wd})\s*[،,]?\s+)?(?:الموافق\s+)?{day}\s*(?:من\s+)?(?:شهر\s+)?"
-                    rf"{monx}(?:\s*[،,]?\s*(?:من\s+)?{yearkw}?{year}(?:\s*م{e})?|\s+(?P<rel>{relw}))?){e}"
+                    rf"{pre}(?P<x>(?:{day_w}\s+)?(?:(?P<wd>{wd})\s*[{_COMMA},]?\s+)?(?:{w['corresponding_to']}\s+)?{day}\s*"
+                    rf"(?:{from_w}\s+)?(?:{month_w}\s+)?"
+                    rf"{monx}(?:\s*[{_COMMA},]?\s*(?:{from_w}\s+)?{yearkw}?{year}(?:\s*{_L['ad_marker']}{e})?|\s+(?P<rel>{relw}))?){e}"
                 ),
                 self._date,
             ),
@@ -297,42 +366,49 @@ class Recognizer:
                 # السابع عشر من الشهر الجاري / 5 من هذا الشهر / الثالث من الشهر الماضي
                 "day_of_month",
                 re.compile(
-                    rf"{pre}(?P<x>(?:يوم\s+)?{day}\s+(?:من\s+)?(?:(?P<this>هذا)\s+الشهر|الشهر\s+(?P<rel>{relw}))){e}"
+                    rf"{pre}(?P<x>(?:{day_w}\s+)?{day}\s+(?:{from_w}\s+)?"
+                    rf"(?:(?P<this>{p['this'][0]})\s+{w['the_month']}|{w['the_month']}\s+(?P<rel>{relw}))){e}"
                 ),
                 self._day_of_month,
             ),
             (
                 # the first day of a range shares the month of the second: من 5 إلى 7 مارس، بين 5 و7 مارس، 5-7 مارس
                 "range_day",
-                re.compile(rf"(?<![\w/.:-])(?P<x>{day})(?:\s*(?:-|–|الي|حتي)\s*|\s+(?=و))(?=و?(?:[0-3]?\d|ال))"),
+                re.compile(
+                    rf"(?<![\w/.:-])(?P<x>{day})(?:\s*(?:-|–|{_seq(p['range_words'])})\s*|\s+(?={waw}))"
+                    rf"(?={waw}?(?:[0-3]?\d|{art}))"
+                ),
                 self._range_day,
             ),
             (
                 "monthyear",
-                re.compile(rf"{pre}(?P<x>{mod}(?:شهر\s+)?{monx}\s*[،,]?\s*(?:من\s+)?{yearkw}?{year}(?:\s*م{e})?){e}"),
+                re.compile(
+                    rf"{pre}(?P<x>{mod}(?:{month_w}\s+)?{monx}\s*[{_COMMA},]?\s*(?:{from_w}\s+)?{yearkw}?{year}"
+                    rf"(?:\s*{_L['ad_marker']}{e})?){e}"
+                ),
                 self._date,
             ),
-            ("month", re.compile(rf"{pre}(?P<x>{mod}(?P<shahr>شهر\s+)?{monx}{rel}){e}"), self._month),
+            ("month", re.compile(rf"{pre}(?P<x>{mod}(?P<shahr>{month_w}\s+)?{monx}{rel}){e}"), self._month),
             (
                 "hijri",
                 re.compile(
-                    rf"{pre}(?P<x>(?:{day}\s+(?:من\s+)?)?(?P<shahr>شهر\s+)?(?P<hmon>{hmon})"
-                    rf"(?:\s+(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<hyear>1[34]\d\d)(?:\s*ه{e})?)?){e}"
+                    rf"{pre}(?P<x>(?:{day}\s+(?:{from_w}\s+)?)?(?P<shahr>{month_w}\s+)?(?P<hmon>{hmon})"
+                    rf"(?:\s+(?:{from_w}\s+)?(?:{year_pre})?(?P<hyear>1[34]\d\d)(?:\s*{_L['hijri_marker']}{e})?)?){e}"
                 ),
                 self._hijri,
             ),
-            ("year", re.compile(rf"{pre}(?P<x>{mod}(?P<kw>{yearkw})?{year}(?P<m>\s*م)?){e}"), self._year),
+            ("year", re.compile(rf"{pre}(?P<x>{mod}(?P<kw>{yearkw})?{year}(?P<m>\s*{_L['ad_marker']})?){e}"), self._year),
             (
                 "decade",
                 re.compile(
-                    rf"{pre}(?P<x>{mod}(?:عقد\s+)?(?P<dec>(?:ال)?(?:عشرين|ثلاثين|اربعين|خمسين|ستين|سبعين|ثمانين|تسعين)(?:يات|ات))"
-                    rf"(?:\s+(?:من\s+)?(?:القرن\s+)?(?P<cent>الماضي|العشرين|الحالي))?){e}"
+                    rf"{pre}(?P<x>{mod}(?:{w['decade']}\s+)?(?P<dec>(?:{art})?{_alt(d[len(art):] for d in lx.decades)})"
+                    rf"(?:\s+(?:{from_w}\s+)?(?:{w['the_century']}\s+)?(?P<cent>{_seq(p['decade_centuries'])}))?){e}"
                 ),
                 self._decade,
             ),
             (
                 "century",
-                re.compile(rf"{pre}(?P<x>{mod}القرن\s+(?P<cent>الماضي|الحالي|العشرين|الحادي\s+والعشرين|التاسع\s+عشر)){e}"),
+                re.compile(rf"{pre}(?P<x>{mod}{w['the_century']}\s+(?P<cent>{_seq(lx.centuries)})){e}"),
                 self._century,
             ),
             ("refs", re.compile(rf"{pre}(?P<x>{_alt(lx.refs)}){e}"), self._ref),
@@ -340,51 +416,57 @@ class Recognizer:
             (
                 "relday",
                 re.compile(
-                    rf"{pre}(?P<x>{daypart}(?:يوم\s+)?(?P<rd>اول\s+امس|امس|الامس|البارحه|اليوم|غدا|الغد|بعد\s+غد|غد|الليله)"
-                    rf"(?:\s*[،,]?\s*(?P<wd>{wd})|\s*\(\s*(?P<wdb>{wd})\s*\))?){e}"
+                    rf"{pre}(?P<x>{daypart}(?:{day_w}\s+)?(?P<rd>{_seq(lx.reldays)})"
+                    rf"(?:\s*[{_COMMA},]?\s*(?P<wd>{wd})|\s*\(\s*(?P<wdb>{wd})\s*\))?){e}"
                 ),
                 self._relday,
             ),
-            ("weekday", re.compile(rf"(?<!\w)(?:[وف]?ب?)(?P<x>{daypart}(?:يوم\s+)?(?P<wd>{wd}){rel}){e}"), self._weekday),
+            (
+                "weekday",
+                re.compile(rf"(?<!\w)(?:[{_CONJ}]?{_L['ba']}?)(?P<x>{daypart}(?:{day_w}\s+)?(?P<wd>{wd}){rel}){e}"),
+                self._weekday,
+            ),
             (
                 "relperiod",
                 re.compile(
-                    rf"{pre}(?P<x>{mod}(?:(?P<this>هذا|هذه)\s+)?(?:ال|(?<=ل)ل)(?P<unit>اسبوع|شهر|عام|سنه)"
-                    rf"(?:\s+(?P<rel>{_alt(lx.past | lx.future | lx.current)}))?){e}"
+                    rf"{pre}(?P<x>{mod}(?:(?P<this>{this})\s+)?(?:{art}|(?<={lam}){lam})(?P<unit>{_seq(lx.period_units)})"
+                    rf"(?:\s+(?P<rel>{rels_all}))?){e}"
                 ),
                 self._relperiod,
             ),
             (
                 "time",
                 re.compile(
-                    rf"{pre}(?P<x>(?:(?:في\s+)?(?:تمام\s+)?الساعه\s+)?(?P<h>[0-2]?\d)[:.](?P<mi>[0-5]\d)(?!\d)"
-                    rf"(?:\s+(?P<dp2>صباحا|مساء|ظهرا|عصرا|ليلا|فجرا|بعد\s+الظهر))?){e}"
+                    rf"{pre}(?P<x>(?:(?:{w['in']}\s+)?(?:{w['exactly']}\s+)?{w['hour']}\s+)?(?P<h>[0-2]?\d)[:.](?P<mi>[0-5]\d)(?!\d)"
+                    rf"(?:\s+(?P<dp2>{clock}))?){e}"
                 ),
                 self._time,
             ),
             (
                 "time_word",
                 re.compile(
-                    rf"{pre}(?P<x>الساعه\s+(?P<hw>[0-2]?\d|{_alt(lx.ordinals)}|الواحده)(?:\s+و\s*(?P<frac>النصف|الربع|نصف|ربع))?"
-                    rf"(?:\s+(?:من\s+)?(?P<dp2>صباحا|مساء|ظهرا|عصرا|ليلا|فجرا|بعد\s+الظهر|صباح|مساء|ظهر|فجر)"
-                    rf"(?:\s+(?:يوم\s+)?(?P<rdw>اليوم|امس|الغد|غد|{wd}))?)?){e}"
+                    rf"{pre}(?P<x>{w['hour']}\s+(?P<hw>[0-2]?\d|{_alt(lx.ordinals)}|{w['one_oclock']})"
+                    rf"(?:\s+{waw}\s*(?P<frac>{_seq(lx.fractions)}))?"
+                    rf"(?:\s+(?:{from_w}\s+)?(?P<dp2>{clock}|{_seq(p['clock_day_nouns'])})"
+                    rf"(?:\s+(?:{day_w}\s+)?(?P<rdw>{_seq(lx.clock_days)}|{wd}))?)?){e}"
                 ),
                 self._time,
             ),
             (
                 "season",
                 re.compile(
-                    rf"{pre}(?P<x>(?:ال)?(?P<season>صيف|شتاء|ربيع|خريف)"
-                    rf"(?:\s+(?P<rel>{_alt(lx.past | lx.future | lx.current)}))?(?:\s+(?:من\s+)?(?:عام\s+|العام\s+)?{year})?){e}"
+                    rf"{pre}(?P<x>(?:{art})?(?P<season>{_seq(k for k in lx.seasons if not k.startswith(art))})"
+                    rf"(?:\s+(?P<rel>{rels_all}))?"
+                    rf"(?:\s+(?:{from_w}\s+)?(?:{season_kw})?{year})?){e}"
                 ),
                 self._season,
             ),
             (
                 "part_of_year",
                 re.compile(
-                    rf"{pre}(?P<x>(?P<part>النصف|الربع)\s+(?P<ord>الاول|الثاني|الثالث|الرابع)"
-                    rf"(?:\s+(?:من|ل)\s*(?:ال)?(?:عام|سنه)(?:\s+(?P<rel>{_alt(lx.past | lx.future | lx.current)}))?)?"
-                    rf"(?:\s+(?:من\s+)?(?:عام\s+|العام\s+)?{year})?){e}"
+                    rf"{pre}(?P<x>(?P<part>{_seq(lx.year_parts)})\s+(?P<ord>{_seq(lx.part_ords)})"
+                    rf"(?:\s+(?:{_seq(p['of'])})\s*(?:{art})?(?:{_seq(p['year_nouns'])})(?:\s+(?P<rel>{rels_all}))?)?"
+                    rf"(?:\s+(?:{from_w}\s+)?(?:{season_kw})?{year})?){e}"
                 ),
                 self._part_of_year,
             ),
@@ -394,8 +476,8 @@ class Recognizer:
                 # (04,30 ت غ) / الساعة 4:30 بتوقيت غرينتش / (1700 ت غ): a clock time said in GMT
                 "gmt",
                 re.compile(
-                    rf"(?<![\w,.:])(?P<x>(?:الساعه\s+)?(?:(?P<h>[0-2]?\d)(?:[,.:](?P<mi>[0-5]\d))?|(?P<h4>[0-2]\d)(?P<mi4>[0-5]\d))"
-                    rf"\s*(?:(?P<dp2>صباحا|مساء|ظهرا|عصرا|ليلا|فجرا)\s+)?{_alt(lx.gmt)})(?!\w)"
+                    rf"(?<![\w,.:])(?P<x>(?:{w['hour']}\s+)?(?:(?P<h>[0-2]?\d)(?:[,.:](?P<mi>[0-5]\d))?|(?P<h4>[0-2]\d)(?P<mi4>[0-5]\d))"
+                    rf"\s*(?:(?P<dp2>{clock_short})\s+)?{_alt(lx.gmt)})(?!\w)"
                 ),
                 self._gmt,
             ),
@@ -403,15 +485,16 @@ class Recognizer:
                 # ربع قرن / نصف ساعة / منذ ربع قرن / قبل نصف قرن
                 "fixed_duration",
                 re.compile(
-                    rf"{pre}(?P<x>(?:(?P<ago>قبل|منذ)\s+)?(?:(?P<approx>{_alt(lx.approx)})\s+)?(?:ال|ل)?(?P<fd>{_alt(lx.fixed)})){e}"
+                    rf"{pre}(?P<x>(?:(?P<ago>{ago})\s+)?(?:(?P<approx>{_alt(lx.approx)})\s+)?(?:{art}|{lam})?"
+                    rf"(?P<fd>{_alt(lx.fixed)})){e}"
                 ),
                 self._fixed_duration,
             ),
             # لأيام / لساعات: "for days"
-            ("vague_for", re.compile(rf"(?<!\w)[وف]?ل(?P<x>{_alt(lx.vague)}){e}"), self._vague_for),
+            ("vague_for", re.compile(rf"(?<!\w)[{_CONJ}]?{lam}(?P<x>{_alt(lx.vague)}){e}"), self._vague_for),
             (
                 "vague",
-                re.compile(rf"{pre}(?P<x>(?P<prep>قبل|منذ)\s+(?P<unit>{_alt(lx.vague)})){e}"),
+                re.compile(rf"{pre}(?P<x>(?P<prep>{ago})\s+(?P<unit>{_alt(lx.vague)})){e}"),
                 self._vague,
             ),
             (
@@ -422,16 +505,16 @@ class Recognizer:
             (
                 "duration",
                 re.compile(
-                    rf"(?<!\w)(?:[وف]?[بلك]?)(?P<x>(?:(?P<ago>قبل|منذ)\s+)?(?:(?P<approx>{_alt(lx.approx)})\s+)?"
-                    rf"(?:(?P<num>{numw})\s+)?(?P<def>ال)?(?P<unit>{dunit})"
-                    rf"(?:\s+(?P<dur_rel>الماضيتين|الماضيين|الماضيه|الماضي|الاخيرتين|الاخيرين|الاخيره|الاخير|المقبلتين|المقبلين|المقبله|المقبل|القادمه|القادم))?){e}"
+                    rf"(?<!\w)(?:[{_CONJ}]?[{_CLITIC}]?)(?P<x>(?:(?P<ago>{ago})\s+)?(?:(?P<approx>{_alt(lx.approx)})\s+)?"
+                    rf"(?:(?P<num>{numw})\s+)?(?P<def>{art})?(?P<unit>{dunit})"
+                    rf"(?:\s+(?P<dur_rel>{_seq(lx.dur_rels)}))?){e}"
                 ),
                 self._duration,
             ),
         ]
         self._priority = {name: i for i, (name, _, _) in enumerate(self.patterns)}
         # names holding a time word (روسيا اليوم): their characters are taken before any candidate is kept
-        self._blockers = re.compile(rf"(?<!\w)[وفبلك]?(?P<x>{_alt(lx.not_times)})(?!\w)")
+        self._blockers = re.compile(rf"(?<!\w)[{_CONJ}{_CLITIC}]?(?P<x>{_alt(lx.not_times)})(?!\w)")
         self._nt: NormText | None = None
         self._tense: Callable[[int], int | None] | None = None
         self._date_rx = self.patterns[0][1]
@@ -588,7 +671,7 @@ class Recognizer:
                 return t
         lo = max(0, start - 120)
         left = s[lo:start]
-        for stop in (".", "؟", "!", "\n"):
+        for stop in _STOPS:
             k = left.rfind(stop)
             if k >= 0:
                 left = left[k + 1 :]
@@ -596,7 +679,7 @@ class Recognizer:
         fut = -1
         for cue in lx.future_cues:
             k = left.rfind(cue)
-            if k >= 0 and (k == 0 or not left[k - 1].isalnum() or left[k - 1] in "وف"):
+            if k >= 0 and (k == 0 or not left[k - 1].isalnum() or left[k - 1] in _CONJ):
                 fut = max(fut, k)
         past = -1
         imperf = -1
@@ -607,7 +690,7 @@ class Recognizer:
             if _FUT_VERB.fullmatch(w):
                 fut = max(fut, m.start())
                 continue
-            bare = w[1:] if w[0] in "وف" and w[1:] in lx.past_cues else w
+            bare = w[1:] if w[0] in _CONJ and w[1:] in lx.past_cues else w
             if bare in lx.past_cues:
                 past = max(past, m.start())
             elif _IMPERF.fullmatch(w) and w not in lx.imperfect_stop and bare not in lx.imperfect_stop:
@@ -617,7 +700,7 @@ class Recognizer:
             # (يتوجه الرئيس الأحد … حتى الأسبوع المقبل); a marker before it belongs to something else
             # (يصارع من أجل … الموسم المقبل، حيث تعادل … يوم السبت)
             right = s[end : end + 80]
-            for stop in (".", "؟", "!", "\n"):
+            for stop in _STOPS:
                 k = right.find(stop)
                 if k >= 0:
                     right = right[:k]
@@ -637,7 +720,7 @@ class Recognizer:
         if not g:
             return None
         g = _key(g)
-        return int(g) if g.isdigit() else self.lx.ordinals.get(g, self.lx.ordinals.get("ا" + g))
+        return int(g) if g.isdigit() else self.lx.ordinals.get(g, self.lx.ordinals.get(_L["alef"] + g))
 
     def _date(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
         gd = m.groupdict()
@@ -679,7 +762,7 @@ class Recognizer:
                 if v and v < anchor.isoformat():
                     return v
             return None
-        if rel in ("التالي", "التاليه", "اللاحق"):
+        if rel in self.lx.following:
             return None  # relative to another event, not to the article
         for y in (anchor.year, anchor.year + 1):
             v = _safe_date(y, month, day)
@@ -692,7 +775,7 @@ class Recognizer:
         if day is None or not 1 <= day <= 31:
             return None
         rel = _key(m.group("rel")) if m.group("rel") else None
-        if rel in ("التالي", "التاليه", "اللاحق") or anchor is None:
+        if rel in self.lx.following or anchor is None:
             return Timex(0, 0, "DATE", None)
         k = -1 if rel in self.lx.past else 1 if rel in self.lx.future else 0
         y, mo = _add_months(anchor.year, anchor.month, k)
@@ -735,7 +818,7 @@ class Recognizer:
                 return self._mod(m, Timex(0, 0, "DATE", f"{y:04d}-{month:02d}"))
         if mon_s in self.lx.ambig and not (gd.get("shahr") or gd.get("mon2") or rel):
             return None
-        if rel in ("هذا", "هذه"):
+        if rel in self.lx.this:
             return None
         if anchor is None:
             return self._mod(m, Timex(0, 0, "DATE", None))
@@ -779,32 +862,33 @@ class Recognizer:
             nxt0 = nxt[0] if nxt else ""
             if not 1800 <= y <= 2035:
                 return None
-            if prev in self.lx.hedges or prev in ("من", "الي") and s[max(0, m.start("x") - 20) : m.start("x")].split()[-2:-1] in (["اكثر"], ["اقل"]):
+            before = s[max(0, m.start("x") - 20) : m.start("x")].split()[-2:-1]
+            if prev in self.lx.hedges or prev in self.lx.count_preps and before in self.lx.count_comparatives:
                 return None  # نحو 2000 / أكثر من 1500: a count, not a year
-            if nxt0 and (nxt0 in self.lx.quantity or nxt0.rstrip("اه") in self.lx.quantity or nxt0.startswith("%")):
+            if nxt0 and (nxt0 in self.lx.quantity or nxt0.rstrip(_L["quantity_suffixes"]) in self.lx.quantity
+                         or nxt0.startswith("%")):
                 return None
         return self._mod(m, Timex(0, 0, "DATE", f"{y:04d}"))
 
     def _decade(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
+        art = _W["article"]
         dec = m.group("dec")
-        stem = dec[2:] if dec.startswith("ال") else dec
-        tens = {"عشرين": 2, "ثلاثين": 3, "اربعين": 4, "خمسين": 5, "ستين": 6, "سبعين": 7, "ثمانين": 8, "تسعين": 9}
-        d = next((v for k, v in tens.items() if stem.startswith(k)), None)
+        d = self.lx.decades.get(dec if dec.startswith(art) else art + dec)  # lexicon.json "decades"
         if d is None:
             return None
-        century = "20" if m.group("cent") == "الحالي" else "19"
+        century = self.lx.centuries.get(m.group("cent") or "", "19")  # the 1900s unless the text says otherwise
         return self._mod(m, Timex(0, 0, "DATE", f"{century}{d}"))
 
     def _century(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
         c = _key(m.group("cent"))
-        val = {"الماضي": "19", "العشرين": "19", "الحالي": "20", "الحادي والعشرين": "20", "التاسع عشر": "18"}[c]
+        val = self.lx.centuries[c]
         return self._mod(m, Timex(0, 0, "DATE", val))
 
     def _ref(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
         x = _key(m.group("x"))
         if x in self.lx.adj_refs:
             left = s[max(0, m.start("x") - 20) : m.start("x")].split()
-            if left and left[-1].startswith("ال"):
+            if left and left[-1].startswith(_W["article"]):
                 return None
         return Timex(0, 0, "DATE", self.lx.refs[x])
 
@@ -821,19 +905,17 @@ class Recognizer:
 
     def _relday(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
         rd = _key(m.group("rd"))
-        if rd == "غد" and not m.group("x").startswith("يوم"):
+        if rd == _W["bare_tomorrow"] and not m.group("x").startswith(_W["day"]):
             return None  # bare غد only in يوم غد
         wd_s = m.group("wd") or m.group("wdb")
         left = s[max(0, m.start("x") - 8) : m.start("x")].split()
-        if rd == "اليوم" and not wd_s and not m.group("dp") and left and left[-1] in self.lx.copulas:
+        if rd == _W["today"] and not wd_s and not m.group("dp") and left and left[-1] in self.lx.copulas:
             return Timex(0, 0, "DATE", None, {}, "same_day")  # وكان اليوم داميا: the day just told about
         after = s[m.end("x") : m.end("x") + 12].split()
-        if rd == "اليوم" and not m.group("wd") and after and after[0] in (
-            "التالي", "السابق", "الاول", "الثاني", "الثالث", "نفسه", "ذاته", "الوطني", "العالمي", "الدولي", "الذي", "الذين",
-        ):
+        if rd == _W["today"] and not m.group("wd") and after and after[0] in self.lx.not_today_after:
             return None
-        offset = {"اول امس": -2, "امس": -1, "الامس": -1, "البارحه": -1, "اليوم": 0, "غدا": 1, "الغد": 1, "غد": 1, "بعد غد": 2, "الليله": 0}[rd]
-        dp = m.group("dp") or ("ليله" if rd == "الليله" else None)
+        offset = self.lx.reldays[rd]
+        dp = m.group("dp") or self.lx.relday_parts.get(rd)
         d = anchor + timedelta(days=offset) if anchor else None
         if d is not None and wd_s:
             # أمس الثلاثاء / غدا (الثلاثاء): the named weekday wins over the date's own clock (articles are often
@@ -845,7 +927,7 @@ class Recognizer:
     def _weekday(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
         wd = self.lx.wd[_key(m.group("wd"))]
         rel = _key(m.group("rel")) if m.group("rel") else None
-        if rel in self.lx.current - {"هذا", "هذه"}:
+        if rel in self.lx.current - self.lx.this:
             rel = None
         if anchor is None:
             return self._daypart_val(m.group("dp"), None)
@@ -876,7 +958,7 @@ class Recognizer:
         mod = _key(m.groupdict().get("mod") or "")
         if not rel and not this and mod not in self.lx.bare_mods:
             return None  # a bare الأسبوع / العام; but بحلول نهاية الأسبوع is this week's end
-        if rel and rel in self.lx.current and rel in ("هذا", "هذه"):
+        if rel and rel in self.lx.current and rel in self.lx.this:
             return None
         unit = m.group("unit")
         k = 0
@@ -884,13 +966,14 @@ class Recognizer:
             k = -1
         elif rel in self.lx.future:
             k = 1
-        if rel in ("التالي", "التاليه", "اللاحق"):
+        if rel in self.lx.following:
             return Timex(0, 0, "DATE", None)  # relative to another event, not to the article
         if anchor is None:
             return self._mod(m, Timex(0, 0, "DATE", None))
-        if unit == "اسبوع":
+        period = self.lx.period_units[unit]
+        if period == "week":
             return self._mod(m, Timex(0, 0, "DATE", _iso_week(anchor + timedelta(weeks=k))))
-        if unit == "شهر":
+        if period == "month":
             y, mo = _add_months(anchor.year, anchor.month, k)
             return self._mod(m, Timex(0, 0, "DATE", f"{y:04d}-{mo:02d}"))
         return self._mod(m, Timex(0, 0, "DATE", f"{anchor.year + k:04d}"))
@@ -899,16 +982,16 @@ class Recognizer:
         gd = m.groupdict()
         if gd.get("h") is not None:
             h, mi = int(gd["h"]), int(gd["mi"])
-            if not gd.get("dp2") and "الساعه" not in m.group("x"):
+            if not gd.get("dp2") and _W["hour"] not in m.group("x"):
                 return None  # 3.5 is a number, not a clock time, without الساعة or a day part
         else:
             hw = _key(gd["hw"])
-            h = int(hw) if hw.isdigit() else (1 if hw == "الواحده" else self.lx.ordinals.get(hw, -1))
-            mi = {"النصف": 30, "نصف": 30, "الربع": 15, "ربع": 15}.get(gd.get("frac") or "", 0)
+            h = int(hw) if hw.isdigit() else (1 if hw == _W["one_oclock"] else self.lx.ordinals.get(hw, -1))
+            mi = self.lx.fractions.get(gd.get("frac") or "", 0)
         if not (0 <= h <= 24 and 0 <= mi < 60):
             return None
         dp = _key(gd.get("dp2") or "")
-        if dp in ("مساء", "ظهرا", "عصرا", "ليلا", "بعد الظهر") and h < 12 and not (dp == "ليلا" and h < 5):
+        if dp in self.lx.pm and h < 12 and not (dp == self.lx.late_night and h < 5):
             h += 12
         hhmm = f"T{h % 24:02d}:{mi:02d}"
         d = anchor
@@ -922,7 +1005,7 @@ class Recognizer:
                 else:
                     diff = diff + 7 if diff < 0 else diff
             else:
-                diff = {"اليوم": 0, "امس": -1, "الغد": 1, "غد": 1}[rdw]
+                diff = self.lx.clock_days[rdw]
             d = anchor + timedelta(days=diff)
         return Timex(0, 0, "TIME", (d.isoformat() if d else "XXXX-XX-XX") + hhmm)
 
@@ -930,9 +1013,9 @@ class Recognizer:
         code = self.lx.seasons[m.group("season")]
         if m.group("year"):
             return Timex(0, 0, "DATE", f"{int(m.group('year')):04d}-{code}")
-        if not m.group("x").startswith("ال") and not m.group("rel"):
+        if not m.group("x").startswith(_W["article"]) and not m.group("rel"):
             return None  # صيف / ربيع alone is too ambiguous (الربيع العربي …)
-        if m.group("x").startswith("الربيع") and not m.group("rel"):
+        if m.group("x").startswith(_W["ambiguous_season"]) and not m.group("rel"):
             return None
         if anchor is None:
             return Timex(0, 0, "DATE", None)
@@ -941,11 +1024,11 @@ class Recognizer:
         return Timex(0, 0, "DATE", f"{y:04d}-{code}")
 
     def _part_of_year(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
-        k = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}[m.group("ord")]
-        part = "H" if m.group("part") == "النصف" else "Q"
+        k = self.lx.part_ords[m.group("ord")]
+        part = self.lx.year_parts[m.group("part")]
         if part == "H" and k > 2:
             return None
-        if not m.group("year") and re.match(r"\s+(?:من\s+|ل)?(?:ال)?(?:قرن|عقد|القرن|العقد)", s[m.end("x") :]):
+        if not m.group("year") and _LONG_PERIOD.match(s, m.end("x")):
             return None  # النصف الثاني للقرن السابع: a part of a century, not of this year
         rel = _key(m.group("rel") or "")
         if m.group("year"):
@@ -959,7 +1042,7 @@ class Recognizer:
     def _vague(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
         """قبل أسابيع → PAST_REF; منذ أشهر → an unspecified duration (PXM)."""
         code = self.lx.vague[_key(m.group("unit"))]
-        if m.group("prep") == "قبل":
+        if m.group("prep") == _W["before"]:
             return Timex(0, 0, "DATE", "PAST_REF")
         return Timex(0, 0, "DURATION", "PT" + "X" + code[1] if code.startswith("T") else f"PX{code}")
 
@@ -982,7 +1065,7 @@ class Recognizer:
         h_s, mi_s = m.group("h") or m.group("h4"), m.group("mi") or m.group("mi4") or "00"
         h, mi = int(h_s), int(mi_s)
         dp = _key(m.group("dp2") or "")
-        if dp in ("مساء", "ظهرا", "عصرا", "ليلا") and h < 12 and not (dp == "ليلا" and h < 5):
+        if dp in self.lx.pm and h < 12 and not (dp == self.lx.late_night and h < 5):
             h += 12
         if not (0 <= h <= 24 and 0 <= mi < 60):
             return None
@@ -991,7 +1074,7 @@ class Recognizer:
 
     def _fixed_duration(self, m: re.Match[str], s: str, anchor: date | None) -> Timex | None:
         val = self.lx.fixed[_key(m.group("fd"))]
-        if m.group("ago") == "قبل":
+        if m.group("ago") == _W["before"]:
             parts = _dur_parts(val) or {}
             if set(parts) == {"Y"} and anchor is not None:
                 return Timex(0, 0, "DATE", f"{anchor.year - parts['Y']:04d}")
@@ -1026,7 +1109,7 @@ class Recognizer:
             n *= mult if mult != 1 else 1
         elif mult == 2:
             n = 2
-        elif approx in ("عده", "بضعه", "بضع") and unit_s in self.lx.vague:
+        elif approx in self.lx.few and unit_s in self.lx.vague:
             return Timex(0, 0, "DURATION", f"P{'T' if is_time else ''}X{code[0] if code in ('DE', 'CE') else code}")
         elif approx and unit_s not in self.lx.vague:
             if re.match(r"\s+\d", s[m.end("x") :]):
@@ -1035,9 +1118,9 @@ class Recognizer:
         elif m.group("ago") and unit_s not in self.lx.vague and not m.group("def"):
             # منذ أسبوع (P1W) / قبل أسبوع (that week); قبل يوم من الانتخابات counts from another event
             nxt = s[m.end("x") : m.end("x") + 12].split()
-            if m.group("ago") == "قبل" and nxt and nxt[0] in ("من", "علي", "عن"):
+            if m.group("ago") == _W["before"] and nxt and nxt[0] in self.lx.from_event:
                 return None
-            if nxt and nxt[0].startswith("ال") and unit_s in ("يوم", "عام", "سنه", "شهر"):
+            if nxt and nxt[0].startswith(_W["article"]) and unit_s in self.lx.named_units:
                 return None  # منذ يوم الأرض / قبل عام الحزن: a named day or year
             n = 1
         elif unit_s not in self.lx.vague and not m.group("def") and _HALF.match(s, m.end("x")):
@@ -1051,10 +1134,10 @@ class Recognizer:
         else:
             val = f"P{'T' if is_time else ''}{n}{code}"
         if rel:
-            return Timex(0, 0, "DURATION", val, {"mod": "PAST" if "ماض" in rel or "اخير" in rel else "FUTURE"})
-        if approx in ("عده", "بضعه", "بضع"):
+            return Timex(0, 0, "DURATION", val, {"mod": self.lx.dur_rels[rel]})
+        if approx in self.lx.few:
             return None
-        if m.group("ago") == "قبل":
+        if m.group("ago") == _W["before"]:
             if anchor is None:
                 return Timex(0, 0, "DATE", None)
             return Timex(0, 0, "DATE", _ago(anchor, n, code))
