@@ -6,13 +6,14 @@ from khabar.document import (
     Entity,
     Event,
     Mention,
+    NamedMention,
     Quote,
     Span,
     TimeExpression,
     Token,
     Word,
 )
-from khabar.pipeline import Pipeline, analyze, register
+from khabar.pipeline import Pipeline, PipelineConfig, analyze, register
 
 __version__ = "0.1.0"
 
@@ -22,7 +23,9 @@ __all__ = [
     "Entity",
     "Event",
     "Mention",
+    "NamedMention",
     "Pipeline",
+    "PipelineConfig",
     "Quote",
     "Span",
     "TimeExpression",
