@@ -116,3 +116,12 @@ def test_custom_stage_registration() -> None:
     assert get_spec("count_tokens_test").requires == ("tokens",)
     doc = Pipeline(["count_tokens_test", "tokenize"])("قال الرئيس.")
     assert doc.keyphrases == ["3"]
+
+
+def test_a_pipeline_travels_to_worker_processes_as_its_recipe() -> None:
+    import pickle
+
+    pipe = Pipeline(["tokenize", "sentences", "dateline"])
+    copy = pickle.loads(pickle.dumps(pipe))
+    assert copy.names == pipe.names and copy.stages is not pipe.stages
+    assert copy("موسكو (رويترز) - قال الرئيس.").to_dict() == pipe("موسكو (رويترز) - قال الرئيس.").to_dict()

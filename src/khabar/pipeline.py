@@ -27,10 +27,18 @@ import threading
 import typing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from khabar import document as _docmod
 from khabar.document import Document
+
+if TYPE_CHECKING:  # resources only: importing them here would load every stage package with the pipeline
+    from khabar.extract.eventcoder.coder import Coder
+    from khabar.kb.kb import KB
+    from khabar.models.morph.model import MorphModel
+    from khabar.models.parse.model import ParseModel
+    from khabar.models.topic.model import TopicModel
 
 StageFn = Callable[[Document], None]
 GIVEN: frozenset[str] = frozenset({"text", "id", "meta"})  # fields every document starts with
@@ -107,15 +115,16 @@ class PipelineConfig:
     ``stages``: stage names (or built :class:`Stage` objects) — default :data:`DEFAULT_STAGES`;
     ``kb``: a :class:`khabar.kb.kb.KB` for ``resolve``; ``ner_model``: path of a CRF model for ``ner``;
     ``morph_model`` / ``parse_model``: loaded models for ``morph`` / ``parse``; ``coder``: an event
-    :class:`~khabar.extract.eventcoder.coder.Coder` for ``events``.
+    :class:`~khabar.extract.eventcoder.coder.Coder` for ``events``; ``topic_model``: the classifier of ``topics``.
     """
 
     stages: tuple[str | Stage, ...] | None = None
-    kb: Any = None
-    ner_model: Any = None
-    morph_model: Any = None
-    parse_model: Any = None
-    coder: Any = None
+    kb: KB | None = None
+    ner_model: str | Path | None = None
+    morph_model: MorphModel | None = None
+    parse_model: ParseModel | None = None
+    coder: Coder | None = None
+    topic_model: TopicModel | None = None
 
 
 StageFactory = Callable[[PipelineConfig], StageFn]

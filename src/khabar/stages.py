@@ -12,7 +12,7 @@ from khabar.extract.clauses import clauses_stage
 from khabar.extract.events import EventsStage
 from khabar.extract.quotes import quotes_stage
 from khabar.extract.times import time_anchors_stage, times_stage
-from khabar.extract.topics import topics_stage
+from khabar.extract.topics import TopicsStage
 from khabar.kb.stage import ResolveStage
 from khabar.models.morph_stage import MorphStage
 from khabar.models.ner_stage import NerStage, load_tagger
@@ -44,6 +44,10 @@ def _events(config: PipelineConfig) -> StageFn:
     return EventsStage(config.coder)
 
 
+def _topics(config: PipelineConfig) -> StageFn:
+    return TopicsStage(config.topic_model)
+
+
 DEFAULT_SPECS: tuple[StageSpec, ...] = (
     StageSpec("tokenize", lambda c: tokenize_stage, requires=("text",), assigns=("tokens",)),
     # sentences and dateline detect the dateline from the text (one shared detection per text)
@@ -69,6 +73,6 @@ DEFAULT_SPECS: tuple[StageSpec, ...] = (
     StageSpec("events", _events, requires=("entities",),
               uses=("sentences", "times", "times.value", "quotes", "dateline", "meta"),
               assigns=("events", "entities")),
-    StageSpec("topics", lambda c: topics_stage, requires=("tokens", "sentences"), uses=("dateline",),
+    StageSpec("topics", _topics, requires=("tokens", "sentences"), uses=("dateline",),
               assigns=("topic", "summary", "keyphrases")),
 )

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from khabar.document import Document, Span, Token
 from khabar.models.topic.features import token_keys, word_key
-from khabar.models.topic.model import get_model, load_stopwords
+from khabar.models.topic.model import TopicModel, get_model, load_stopwords
 from khabar.resources import data_file
 
 DF_PATH = data_file("topics", "df.tsv.gz")
@@ -210,8 +210,9 @@ def merge_clitic_variants(keys: list[str | None]) -> list[str | None]:
     return out
 
 
-def analyse_topics(doc: Document) -> None:
-    """Fill ``doc.topic``, ``doc.summary`` and ``doc.keyphrases`` from the tokens and sentences."""
+def analyse_topics(doc: Document, model: TopicModel | None = None) -> None:
+    """Fill ``doc.topic``, ``doc.summary`` and ``doc.keyphrases`` from the tokens and sentences (``model``: the
+    topic classifier, default the packaged one)."""
     doc.topic, doc.summary, doc.keyphrases = None, [], []
     toks = doc.tokens
     if sum(1 for t in toks if t.kind == "ARABIC") < MIN_ARABIC_WORDS:
@@ -219,7 +220,7 @@ def analyse_topics(doc: Document) -> None:
     keys = merge_clitic_variants(token_keys(toks))
     stop = load_stopwords()
     dfq = doc_freq()
-    model = get_model()
+    model = model or get_model()
     if model is not None:
         pred = model.predict_keys(keys)
         doc.topic = pred[0] if pred else None
@@ -230,3 +231,11 @@ def analyse_topics(doc: Document) -> None:
 
 def topics_stage(doc: Document) -> None:
     analyse_topics(doc)
+
+
+class TopicsStage:
+    def __init__(self, model: TopicModel | None = None) -> None:
+        self.model = model or get_model()
+
+    def __call__(self, doc: Document) -> None:
+        analyse_topics(doc, self.model)

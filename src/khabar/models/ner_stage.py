@@ -9,7 +9,7 @@ from khabar.models.ner.mentions import named_mentions, tag_mentions
 from khabar.models.ner.tagger import MODEL_PATH, NerTagger
 
 
-def load_tagger(model_path: Path | None = None) -> NerTagger:
+def load_tagger(model_path: str | Path | None = None) -> NerTagger:
     """A tagger of its own for one stage object (a crfsuite tagger must not be shared between threads)."""
     return NerTagger(model_path=Path(model_path) if model_path else MODEL_PATH)
 
