@@ -4,7 +4,7 @@ Per article, NER + resolve (``--mode pipeline``: the real text, morph and NER st
 mention per gold mention) and then, over the gold entities (``optional`` ones left out unless
 ``--optional``):
 - entities found — recall: gold entities one output entity holds at least half of the mentions of (exact spans,
-  the rule of khabar.kb.evaluate); precision: output entities with a named mention that exactly equals a gold
+  the rule of khabar.eval.kb); precision: output entities with a named mention that exactly equals a gold
   mention (any gold entity, optional ones included: a competition found is no false positive) / output entities
   with a named mention;
 - linking — recall: gold entities with a QID whose found entity carries that QID / gold entities with a QID;
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.document import Document
-from khabar.kb.evaluate import fake_ner
+from khabar.eval.kb import fake_ner
 from khabar.kb.resolve import Resolver
 
 HERE = Path(__file__).parent
@@ -33,7 +33,7 @@ def run(mode: str, optional: bool, verbose: bool) -> dict[str, Any]:
     if mode == "pipeline":
         from khabar.pipeline import Pipeline
 
-        upstream = Pipeline(["normalize", "tokenize", "sentences", "dateline", "morph", "ner"])
+        upstream = Pipeline(["tokenize", "sentences", "dateline", "morph", "ner"])
     c = {k: 0 for k in ("gold", "found", "out", "out_ok", "qid_gold", "qid_right", "qid_out", "qid_out_ok")}
     errors: list[str] = []
     for path in sorted((HERE / "gold").glob("*.json")):

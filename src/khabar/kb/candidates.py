@@ -116,7 +116,7 @@ def run(corpus: Path, n: int, exclude: set[str], categories: Iterable[str] | Non
     from khabar.pipeline import Pipeline
 
     arts = sample_articles(corpus, n, exclude, categories)
-    upstream = Pipeline(["normalize", "tokenize", "sentences", "dateline", "morph", "ner"])
+    upstream = Pipeline(["tokenize", "sentences", "dateline", "morph", "ner"])
     resolver = Resolver()
 
     def docs() -> Iterator[Any]:
