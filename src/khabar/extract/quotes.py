@@ -37,7 +37,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from khabar.document import Clause, Document, Entity, Quote, Span
+from khabar.document import Arg, Clause, Document, Entity, Quote, Span
 from khabar.extract.timex.normtext import N, NormText
 from khabar.text.dateline import detect_dateline
 
@@ -903,7 +903,7 @@ class QuoteFinder:
         clause_unnamed = False
         cl = d.clause_at(t.os, t.oe) if cue.kind == "verb" else None
         if cl is not None:
-            speaker, speaker_m, clause_unnamed = self._clause_speaker(cl, speaker, speaker_m, window_mentions,
+            speaker, speaker_m, clause_unnamed = self._clause_speaker(cl, cue, speaker, speaker_m, window_mentions,
                                                                       stop_orig)
         for m in window_mentions:
             if m is speaker_m:
@@ -1010,7 +1010,8 @@ class QuoteFinder:
         return Quote(qtype, speaker, addressee, cue_span, content), qrange
 
     def _clause_speaker(
-        self, cl: Clause, speaker: str | None, speaker_m: _Mention | None, window: list[_Mention], content_at: int
+        self, cl: Clause, cue: _Cue, speaker: str | None, speaker_m: _Mention | None, window: list[_Mention],
+        content_at: int,
     ) -> tuple[str | None, _Mention | None, bool]:
         """Correct the word-order guess with the parse: the subject of the reporting verb speaks; a name inside
         its object or an oblique (اتهم السفير … إيران، كتب على تويتر) never does; a passive verb with no subject
@@ -1020,6 +1021,10 @@ class QuoteFinder:
         subj = cl.subject
         if subj is not None and subj.start >= content_at:
             subj = None  # a "subject" inside the reported words is a parse error
+        if subj is not None:
+            named = self._subject_person(subj, cl.start)
+            if named is not None:
+                return named[0], named[1], False
         if subj is not None and subj.entity is not None:
             same = [m for m in window if m.ent == subj.entity]
             m = next((m for m in same if subj.start <= m.start < subj.end), same[0] if same else None)
@@ -1051,8 +1056,9 @@ class QuoteFinder:
             # وأضافت الصحيفة في التقرير الذي … اطلعت عليه "العربية نت": the description is the subject; the name
             # sits in a relative clause
             return None, None, False
-        if speaker_m is not None and subj is None and any(a.start <= speaker_m.start < a.end for a in cl.objects):
-            # طالبت خلالها المجتمع الدولي أن …: the name is the verb's object; the subject is dropped
+        if speaker_m is not None and subj is None and self._in_non_subject(cl, cue, speaker_m):
+            # طالبت خلالها المجتمع الدولي أن …: the name is the verb's object; وأضاف أمام … بقصر الكرملين: the name
+            # is inside an oblique — either way the subject is dropped
             speaker, speaker_m = None, None
         if speaker is None:
             if cl.passive and subj is None:
@@ -1062,6 +1068,78 @@ class QuoteFinder:
                 if head in lx.unnamed or (head.startswith("و") and head[1:] in lx.unnamed):
                     return None, None, True
         return speaker, speaker_m, False
+
+    def _in_non_subject(self, cl: Clause, cue: _Cue, m: _Mention) -> bool:
+        """Is mention ``m`` inside the clause's object (of a verb that takes an addressee) or inside an oblique
+        with a preposition that does not start right after the verb? (A bare noun phrase right after a reporting
+        verb is nearly always its subject, whatever the parse labels it.)"""
+        if cue.addressee_obj and any(a.start <= m.start < a.end for a in cl.objects):
+            return True
+        gap = self.d.text[cl.end : m.start].split()
+        return len(gap) >= 2 and any(a.prep and a.start <= m.start < a.end for a in cl.obliques)
+
+    def _subject_person(self, subj: Arg, before: int) -> tuple[str, _Mention | None] | None:
+        """The person a subject phrase whose head names nobody refers to: a person named inside the phrase (المدير
+        التنفيذي لشركة "هواوي"، ريتشارد يو), else the person the same title was given to earlier in the text
+        (وقال الملك … after العاهل الأردني الملك عبدالله الثاني; ويعتبر خبير العلاج الطبيعي … after أخصائي العلاج
+        الطبيعي … آشلي جيمس). None when the head itself is (part of) a mention or the phrase names an entity."""
+        d = self.d
+        if not (0 <= subj.word < len(d.words)):
+            return None
+        hw = d.words[subj.word]
+        if hw.start is None or hw.end is None or self._mention_over(hw.start, hw.end) is not None:
+            return None
+        if subj.entity is not None and self.ent_type.get(subj.entity) == "PER":
+            return None
+        for m in d.mentions_between(subj.start, subj.end):
+            if m.type == "PER" and m.end <= subj.end and not _is_oblique(d, m, subj.start)[0]:
+                return m.ent, m
+        if subj.entity is not None and subj.entity not in d.virtual and not hw.form.startswith("ال"):
+            return None
+        person = self._titled_person(N(d.text[subj.start : subj.end]).split()[:4], before)
+        return (person, None) if person is not None else None
+
+    def _titled_person(self, phrase: list[str], before: int) -> str | None:
+        """The latest person named before ``before`` with this title: the phrase's head and its adjectives right
+        before (or inside) the name, or at least two of its content words there."""
+        d = self.d
+        lx = _lex()
+        if not phrase:
+            return None
+        head = phrase[0][1:] if phrase[0].startswith("و") and phrase[0][1:].startswith("ال") else phrase[0]
+        if not head.startswith("ال") and len(phrase) < 2:
+            return None
+        if (head in lx.anaphors and lx.anaphors[head] != "PER") or head in lx.documents or head in lx.inst_heads:
+            return None  # a body or a document (الوزارة، بيان النائب العام) is no person's title
+        adjs = [w for w in phrase[1:] if w.startswith("ال") and _nisba_like(w)]
+        content = {w for w in [head, *phrase[1:]] if len(w) >= 4 and w not in lx.np_stop}
+        k = bisect.bisect_left(d.ment_starts, before) - 1
+        lo = before - 4000
+        while k >= 0 and d.ments[k].start >= lo:
+            m = d.ments[k]
+            k -= 1
+            if m.type != "PER" or m.end > before:
+                continue
+            ctx_start = max(0, m.start - 90)
+            cut = max(d.text.rfind(c, ctx_start, m.start) for c in ".\n،,")
+            ctx = N(d.text[max(ctx_start, cut + 1) : m.end]).split()
+            n_name = len(N(d.text[m.start : m.end]).split())
+            words = {w[1:] if w.startswith("و") and len(w) > 3 else w for w in ctx}
+            if head in ctx[-(n_name + 4):] and all(a in words for a in adjs):
+                return m.ent
+            if len(content & set(ctx[-(n_name + 8):])) >= 2:
+                return m.ent
+        return None
+
+    def _mention_over(self, a: int, b: int) -> _Mention | None:
+        """A mention covering original [a, b), if any."""
+        d = self.d
+        k = bisect.bisect_right(d.ment_starts, a) - 1
+        for j in range(k, max(k - 8, -1), -1):
+            m = d.ments[j]
+            if m.start <= a and m.end >= b:
+                return m
+        return None
 
     def _clause_end(self, start: int, sent_end: int) -> int:
         """The content ends where an adverbial cue (، مضيفا أن …) opens the next report."""
