@@ -850,8 +850,11 @@ class QuoteFinder:
         qopen: tuple[int, int] | None = None
         quote_at = d.quote_at
         j = i + 1
-        while j < len(d.toks) and j <= i + 30 and d.toks[j].ns < sent_end:
+        words_seen = 0  # words (not punctuation) between the cue and here: quoted names and commas cost nothing
+        while j < len(d.toks) and j <= i + 40 and d.toks[j].ns < sent_end:
             tj = d.toks[j]
+            if tj.form[0].isalnum():
+                words_seen += 1
             if tj.ns in quote_at and (tj.ns - t.ne) < 260:
                 qa, qb = quote_at[tj.ns]
                 if self._name_like(qa, qb):
@@ -860,7 +863,7 @@ class QuoteFinder:
                     continue
                 qopen = (qa, qb)
                 break
-            if tj.form in lx.comps and j <= i + 16:
+            if tj.form in lx.comps and words_seen <= 16:
                 comp_j = j
                 break
             if tj.form == ":":
@@ -930,6 +933,13 @@ class QuoteFinder:
                 if d.toks[j2].form == "عن":
                     after_an = d.mentions_between(d.toks[j2].oe, d.toks[min(j2 + 3, len(d.toks) - 1)].oe)
                     speaker = after_an[0].ent if after_an else None
+                    # عن أخصائي العلاج الطبيعي … آشلي جيمس قوله: a person named after the title
+                    upto = d.toks[min(stop_tok, len(d.toks) - 1)].os
+                    person = next((m for m in d.mentions_between(d.toks[j2].oe, upto) if m.type == "PER"), None)
+                    if person is not None and (speaker is None or self.ent_type.get(speaker) != "PER") and not any(
+                        tk.form in ("،", ",") for tk in d.toks[j2 + 1 : d.tok_index(d.orig_to_norm(person.start))]
+                    ):
+                        speaker = person.ent
                     resolved = True
                     break
         if speaker is None and not resolved and cue.kind == "verb":
