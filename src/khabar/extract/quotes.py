@@ -648,9 +648,19 @@ class QuoteFinder:
         starts = [q.content.start for q in by_start]
         cue_starts = sorted(q.cue.start for q in found if q.cue is not None)
         for j, t in enumerate(d.toks):
-            if j == 0 or d.toks[j - 1].form not in ("،", ","):
+            if j == 0:
                 continue
-            if t.form in markers:
+            if d.toks[j - 1].form in (".", "\n") or self._sentence_start(t.ns) >= d.toks[j - 1].ne:
+                q = self._source_first(j, found)  # «وبحسب ما نقل موقع "فوربس"، فإن …»
+                if q is not None:
+                    res.append(q)
+                continue
+            if d.toks[j - 1].form not in ("،", ","):
+                if t.form in markers and self._source_closes_sentence(j):
+                    vj = j  # «… في العالم بحسب شركة الطاقة الإيطالية "إيني".»
+                else:
+                    continue
+            elif t.form in markers:
                 vj = j  # the speaker search starts after the marker
             elif t.form in lx.post_verb and self._post_attribution(j + 1):
                 vj = j + 1  # «…، كما أكد بيان صادر عن X» / «…، حسبما أعلنت X»
@@ -679,6 +689,56 @@ class QuoteFinder:
             ct = d.toks[vj]  # the cue: the marker (بحسب) or the verb after كما/حسبما
             res.append(Quote(qtype, speaker, None, Span(ct.os, ct.oe, d.text[ct.os : ct.oe]), content))
         return res
+
+    def _source_closes_sentence(self, j: int) -> bool:
+        """A source marker with no comma before it (… في العالم بحسب شركة "إيني".): it must name a source — ما،
+        a name, a document or an unnamed source right after it — and close its sentence within a few words."""
+        d = self.d
+        lx = _lex()
+        if j + 1 >= len(d.toks) or not d.toks[j - 1].form[0].isalnum():
+            return False
+        nxt = d.toks[j + 1]
+        bare = nxt.form[2:] if nxt.form.startswith("ال") else nxt.form
+        names = bool(d.mentions_between(nxt.os, nxt.oe))
+        if not (nxt.form in ("ما", "لما") or names or bare in lx.unnamed or bare in lx.documents
+                or nxt.form in lx.documents or nxt.form in lx.inst_heads):
+            return False
+        se = d.sentence_end(t_ns := d.toks[j].ns, t_ns + 300)
+        k = j
+        while k < len(d.toks) and d.toks[k].ns < se:
+            k += 1
+        return k - j <= 10
+
+    def _source_first(self, j: int, found: list[Quote]) -> Quote | None:
+        """«وبحسب ما نقل موقع "فوربس"، فإن …» / «ووفقا لـX، …»: a sentence that opens with its source; the rest
+        of the sentence after the comma is the source's report."""
+        d = self.d
+        lx = _lex()
+        t = d.toks[j]
+        form = t.form[1:] if t.form.startswith("و") and t.form[1:] in lx.after_markers else t.form
+        if form not in lx.after_markers or form == N("نقلا"):
+            return None
+        se = d.sentence_end(t.ns, t.ns + 600)
+        k = j + 1
+        while k < len(d.toks) and k <= j + 14 and d.toks[k].ns < se and d.toks[k].form not in ("،", ","):
+            k += 1
+        if k >= len(d.toks) or d.toks[k].form not in ("،", ",") or k == j + 1:
+            return None
+        start = k + 1
+        if start < len(d.toks) and d.toks[start].form in (N("فإن"), N("فان"), N("فإنه"), N("فإنها")):
+            start += 1
+        if start >= len(d.toks):
+            return None
+        content = d.span(d.toks[start].ns, se)
+        if content is None or _word_count(content) < 4:
+            return None
+        if any(_overlap(q.content.start, q.content.end, content.start, content.end) * 2
+               >= min(q.content.end - q.content.start, content.end - content.start) for q in found):
+            return None
+        speaker = self._attributed_source(j, t.ns)
+        qtype = "mixed" if any(content.start <= d.nt.to_orig(qa, qa + 1)[0] and d.nt.to_orig(qb, qb + 1)[0]
+                               <= content.end for qa, qb in d.quotes) else "indirect"
+        return Quote(qtype, speaker, None, Span(t.os, t.oe, d.text[t.os : t.oe]), content)
 
     def _post_attribution(self, i: int) -> bool:
         """Is the verb at token ``i`` the «كما أكد X» / «حسبما أعلنت X» of a clause before it? (no إن/أن after)"""
@@ -725,6 +785,12 @@ class QuoteFinder:
             tk = d.toks[k]
             w = tk.form[1:] if tk.form.startswith("و") and tk.form[1:] in lx.unnamed else tk.form
             starts_here = [m for m in ments if tk.os <= m.start < tk.oe + 1]
+            if w in lx.documents and k + 1 <= end_tok:
+                # بيان لوزارة البترول / تقرير الأمم المتحدة: the body whose document it is
+                owner = [m for m in ments if tk.oe <= m.start <= d.toks[k + 1].os + 2]
+                if owner:
+                    return owner[0].ent
+            w = w[2:] if w.startswith("ال") and w[2:] in lx.unnamed else w
             if w in lx.unnamed and not starts_here:
                 return None
         return ments[0].ent if ments else None
