@@ -592,6 +592,8 @@ class QuoteFinder:
             inside_indirect = k >= 0 and content.start < ind_ends_max[k]
             if inside_indirect:
                 continue
+            if words <= 2 and self._name_like(qa, qb):
+                continue  # «"أبل" تكشف عن …»: a quoted name before the verb, not a quotation
             speaker, cue_span = self._after_quote(qb, consumed)
             if cue_span is None:
                 if words < 6:
@@ -619,10 +621,16 @@ class QuoteFinder:
             if k <= 0:
                 continue
             ments = d.mentions_between(a, a + k)
-            if not ments or ments[0].start - a > 1 or d.text[ments[-1].end : a + k].strip():
+            speaker: str | None = None
+            if not ments and N(line[:k]).split() and all(w in _lex().unnamed for w in N(line[:k]).split()[:1]) \
+                    and len(line[:k].split()) == 1:
+                pass  # «خبراء: …»: unnamed sources speak, no speaker entity
+            elif not ments or ments[0].start - a > 1 or d.text[ments[-1].end : a + k].strip():
                 continue
-            if ments[-1].type not in ("PER", "ORG"):
+            elif ments[-1].type not in ("PER", "ORG"):
                 continue  # «مصر: …» is a topic label far more often than a country speaking
+            else:
+                speaker = ments[-1].ent
             le = len(line)
             for sep in ("..", "…", " | ", " - ", " – "):
                 c = line.find(sep, k + 1)
@@ -635,7 +643,7 @@ class QuoteFinder:
             if any(q.content.start < content.end and content.start < q.content.end for q in found):
                 continue
             colon = Span(a + k, a + k + 1, ":")
-            res.append(Quote("direct", ments[-1].ent, None, colon, content))
+            res.append(Quote("direct", speaker, None, colon, content))
         return res
 
     def _source_attributions(self, found: list[Quote]) -> list[Quote]:
@@ -1418,6 +1426,10 @@ class QuoteFinder:
         named = self._anaphor_by_head(i, j, lx.anaphor_heads.get(d.toks[j].form, []))
         if named is not None:
             return named
+        if d.toks[j].form.startswith("ال") and d.toks[j].form[2:] in lx.documents:
+            owner = self._document_owner(i, d.toks[j].form[2:])
+            if owner is not None:
+                return owner  # وأفاد البيان … after «بيان لوزارة البترول»: the ministry
         adj = self._nisba(j + 1)
 
         def agrees(ent: str) -> bool:
@@ -1433,6 +1445,24 @@ class QuoteFinder:
         while k >= 0:
             if d.ments[k].type == kind and agrees(d.ments[k].ent):
                 return d.ments[k].ent
+            k -= 1
+        return None
+
+    def _document_owner(self, i: int, noun: str) -> str | None:
+        """The body whose document (بيان، تقرير) was last named before token ``i``: «بيان لوزارة البترول»,
+        «بيان الوزارة»; None when the latest such document has no named owner."""
+        d = self.d
+        lo = d.toks[i].os - 3000
+        k = i - 1
+        while k >= 0 and d.toks[k].os >= lo:
+            f = d.toks[k].form
+            for p in ("وب", "ول", "و", "ب", "ل", "ف"):
+                if f.startswith(p) and f[len(p):] in (noun, "ال" + noun):
+                    f = f[len(p):]
+                    break
+            if f in (noun, "ال" + noun) and k + 1 < i:
+                owner = d.mentions_between(d.toks[k].oe, d.toks[k + 1].os + 2)
+                return owner[0].ent if owner else None
             k -= 1
         return None
 
