@@ -1193,7 +1193,8 @@ class QuoteFinder:
         head = phrase[0][1:] if phrase[0].startswith("و") and phrase[0][1:].startswith("ال") else phrase[0]
         if not head.startswith("ال") and len(phrase) < 2:
             return None
-        if (head in lx.anaphors and lx.anaphors[head] != "PER") or head in lx.documents or head in lx.inst_heads:
+        bare = head[2:] if head.startswith("ال") else head
+        if (head in lx.anaphors and lx.anaphors[head] != "PER") or bare in lx.documents or bare in lx.inst_heads:
             return None  # a body or a document (الوزارة، بيان النائب العام) is no person's title
         adjs = [w for w in phrase[1:] if w.startswith("ال") and _nisba_like(w)]
         content = {w for w in [head, *phrase[1:]] if len(w) >= 4 and w not in lx.np_stop}
@@ -1427,9 +1428,10 @@ class QuoteFinder:
         if named is not None:
             return named
         if d.toks[j].form.startswith("ال") and d.toks[j].form[2:] in lx.documents:
-            owner = self._document_owner(i, d.toks[j].form[2:])
-            if owner is not None:
-                return owner  # وأفاد البيان … after «بيان لوزارة البترول»: the ministry
+            # وأفاد البيان … after «بيان لوزارة البترول»: the ministry; after an unowned «بيان»: nobody named
+            found, owner = self._document_owner(i, d.toks[j].form[2:])
+            if found:
+                return owner
         adj = self._nisba(j + 1)
 
         def agrees(ent: str) -> bool:
@@ -1448,9 +1450,9 @@ class QuoteFinder:
             k -= 1
         return None
 
-    def _document_owner(self, i: int, noun: str) -> str | None:
-        """The body whose document (بيان، تقرير) was last named before token ``i``: «بيان لوزارة البترول»,
-        «بيان الوزارة»; None when the latest such document has no named owner."""
+    def _document_owner(self, i: int, noun: str) -> tuple[bool, str | None]:
+        """(found, owner): the body whose document (بيان، تقرير) was last named before token ``i`` — «بيان
+        لوزارة البترول», «بيان الوزارة» —; owner None when that document has no named owner."""
         d = self.d
         lo = d.toks[i].os - 3000
         k = i - 1
@@ -1461,10 +1463,12 @@ class QuoteFinder:
                     f = f[len(p):]
                     break
             if f in (noun, "ال" + noun) and k + 1 < i:
+                if k > 0 and d.toks[k - 1].form in ("في", "عبر"):
+                    return False, None  # وقالت الوزارة في بيان: the statement of the one who spoke then
                 owner = d.mentions_between(d.toks[k].oe, d.toks[k + 1].os + 2)
-                return owner[0].ent if owner else None
+                return True, owner[0].ent if owner else None
             k -= 1
-        return None
+        return False, None
 
     def _nisba(self, j: int) -> str:
         """The stem of a nisba adjective at token ``j`` (الإماراتية → امارات), else ''."""
