@@ -1435,8 +1435,9 @@ class QuoteFinder:
         adj = self._nisba(j + 1)
 
         def agrees(ent: str) -> bool:
-            # الهيئة الإماراتية can only be an entity whose name says الإمارات
-            return not adj or adj[:-1] in self._names(ent)
+            # الهيئة الإماراتية can only be an entity whose name says الإمارات (a person's nationality —
+            # اللاعب المصري — is not in the name)
+            return kind == "PER" or not adj or adj[:-1] in self._names(ent)
 
         for sp in reversed(self.last_speakers):
             if (kind == "ANY" or self.ent_type.get(sp) == kind) and agrees(sp):
