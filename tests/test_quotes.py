@@ -191,9 +191,10 @@ def test_institution_phrase_ner_missed_becomes_a_title_only_speaker() -> None:
     spk = [q.speaker for q in doc.quotes]
     assert len(spk) == 3 and all(s in new for s in spk)
     # the phrase stops before the object (المواطنين), and the anaphor اللجنة is the same body
-    assert [m.text for m in new[spk[0]].mentions] == ["لجنة الأمن النووي الكويتية"]
+    assert [m.text for m in new[spk[0]].coref_mentions] == ["لجنة الأمن النووي الكويتية"]
+    assert all(e.extra.get("nominal") and not e.mentions for e in new.values())  # issue 13: no named mentions
     assert spk[1] == spk[0]
-    assert new[spk[2]].mentions[0].text == "النائب العام السعودي"
+    assert new[spk[2]].coref_mentions[0].text == "النائب العام السعودي"
     assert doc.check_offsets() == []
 
 
@@ -214,7 +215,7 @@ def test_the_name_without_its_head_is_the_same_body() -> None:
     spk = [q.speaker for q in doc.quotes]
     assert spk[0] is not None and spk[0] == spk[-1]
     body = next(e for e in doc.entities if e.id == spk[0])
-    assert [m.text for m in body.mentions] == ["رئاسة الأركان التركية", "الأركان التركية"]
+    assert [m.text for m in body.coref_mentions] == ["رئاسة الأركان التركية", "الأركان التركية"]
 
 
 def parsed_with(text: str, names: dict[str, tuple[str, list[str]]]) -> Document:
@@ -238,7 +239,7 @@ def test_dropped_subject_is_the_recent_clause_subject_not_the_object() -> None:
     spk = doc.quotes[0].speaker
     assert spk not in (None, "ent_comm")
     body = next(e for e in doc.entities if e.id == spk)
-    assert body.mentions[0].text == "رابطة أمهات المختطفين"
+    assert body.coref_mentions[0].text == "رابطة أمهات المختطفين"
 
 
 def test_parsed_subject_phrase_and_description_win_over_a_name_inside() -> None:
@@ -246,7 +247,7 @@ def test_parsed_subject_phrase_and_description_win_over_a_name_inside() -> None:
     doc = parsed_with("تحقيقات النيابة السعودية تؤكد أن التحقيق مستمر مع الموقوفين.", names)
     spk = [q.speaker for q in doc.quotes]
     assert len(spk) == 1 and spk[0] != "ent_sa"
-    assert next(e for e in doc.entities if e.id == spk[0]).mentions[0].text == "النيابة السعودية"
+    assert next(e for e in doc.entities if e.id == spk[0]).coref_mentions[0].text == "النيابة السعودية"
     text = ("ذكرت صحيفة الأهرام أن المدارس مغلقة. وأضافت الصحيفة في التقرير الذي نشرته واطلعت عليه "
             '"العربية نت" إن الطلاب غاضبون.')
     assert [q.speaker for q in parsed_with(text, names).quotes] == ["ent_paper", "ent_paper"]

@@ -97,6 +97,10 @@ class _Lex:
         self.inst_titles = [N(w).split() for w in inst.get("titles", [])]
         self.np_stop = {N(w) for w in inst.get("stop", [])}
         self.inst_first = self.inst_heads | {t[0] for t in self.inst_titles}
+        nr = lx.get("not_reports", {})
+        self.impersonal = {N(w) for w in nr.get("impersonal", [])}
+        self.idioms = {N(k): {N(w) for w in v} for k, v in nr.get("idioms", {}).items()}
+        self.questions = {N(w) for w in lx.get("question_words", [])}
 
 
 @lru_cache(maxsize=1)
@@ -918,6 +922,8 @@ class QuoteFinder:
             if not (d.toks[i - 1].form == "ما" and nxt in lx.comps and nxt not in ("إن", "أن", "ان")):
                 return None
             ma_qala = True
+        if self._not_a_report(i, cue):
+            return None
         sent_end = d.sentence_end(t.ne)
         # scan forward for the first of: complementizer, ':' or an opening quotation mark
         comp_j = colon_j = None
@@ -937,6 +943,10 @@ class QuoteFinder:
                     continue
                 qopen = (qa, qb)
                 break
+            if tj.form in lx.questions and words_seen <= 4:
+                break  # وسيخبرنا الجسم متى يتعين علينا أن …: an indirect question, not a report
+            if cue.kind == "adverbial" and tj.form in lx.comps and words_seen > 5:
+                break  # «… مطالبة بضبط … وأهمية أن …»: a participle far from any إن/أن is not «مطالبة أن»
             if tj.form in lx.comps and words_seen <= 16:
                 comp_j = j
                 break
@@ -947,8 +957,10 @@ class QuoteFinder:
                 if next_tok is not None and next_tok.ns in quote_at:
                     qopen = quote_at[next_tok.ns]
                 break
-            if j > i + 1 and _cue_of(tj.form, d.lemmas[j], d.text[tj.os : tj.oe]) is not None and tj.form not in lx.adverbial:
-                break  # another reporting verb starts before this one found its content
+            if j > i + 1 and _cue_of(tj.form, d.lemmas[j], d.text[tj.os : tj.oe]) is not None and (
+                    tj.form not in lx.adverbial or words_seen >= 4):
+                break  # another reporting verb (or a participle after a phrase: وشدد … على أهمية …
+                # مشيرا إلى أن) starts before this one found its content
             j += 1
         if qopen is None and comp_j is None and colon_j is None:
             if not cue.content_obj or self._post_attribution(i):
@@ -1092,6 +1104,17 @@ class QuoteFinder:
         if speaker is not None and speaker == addressee:
             addressee = None
         return Quote(qtype, speaker, addressee, cue_span, content), qrange
+
+    def _not_a_report(self, i: int, cue: _Cue) -> bool:
+        """يشار إلى أن / يذكر أن (the writer's background) and لفت الأنظار (an idiom) report nobody's words."""
+        d = self.d
+        lx = _lex()
+        f = d.toks[i].form
+        f = f[1:] if f.startswith("و") and f[1:] in lx.impersonal else f
+        nxt = [t.form for t in d.toks[i + 1 : i + 3]]
+        if f in lx.impersonal and nxt and (nxt[0] in lx.comps or (len(nxt) > 1 and nxt[1] in lx.comps)):
+            return True
+        return bool(nxt) and nxt[0] in lx.idioms.get(cue.lemma, ())
 
     def _clause_speaker(
         self, cl: Clause, cue: _Cue, speaker: str | None, speaker_m: _Mention | None, window: list[_Mention],
@@ -1554,7 +1577,9 @@ def extract_quotes(doc: Document) -> list[Quote]:
     used = {q.speaker for q in quotes} | {q.addressee for q in quotes}
     for eid, spans in finder.d.virtual.items():
         if eid in used:
-            doc.entities.append(Entity(id=eid, type="ORG", mentions=spans, extra={"source": "quotes"}))
+            # a phrase of common words names nothing by itself (issue 13): a nominal entity, its spans coref only
+            doc.entities.append(Entity(id=eid, type="ORG", canonical_ar=spans[0].text, coref_mentions=spans,
+                                       extra={"source": "quotes", "nominal": True}))
     for e in doc.entities:
         if e.id in used and e.id in finder.d.wider:
             have = {(sp.start, sp.end) for sp in e.mentions + e.coref_mentions}
