@@ -76,6 +76,7 @@ class _Lex:
         self.adverbial = {N(w) for w in lx["adverbial"]}
         self.masdar_l = {N(w) for w in lx["masdar_l"]}
         self.comps = {N(w) for w in lx["complementizers"]}
+        self.bare_comps = {N(w) for w in lx.get("bare_complementizers", ["إن", "أن", "ان"])}
         self.pron = {N(w) for w in lx["pronoun_subjects"]}
         self.oblique = {N(w) for w in lx["oblique_preps"]}
         self.sources = [N(w) for w in lx["source_markers"]]
@@ -132,6 +133,23 @@ class _Mention:
     end: int
     ent: str
     type: str
+
+
+@dataclass(slots=True)
+class _Marker:
+    """Where a cue's content starts: the first complementizer, colon or quotation mark after it."""
+
+    sent_end: int  # normalised end of the cue's sentence
+    comp_j: int | None  # token of إن/أن
+    colon_j: int | None  # token of ':'
+    qopen: tuple[int, int] | None  # normalised (open, close) of the quotation marks
+    stop_tok: int  # the token the subject search stops at
+    stop_orig: int  # its original offset (the opening mark's, for a quotation)
+    window: list[_Mention]  # mentions between the cue and stop_orig
+
+    @property
+    def found(self) -> bool:
+        return self.comp_j is not None or self.colon_j is not None or self.qopen is not None
 
 
 _SUFFIXES = ("هما", "هم", "ها", "ه", "نا", "كم", "ني")
@@ -910,22 +928,54 @@ class QuoteFinder:
     def _from_cue(
         self, i: int, cue: _Cue, used_quotes: set[tuple[int, int]], consumed: set[int]
     ) -> tuple[Quote, tuple[int, int] | None] | None:
+        """One report from the cue at token ``i``, in named steps: is it a report at all, where its content
+        starts (إن/أن, a colon or a quotation mark), who speaks (clause subject, then the fallbacks), whom it
+        is addressed to, and the content span."""
+        ma_qala = self._report_context(i, cue)
+        if ma_qala is None:
+            return None
+        mk = self._content_marker(i, cue)
+        if mk is None:
+            return None
+        speaker, speaker_m, clause_unnamed = self._subject_speaker(i, cue, mk)
+        addressee = self._addressee(i, cue, mk, speaker, speaker_m)
+        found = self._fallback_speaker(i, cue, mk, ma_qala, speaker, clause_unnamed)
+        if found is None:
+            return None
+        speaker = found[0]
+        got = self._content(i, cue, mk, speaker_m, addressee, used_quotes, consumed)
+        if got is None:
+            return None
+        content, qtype, qrange, addressee = got
+        t = self.d.toks[i]
+        cue_span = Span(t.os, t.oe, self.d.text[t.os : t.oe])
+        if speaker is not None and speaker == addressee:
+            addressee = None
+        return Quote(qtype, speaker, addressee, cue_span, content), qrange
+
+    def _report_context(self, i: int, cue: _Cue) -> bool | None:
+        """None when the verb at ``i`` does not report (a relative clause, a demonstrative subject, يشار إلى أن);
+        else whether it is «ما قالت إنه …» (what X said was …), whose إنه/إنها follows the verb at once."""
         d = self.d
         lx = _lex()
-        t = d.toks[i]
         ma_qala = False
         if i > 0 and d.toks[i - 1].form in lx.relative | lx.demonstratives and cue.kind == "verb":
             # a verb in a relative clause (الحدود التي حذرت موسكو …) or after a demonstrative subject
-            # (وهذا يكشف عن …، وهو ما ينفيه) describes; it does not report — except «ما قالت إنه …»
-            # (what X said was …), whose إنه/إنها follows the verb at once
+            # (وهذا يكشف عن …، وهو ما ينفيه) describes; it does not report
             nxt = d.toks[i + 1].form if i + 1 < len(d.toks) else ""
-            if not (d.toks[i - 1].form == "ما" and nxt in lx.comps and nxt not in ("إن", "أن", "ان")):
+            if not (d.toks[i - 1].form == "ما" and nxt in lx.comps and nxt not in lx.bare_comps):
                 return None
             ma_qala = True
         if self._not_a_report(i, cue):
             return None
+        return ma_qala
+
+    def _content_marker(self, i: int, cue: _Cue) -> _Marker | None:
+        """Scan forward from the cue for the first of: complementizer, ':' or an opening quotation mark."""
+        d = self.d
+        lx = _lex()
+        t = d.toks[i]
         sent_end = d.sentence_end(t.ne)
-        # scan forward for the first of: complementizer, ':' or an opening quotation mark
         comp_j = colon_j = None
         qopen: tuple[int, int] | None = None
         quote_at = d.quote_at
@@ -971,30 +1021,41 @@ class QuoteFinder:
         stop_orig = d.toks[stop_tok].os if stop_tok < len(d.toks) else len(d.text)
         if qopen is not None:
             stop_orig = d.nt.to_orig(qopen[0], qopen[0] + 1)[0]
-        window_mentions = [m for m in d.mentions_between(t.oe, stop_orig)]
+        return _Marker(sent_end, comp_j, colon_j, qopen, stop_tok, stop_orig, d.mentions_between(t.oe, stop_orig))
+
+    def _subject_speaker(self, i: int, cue: _Cue, mk: _Marker) -> tuple[str | None, _Mention | None, bool]:
+        """The subject after the verb (word order), corrected by the clause view. Returns (speaker, its mention,
+        decided as none)."""
+        d = self.d
+        t = d.toks[i]
         speaker: str | None = None
         speaker_m: _Mention | None = None
-        addressee: str | None = None
         # the subject comes before any ل-addressee (وقال بوتين للرئيس بايدن / وأضاف لعلي …، مراسل بي بي سي)
-        subj_limit = stop_orig
-        for m in window_mentions:
+        subj_limit = mk.stop_orig
+        for m in mk.window:
             if _is_oblique(d, m, t.oe)[1]:
                 subj_limit = min(subj_limit, m.start)
                 break
         start_limit = None
-        if comp_j is None and colon_j is None and qopen is None:
+        if not mk.found:
             # طالب X بـ…: the subject must follow the verb closely
             start_limit = d.toks[min(i + 4, len(d.toks) - 1)].oe
         if cue.kind == "verb":
             sp = self._first_speaker(t.oe, subj_limit, start_limit)
             if sp:
                 speaker, speaker_m = sp
-        clause_unnamed = False
         cl = d.clause_at(t.os, t.oe) if cue.kind == "verb" else None
         if cl is not None:
-            speaker, speaker_m, clause_unnamed = self._clause_speaker(cl, cue, speaker, speaker_m, window_mentions,
-                                                                      stop_orig)
-        for m in window_mentions:
+            return self._clause_speaker(cl, cue, speaker, speaker_m, mk.window, mk.stop_orig)
+        return speaker, speaker_m, False
+
+    def _addressee(self, i: int, cue: _Cue, mk: _Marker, speaker: str | None,
+                   speaker_m: _Mention | None) -> str | None:
+        """A ل-prefixed mention right after the speaker (قال لـX), or the object of أبلغ/أخبر/حذر …"""
+        d = self.d
+        t = d.toks[i]
+        addressee: str | None = None
+        for m in mk.window:
             if m is speaker_m:
                 continue
             obl, addr = _is_oblique(d, m, t.oe)
@@ -1006,6 +1067,16 @@ class QuoteFinder:
                     addressee = m.ent
                 elif cue.kind == "masdar":
                     addressee = m.ent
+        return addressee
+
+    def _fallback_speaker(self, i: int, cue: _Cue, mk: _Marker, ma_qala: bool, speaker: str | None,
+                          clause_unnamed: bool) -> tuple[str | None] | None:
+        """When no subject named the speaker: «ما قالت إنه», نقل عن X, subject–verb order, a document noun, an
+        anaphor, an unnamed subject (→ none), else the subject before the verb or the latest speaker. Returns
+        (speaker,), or None when there is no report (an unnamed subject and no content marker)."""
+        d = self.d
+        lx = _lex()
+        t = d.toks[i]
         resolved = False
         if ma_qala and speaker is None:
             # ونشرت X بيانا، الاثنين، ما قالت إنه …: the subject is the nearest name before in the sentence
@@ -1014,55 +1085,74 @@ class QuoteFinder:
             if before:
                 speaker, resolved = before[-1].ent, True
         if cue.kind == "verb" and cue.lemma == "نقل":
-            # نقلت فرانس برس عن مسؤول قوله: the speaker is whoever follows عن (unnamed → null)
-            for j2 in range(i + 1, min(stop_tok, len(d.toks))):
-                if d.toks[j2].form == "عن":
-                    after_an = d.mentions_between(d.toks[j2].oe, d.toks[min(j2 + 3, len(d.toks) - 1)].oe)
-                    speaker = after_an[0].ent if after_an else None
-                    # عن أخصائي العلاج الطبيعي … آشلي جيمس قوله: a person named after the title
-                    upto = d.toks[min(stop_tok, len(d.toks) - 1)].os
-                    person = next((m for m in d.mentions_between(d.toks[j2].oe, upto) if m.type == "PER"), None)
-                    if person is not None and (speaker is None or self.ent_type.get(speaker) != "PER") and not any(
-                        tk.form in ("،", ",") for tk in d.toks[j2 + 1 : d.tok_index(d.orig_to_norm(person.start))]
-                    ):
-                        speaker = person.ent
-                    resolved = True
-                    break
+            got = self._source_after_an(i, mk.stop_tok)
+            if got is not None:
+                speaker, resolved = got[0], True
         if speaker is None and not resolved and cue.kind == "verb":
             speaker = self._sv_subject(i)
         if speaker is None and not resolved and cue.kind == "verb" and i + 1 < len(d.toks):
-            if d.toks[i + 1].form in lx.documents and window_mentions:
-                speaker = window_mentions[0].ent  # قال تقرير على موقع "إن بي سي نيوز": the outlet speaks
+            if d.toks[i + 1].form in lx.documents and mk.window:
+                speaker = mk.window[0].ent  # قال تقرير على موقع "إن بي سي نيوز": the outlet speaks
         if speaker is None and not resolved and cue.kind == "verb":
-            speaker = self._anaphor(i, stop_tok)
+            speaker = self._anaphor(i, mk.stop_tok)
         resolved = resolved or clause_unnamed
-        unnamed = resolved or (cue.kind == "verb" and speaker is None and self._unnamed_subject(i, stop_tok))
-        if unnamed and comp_j is None and colon_j is None and qopen is None:
+        unnamed = resolved or (cue.kind == "verb" and speaker is None and self._unnamed_subject(i, mk.stop_tok))
+        if unnamed and not mk.found:
             return None  # اتهم سياسي … بـ: no named speaker and no إن/أن — likely a passive or a plain verb
         if speaker is None and not unnamed:
             speaker = self._speaker_before(i, cue)
-        # content
+        return (speaker,)
+
+    def _source_after_an(self, i: int, stop_tok: int) -> tuple[str | None] | None:
+        """نقلت فرانس برس عن مسؤول قوله: the speaker is whoever follows عن (unnamed → none); a person named after
+        a title (عن أخصائي العلاج الطبيعي … آشلي جيمس قوله) wins. None when there is no عن."""
+        d = self.d
+        for j2 in range(i + 1, min(stop_tok, len(d.toks))):
+            if d.toks[j2].form != "عن":
+                continue
+            after_an = d.mentions_between(d.toks[j2].oe, d.toks[min(j2 + 3, len(d.toks) - 1)].oe)
+            speaker = after_an[0].ent if after_an else None
+            upto = d.toks[min(stop_tok, len(d.toks) - 1)].os
+            person = next((m for m in d.mentions_between(d.toks[j2].oe, upto) if m.type == "PER"), None)
+            if person is not None and (speaker is None or self.ent_type.get(speaker) != "PER") and not any(
+                tk.form in ("،", ",") for tk in d.toks[j2 + 1 : d.tok_index(d.orig_to_norm(person.start))]
+            ):
+                speaker = person.ent
+            return (speaker,)
+        return None
+
+    def _content(
+        self, i: int, cue: _Cue, mk: _Marker, speaker_m: _Mention | None, addressee: str | None,
+        used_quotes: set[tuple[int, int]], consumed: set[int],
+    ) -> tuple[Span, str, tuple[int, int] | None, str | None] | None:
+        """(content, type, quotation-mark range, addressee): inside the marks, after إن/أن (a nested report
+        gives its inner content and addressee), after a colon, or after the speaker of a content_obj verb."""
+        d = self.d
+        t = d.toks[i]
+        sent_end = mk.sent_end
         qtype = "indirect"
         qrange: tuple[int, int] | None = None
-        if qopen is not None:
+        content: Span | None
+        if mk.qopen is not None:
+            qopen = mk.qopen
             content = d.span(qopen[0] + 1, qopen[1])
             qtype = "direct"
             qrange = qopen
             used_quotes.add(qopen)
             before_q = d.s[: qopen[0]].rstrip()
-            after = max([m.end for m in window_mentions] + [t.oe])
+            after = max([m.end for m in mk.window] + [t.oe])
             gap = d.s[d.orig_to_norm(after) : qopen[0]].split()
             if cue.content_obj and not before_q.endswith(":") and len(gap) >= 2:
                 # أعلنت الرابطة حل المجموعة … من أجل "…": reported content with a quoted fragment
                 content = d.span(d.orig_to_norm(after), sent_end)
                 qtype = "mixed"
                 qrange = None
-        elif comp_j is not None:
-            content_start = d.toks[comp_j].ne
+        elif mk.comp_j is not None:
+            content_start = d.toks[mk.comp_j].ne
             if cue.kind == "masdar":
-                content_start = d.toks[comp_j].ns
+                content_start = d.toks[mk.comp_j].ns
             # nested report: «X said that Y told Z that …» → one quote of X, addressee Z, inner content
-            inner = self._nested(comp_j + 1, sent_end, consumed)
+            inner = self._nested(mk.comp_j + 1, sent_end, consumed)
             if inner is not None:
                 content_start, inner_addr = inner
                 if addressee is None:
@@ -1077,13 +1167,13 @@ class QuoteFinder:
                     qtype = "direct"
                     used_quotes.add(whole)
                     qrange = whole
-        elif colon_j is not None:
-            content = d.span(d.toks[colon_j].ne, sent_end)
+        elif mk.colon_j is not None:
+            content = d.span(d.toks[mk.colon_j].ne, sent_end)
             qtype = "direct"
         else:
             # content_obj verbs: طالب بوتين بضمانات … — the content follows the speaker/addressee
             after = speaker_m.end if speaker_m is not None else t.oe
-            for m in window_mentions:
+            for m in mk.window:
                 if m.ent == addressee and m.start - after < 30:
                     after = max(after, m.end)
             na = d.orig_to_norm(after)
@@ -1094,16 +1184,13 @@ class QuoteFinder:
                 return None
         if content is None or _word_count(content) < 2:
             return None
-        if qtype == "indirect" and content is not None:
+        if qtype == "indirect":
             cs, ce = d.orig_to_norm(content.start), d.orig_to_norm(content.end)
             for qa, qb in d.quotes:
                 if cs <= qa and qb <= ce + 1:
                     qtype = "mixed"
                     used_quotes.add((qa, qb))
-        cue_span = Span(t.os, t.oe, d.text[t.os : t.oe])
-        if speaker is not None and speaker == addressee:
-            addressee = None
-        return Quote(qtype, speaker, addressee, cue_span, content), qrange
+        return content, qtype, qrange, addressee
 
     def _not_a_report(self, i: int, cue: _Cue) -> bool:
         """يشار إلى أن / يذكر أن (the writer's background) and لفت الأنظار (an idiom) report nobody's words."""
