@@ -57,18 +57,72 @@ def _lexicon() -> dict[str, Any]:
     return json.loads(raw)
 
 
+@lru_cache(maxsize=1)
+def _grammar() -> dict[str, Any]:
+    """Affixes and function words (khabar/data/quotes/grammar.json; its ``_about`` gives the format)."""
+    raw = resources.files("khabar.data").joinpath("quotes/grammar.json").read_text(encoding="utf-8")
+    return json.loads(raw)
+
+
 class _Lex:
     def __init__(self) -> None:
         lx = _lexicon()
+        g = _grammar()
+        inf = g["verb_inflection"]
+        self.fem_end: tuple[str, ...] = tuple(inf["feminine_endings"])
+        self.fem_pl_end: tuple[str, ...] = tuple(inf["feminine_or_plural_endings"])
+        self.plural_end: tuple[str, ...] = tuple(inf["plural_endings"])
+        self.fem_pres: str = inf["feminine_present_prefix"]
+        self.masc_pres: str = inf["masculine_present_prefix"]
+        self.verb_prefixes: tuple[str, ...] = tuple(g["verb_prefixes"])
+        self.imperfect_only: tuple[str, ...] = tuple(g["imperfect_only_prefix_letters"])
+        self.imperfect_initials: tuple[str, ...] = tuple(g["imperfect_initials"])
+        self.obj_suffixes: tuple[str, ...] = tuple(g["object_suffixes"])
+        self.pron_ha: str = g["pronoun_ha"]
+        self.ta_marbuta: tuple[str, ...] = tuple(g["ta_marbuta"])
+        la = g["lemma_affixes"]
+        self.lemma_prefix_rx: str = la["prefix"]
+        self.lemma_suffix_rx: str = la["suffix"]
+        self.weak: str = la["weak_letters"]
+        self.wasl: str = la["wasl"]
+        self.masdar_prefixes: tuple[str, ...] = tuple(g["masdar_prefixes"])
+        self.noun_prefixes: tuple[str, ...] = tuple(g["noun_prefixes"])
+        self.conj: str = g["conjunction"]
+        self.article: str = g["article"]
+        self.article_after_prep: tuple[str, ...] = tuple(g["article_after_preposition"])
+        self.nisba_end: tuple[str, ...] = tuple(g["nisba_endings"])
+        self.fi: str = g["locative_preposition"]
+        self.addr_prefixes: tuple[str, ...] = tuple(g["addressee_prefixes"])
+        self.addr_titles: frozenset[str] = frozenset(g["addressee_titles_after_l"])
+        self.obl_prefixes: tuple[str, ...] = tuple(g["oblique_prefixes"])
+        self.obl_word_prefixes: tuple[str, ...] = tuple(g["oblique_word_prefixes"])
+        self.appositions: frozenset[str] = frozenset(g["apposition_pronouns"])
+        self.relay_lemma: str = N(g["relay_lemma"])
+        self.relay_prep: str = g["relay_preposition"]
+        self.relay_marker: str = N(g["relay_marker"])
+        self.relative_ma: frozenset[str] = frozenset(g["relative_ma"])
+        self.what: str = g["what"]
+        self.what_forms: frozenset[str] = frozenset(g["what_forms"])
+        self.document_prefixes: tuple[str, ...] = tuple(g["document_prefixes"])
+        self.statement_preps: frozenset[str] = frozenset(g["statement_prepositions"])
+        self.clitic_letters: str = g["clitic_letters"]
+        ps = g["participle_shape"]
+        self.participle: tuple[str, str, int] = (ps["start"], ps["end"], int(ps["min_len"]))
+        self.prep_letters: tuple[str, ...] = tuple(g["preposition_letters"])
+        self.nisba_fem: tuple[str, ...] = tuple(g["nisba_feminine"])
+        self.nisba_strip: list[str] = list(g["nisba_strip"])
+        self.fa_inna: frozenset[str] = frozenset(N(w) for w in g["resumptive_fa_inna"])
+        self.auxiliaries: frozenset[str] = frozenset(g["auxiliaries_before_verb"])
+        self.non_subject_prefixes: frozenset[str] = frozenset(g["non_subject_prefixes"])
         self.verbs: dict[str, tuple[str, bool, bool]] = {}  # form -> (lemma, addressee_obj, content_obj)
         for lemma, spec in lx["verbs"].items():
             forms: set[str] = set(spec.get("forms", []))
             for p in spec.get("past", []):
-                forms |= {p, p + "ت", p + "وا", p + "ا", p + "تا"}
+                forms |= {p} | {p + suf for suf in inf["past_suffixes"]}
             for st in spec.get("pres", []):
-                for pre in ("ي", "ت", "ن", "أ"):
+                for pre in inf["present_prefixes"]:
                     forms.add(pre + st)
-                forms |= {"ي" + st + "ون", "ت" + st + "ون", "ي" + st + "ان", "ت" + st + "ان"}
+                forms |= {pre + st + post for pre, post in inf["present_circumfixes"]}
             info = (N(lemma), bool(spec.get("addressee_obj")), bool(spec.get("content_obj")))
             for f in forms:
                 self.verbs.setdefault(N(f), info)
@@ -76,7 +130,7 @@ class _Lex:
         self.adverbial = {N(w) for w in lx["adverbial"]}
         self.masdar_l = {N(w) for w in lx["masdar_l"]}
         self.comps = {N(w) for w in lx["complementizers"]}
-        self.bare_comps = {N(w) for w in lx.get("bare_complementizers", ["إن", "أن", "ان"])}
+        self.bare_comps = {N(w) for w in lx["bare_complementizers"]}
         self.pron = {N(w) for w in lx["pronoun_subjects"]}
         self.oblique = {N(w) for w in lx["oblique_preps"]}
         self.sources = [N(w) for w in lx["source_markers"]]
@@ -88,8 +142,9 @@ class _Lex:
         self.anaphors = {N(k): v for k, v in lx["anaphoric_nouns"].items()}
         self.nominal = {N(w) for w in lx.get("nominal_cues", [])}
         heads = {N(k): [N(h) for h in v] for k, v in lx.get("anaphor_heads", {}).items()}
-        self.anaphor_heads = {k: heads.get(k, [k[2:]] if k.startswith("ال") else [k]) for k in self.anaphors}
-        self.after_markers = {N(w) for w in lx.get("source_markers_after", ["بحسب", "حسب", "وفقا", "وفق", "نقلا"])}
+        art = self.article
+        self.anaphor_heads = {k: heads.get(k, [k[len(art):]] if k.startswith(art) else [k]) for k in self.anaphors}
+        self.after_markers = {N(w) for w in lx["source_markers_after"]}
         self.post_verb = {N(w) for w in lx.get("post_verb_markers", [])}
         self.connectors = [N(w).split() for w in lx.get("clause_connectors", [])]
         self.doc_source = {N(w) for w in lx.get("source_of_document", [])}
@@ -152,9 +207,6 @@ class _Marker:
         return self.comp_j is not None or self.colon_j is not None or self.qopen is not None
 
 
-_SUFFIXES = ("هما", "هم", "ها", "ه", "نا", "كم", "ني")
-
-
 def _cue_of(form: str, lemma: str | None, orig: str = "") -> _Cue | None:
     """Is this (normalised) token a reporting cue? Strips و/ف/س/ل prefixes and object pronouns.
 
@@ -166,7 +218,7 @@ def _cue_of(form: str, lemma: str | None, orig: str = "") -> _Cue | None:
         # surface form really is that lemma plus affixes (a lemmatiser error such as يشارك → أشار is refused)
         info = lx.lemmas.get(N(lemma))
         if info and _affixed(form, N(lemma)):
-            return _Cue("verb", info[0], info[1], info[2], form.endswith(("ت", "تا")))
+            return _Cue("verb", info[0], info[1], info[2], form.endswith(lx.fem_end))
     return cue
 
 
@@ -176,9 +228,10 @@ _AFFIXED_CACHE: dict[tuple[str, str], bool] = {}
 def _affixed(form: str, lemma: str) -> bool:
     key = (form, lemma)
     if key not in _AFFIXED_CACHE:
-        stem = lemma[1:] if lemma.startswith("ا") and len(lemma) > 3 else lemma
-        stem_rx = "".join("[اوي]" if c in "اوي" else re.escape(c) for c in stem)
-        rx = rf"(?:[وف])?(?:[سل])?(?:[يتنا])?{stem_rx}(?:ت|وا|ا|ن|ون|ان|ين|تا|ه|ها|هم|هما)?"
+        lx = _lex()
+        stem = lemma[1:] if lemma.startswith(lx.wasl) and len(lemma) > 3 else lemma
+        stem_rx = "".join(f"[{lx.weak}]" if c in lx.weak else re.escape(c) for c in stem)
+        rx = lx.lemma_prefix_rx + stem_rx + lx.lemma_suffix_rx
         _AFFIXED_CACHE[key] = re.fullmatch(rx, form) is not None
     return _AFFIXED_CACHE[key]
 
@@ -187,7 +240,7 @@ _FORM_CACHE: dict[tuple[str, bool], _Cue | None] = {}
 
 
 def _cue_of_form(form: str, orig: str) -> _Cue | None:
-    key = (form, orig.endswith(("ة", "ةً")))
+    key = (form, orig.endswith(_lex().ta_marbuta))
     if key not in _FORM_CACHE:
         if len(_FORM_CACHE) > 200_000:
             _FORM_CACHE.clear()
@@ -198,17 +251,17 @@ def _cue_of_form(form: str, orig: str) -> _Cue | None:
 def _cue_of_form_uncached(form: str, orig: str) -> _Cue | None:
     lx = _lex()
     cands = [form]
-    for p in ("وس", "فس", "و", "ف", "س", "ول", "ل"):
+    for p in lx.verb_prefixes:
         if form.startswith(p) and len(form) > len(p) + 1:
             rest = form[len(p) :]
-            if "س" in p or "ل" in p:
-                if not rest.startswith(("ي", "ت", "ن", "ا")):
+            if any(x in p for x in lx.imperfect_only):
+                if not rest.startswith(lx.imperfect_initials):
                     continue  # ل/س only go with the imperfect (ليقول، سيقول), never with قال/طالب
             cands.append(rest)
-    ta_marbuta = orig.endswith(("ة", "ةً"))
+    ta_marbuta = orig.endswith(lx.ta_marbuta)
     for c in list(cands):
-        for suf in _SUFFIXES:
-            if suf == "ه" and ta_marbuta:
+        for suf in lx.obj_suffixes:
+            if suf == lx.pron_ha and ta_marbuta:
                 continue
             if c.endswith(suf) and len(c) > len(suf) + 2:
                 cands.append(c[: -len(suf)])
@@ -216,12 +269,12 @@ def _cue_of_form_uncached(form: str, orig: str) -> _Cue | None:
         info = lx.verbs.get(c)
         if info:
             # تقول is feminine, but تابع/توقع (past, stem-initial ت) are not: a present form has a ي twin
-            fem = c.endswith(("ت", "تا")) or (c.startswith("ت") and "ي" + c[1:] in lx.verbs)
+            fem = c.endswith(lx.fem_end) or (c.startswith(lx.fem_pres) and lx.masc_pres + c[1:] in lx.verbs)
             return _Cue("verb", info[0], info[1], info[2], fem)
     for c in cands[:4]:
-        if c in lx.adverbial and not (ta_marbuta and c.endswith("ه") and N(orig[-1:]) != "ه"):
-            return _Cue("adverbial", c, False, False, c.endswith("ه"))
-    for p in ("ول", "وب", "ل", "ب"):
+        if c in lx.adverbial and not (ta_marbuta and c.endswith(lx.pron_ha) and N(orig[-1:]) != lx.pron_ha):
+            return _Cue("adverbial", c, False, False, c.endswith(lx.pron_ha))
+    for p in lx.masdar_prefixes:
         if form.startswith(p) and form[len(p) :] in lx.masdar_l:
             return _Cue("masdar", form[len(p) :], True, False, False)
     return None
@@ -355,11 +408,11 @@ class _Doc:
                 f = toks[k].form
                 if not f[0].isalpha() or f in lx.np_stop or self.text[toks[k - 1].oe : toks[k].os].strip():
                     break
-                if f.startswith("ال") and (not definite or _nisba_like(f)):
+                if f.startswith(lx.article) and (not definite or _nisba_like(f)):
                     definite = True  # the genitive, then only nisba adjectives (النووي الكويتية, not المواطنين)
-                elif definite and f.startswith(("بال", "لل", "وال")) and len(f) > 4:
+                elif definite and f.startswith(lx.article_after_prep) and len(f) > 4:
                     pass
-                elif definite and f == "في" and k + 1 < n and toks[k + 1].os in at:
+                elif definite and f == lx.fi and k + 1 < n and toks[k + 1].os in at:
                     k += 1
                 elif definite or f in lx.comps or f in lx.oblique or _cue_of_form(f, self.text[toks[k].os : toks[k].oe]):
                     break
@@ -499,7 +552,7 @@ def _word_count(span: Span) -> int:
 
 def _nisba_like(f: str) -> bool:
     """A definite adjective of relation (الكويتية، النووي، اليمنيين) that may follow an institution's name."""
-    return f.endswith(("ي", "يه", "ية", "يين", "يون"))
+    return f.endswith(_lex().nisba_end)
 
 
 def _dateline_end(text: str) -> int | None:
@@ -516,13 +569,13 @@ def _is_oblique(d: _Doc, m: _Mention, cue_end_orig: int) -> tuple[bool, bool]:
     """(oblique, addressee) for a mention after a cue: ل-prefixed → addressee; after a preposition → oblique."""
     lx = _lex()
     prev, own = d.word_before(m.start)
-    if own in ("ل", "لل", "ول"):
+    if own in lx.addr_prefixes:
         return True, True
-    if prev.startswith("لل") or (prev.startswith("ل") and prev[1:] in ("رئيس", "وزير", "زعيم", "نظيره", "نظيرها")):
+    if prev.startswith(lx.addr_prefixes[1]) or (prev.startswith(lx.addr_prefixes[0]) and prev[1:] in lx.addr_titles):
         return True, True
-    if own in ("ب", "وب", "في", "ك"):
+    if own in lx.obl_prefixes:
         return True, False
-    if prev in lx.oblique or prev.startswith(("بال", "لل")):
+    if prev in lx.oblique or prev.startswith(lx.obl_word_prefixes):
         return True, False
     # مستشار للرئيس التركي رجب طيب أردوغان: a name inside a prepositional title is not the subject
     ns = d.orig_to_norm(m.start)
@@ -536,7 +589,7 @@ def _is_oblique(d: _Doc, m: _Mention, cue_end_orig: int) -> tuple[bool, bool]:
     for w in reversed(words):
         if w in ("،", ",") or w.endswith(("،", ",")):
             break
-        if w.startswith("لل") or w in lx.oblique or w in lx.relative:
+        if w.startswith(lx.addr_prefixes[1]) or w in lx.oblique or w in lx.relative:
             return True, False
     return False, False
 
@@ -728,9 +781,9 @@ class QuoteFinder:
         if j + 1 >= len(d.toks) or not d.toks[j - 1].form[0].isalnum():
             return False
         nxt = d.toks[j + 1]
-        bare = nxt.form[2:] if nxt.form.startswith("ال") else nxt.form
+        bare = nxt.form.removeprefix(lx.article)
         names = bool(d.mentions_between(nxt.os, nxt.oe))
-        if not (nxt.form in ("ما", "لما") or names or bare in lx.unnamed or bare in lx.documents
+        if not (nxt.form in lx.what_forms or names or bare in lx.unnamed or bare in lx.documents
                 or nxt.form in lx.documents or nxt.form in lx.inst_heads):
             return False
         se = d.sentence_end(t_ns := d.toks[j].ns, t_ns + 300)
@@ -745,8 +798,8 @@ class QuoteFinder:
         d = self.d
         lx = _lex()
         t = d.toks[j]
-        form = t.form[1:] if t.form.startswith("و") and t.form[1:] in lx.after_markers else t.form
-        if form not in lx.after_markers or form == N("نقلا"):
+        form = t.form[1:] if t.form.startswith(lx.conj) and t.form[1:] in lx.after_markers else t.form
+        if form not in lx.after_markers or form == lx.relay_marker:
             return None
         se = d.sentence_end(t.ns, t.ns + 600)
         k = j + 1
@@ -755,7 +808,7 @@ class QuoteFinder:
         if k >= len(d.toks) or d.toks[k].form not in ("،", ",") or k == j + 1:
             return None
         start = k + 1
-        if start < len(d.toks) and d.toks[start].form in (N("فإن"), N("فان"), N("فإنه"), N("فإنها")):
+        if start < len(d.toks) and d.toks[start].form in lx.fa_inna:
             start += 1
         if start >= len(d.toks):
             return None
@@ -801,26 +854,26 @@ class QuoteFinder:
         for k in range(vj + 1, end_tok + 1):
             if d.toks[k].os >= end:
                 break
-            if d.toks[k].form == "عن":
+            if d.toks[k].form == lx.relay_prep:
                 after = [m for m in ments if m.start >= d.toks[k].oe and m.start <= d.toks[min(k + 3, end_tok)].oe]
                 if after:
                     return after[0].ent
         k = vj + 1
         while k < len(d.toks) and k <= vj + 2 and (
-            d.toks[k].form in ("ما", "لما", "ل")
+            d.toks[k].form in lx.relative_ma
             or (d.toks[k].form[0].isalpha() and _cue_of(d.toks[k].form, d.lemmas[k], d.text[d.toks[k].os : d.toks[k].oe]))
         ):
             k += 1  # بحسب ما نقلت وسائل إعلام …: the subject follows the verb
         if k < len(d.toks) and k <= end_tok:
             tk = d.toks[k]
-            w = tk.form[1:] if tk.form.startswith("و") and tk.form[1:] in lx.unnamed else tk.form
+            w = tk.form[1:] if tk.form.startswith(lx.conj) and tk.form[1:] in lx.unnamed else tk.form
             starts_here = [m for m in ments if tk.os <= m.start < tk.oe + 1]
             if w in lx.documents and k + 1 <= end_tok:
                 # بيان لوزارة البترول / تقرير الأمم المتحدة: the body whose document it is
                 owner = [m for m in ments if tk.oe <= m.start <= d.toks[k + 1].os + 2]
                 if owner:
                     return owner[0].ent
-            w = w[2:] if w.startswith("ال") and w[2:] in lx.unnamed else w
+            w = w[len(lx.article):] if w.startswith(lx.article) and w[len(lx.article):] in lx.unnamed else w
             if w in lx.unnamed and not starts_here:
                 return None
         return ments[0].ent if ments else None
@@ -832,7 +885,7 @@ class QuoteFinder:
         lx = _lex()
         t = d.toks[i]
         f = t.form
-        for p in ("وب", "ول", "وك", "فب", "و", "ف", "ب", "ل", "ك"):
+        for p in lx.noun_prefixes:
             if f not in lx.nominal and f.startswith(p) and f[len(p):] in lx.nominal:
                 f = f[len(p):]
         if f not in lx.nominal or i + 1 >= len(d.toks):
@@ -912,7 +965,7 @@ class QuoteFinder:
         # apposition introduced by وهو/وهي (إحدى النساء …، وهي كريستين فورد) names the subject
         for m in cands:
             prev, _ = self.d.word_before(m.start)
-            if prev in ("وهي", "وهو", "وهم"):
+            if prev in _lex().appositions:
                 return m.ent, m
         first = cands[0]
         lx = _lex()
@@ -963,7 +1016,7 @@ class QuoteFinder:
             # a verb in a relative clause (الحدود التي حذرت موسكو …) or after a demonstrative subject
             # (وهذا يكشف عن …، وهو ما ينفيه) describes; it does not report
             nxt = d.toks[i + 1].form if i + 1 < len(d.toks) else ""
-            if not (d.toks[i - 1].form == "ما" and nxt in lx.comps and nxt not in lx.bare_comps):
+            if not (d.toks[i - 1].form == lx.what and nxt in lx.comps and nxt not in lx.bare_comps):
                 return None
             ma_qala = True
         if self._not_a_report(i, cue):
@@ -1084,7 +1137,7 @@ class QuoteFinder:
             before = d.mentions_between(d.nt.to_orig(ss, ss)[0], d.toks[i - 1].os)
             if before:
                 speaker, resolved = before[-1].ent, True
-        if cue.kind == "verb" and cue.lemma == "نقل":
+        if cue.kind == "verb" and cue.lemma == lx.relay_lemma:
             got = self._source_after_an(i, mk.stop_tok)
             if got is not None:
                 speaker, resolved = got[0], True
@@ -1108,7 +1161,7 @@ class QuoteFinder:
         a title (عن أخصائي العلاج الطبيعي … آشلي جيمس قوله) wins. None when there is no عن."""
         d = self.d
         for j2 in range(i + 1, min(stop_tok, len(d.toks))):
-            if d.toks[j2].form != "عن":
+            if d.toks[j2].form != _lex().relay_prep:
                 continue
             after_an = d.mentions_between(d.toks[j2].oe, d.toks[min(j2 + 3, len(d.toks) - 1)].oe)
             speaker = after_an[0].ent if after_an else None
@@ -1197,7 +1250,7 @@ class QuoteFinder:
         d = self.d
         lx = _lex()
         f = d.toks[i].form
-        f = f[1:] if f.startswith("و") and f[1:] in lx.impersonal else f
+        f = f[1:] if f.startswith(lx.conj) and f[1:] in lx.impersonal else f
         nxt = [t.form for t in d.toks[i + 1 : i + 3]]
         if f in lx.impersonal and nxt and (nxt[0] in lx.comps or (len(nxt) > 1 and nxt[1] in lx.comps)):
             return True
@@ -1259,7 +1312,7 @@ class QuoteFinder:
                 return None, None, True
             if subj is not None and 0 <= subj.word < len(self.d.words):
                 head = N(self.d.words[subj.word].form)
-                if head in lx.unnamed or (head.startswith("و") and head[1:] in lx.unnamed):
+                if head in lx.unnamed or (head.startswith(lx.conj) and head[1:] in lx.unnamed):
                     return None, None, True
         return speaker, speaker_m, False
 
@@ -1288,7 +1341,7 @@ class QuoteFinder:
         for m in d.mentions_between(subj.start, subj.end):
             if m.type == "PER" and m.end <= subj.end and not _is_oblique(d, m, subj.start)[0]:
                 return m.ent, m
-        if subj.entity is not None and subj.entity not in d.virtual and not hw.form.startswith("ال"):
+        if subj.entity is not None and subj.entity not in d.virtual and not hw.form.startswith(_lex().article):
             return None
         person = self._titled_person(N(d.text[subj.start : subj.end]).split()[:4], before)
         return (person, None) if person is not None else None
@@ -1300,13 +1353,14 @@ class QuoteFinder:
         lx = _lex()
         if not phrase:
             return None
-        head = phrase[0][1:] if phrase[0].startswith("و") and phrase[0][1:].startswith("ال") else phrase[0]
-        if not head.startswith("ال") and len(phrase) < 2:
+        art = lx.article
+        head = phrase[0][1:] if phrase[0].startswith(lx.conj) and phrase[0][1:].startswith(art) else phrase[0]
+        if not head.startswith(art) and len(phrase) < 2:
             return None
-        bare = head[2:] if head.startswith("ال") else head
+        bare = head.removeprefix(art)
         if (head in lx.anaphors and lx.anaphors[head] != "PER") or bare in lx.documents or bare in lx.inst_heads:
             return None  # a body or a document (الوزارة، بيان النائب العام) is no person's title
-        adjs = [w for w in phrase[1:] if w.startswith("ال") and _nisba_like(w)]
+        adjs = [w for w in phrase[1:] if w.startswith(art) and _nisba_like(w)]
         content = {w for w in [head, *phrase[1:]] if len(w) >= 4 and w not in lx.np_stop}
         k = bisect.bisect_left(d.ment_starts, before) - 1
         lo = before - 4000
@@ -1319,7 +1373,7 @@ class QuoteFinder:
             cut = max(d.text.rfind(c, ctx_start, m.start) for c in ".\n،,")
             ctx = N(d.text[max(ctx_start, cut + 1) : m.end]).split()
             n_name = len(N(d.text[m.start : m.end]).split())
-            words = {w[1:] if w.startswith("و") and len(w) > 3 else w for w in ctx}
+            words = {w[1:] if w.startswith(lx.conj) and len(w) > 3 else w for w in ctx}
             if head in ctx[-(n_name + 4):] and all(a in words for a in adjs):
                 return m.ent
             if len(content & set(ctx[-(n_name + 8):])) >= 2:
@@ -1435,7 +1489,7 @@ class QuoteFinder:
                 return subj[0].ent
         # a dropped or pronoun subject: a person named earlier in the sentence, else the last speaker,
         # else the subject the sentence opened with
-        if cue.kind == "verb" and t.form.endswith(("وا", "ون")):
+        if cue.kind == "verb" and t.form.endswith(_lex().plural_end):
             # زعموا / يقولون with no subject: a group the text leaves unnamed, not the one person around
             cand = self._last_speaker(cue.feminine) if self.last_speakers else None
             return cand if cand is not None and self.ent_type.get(cand) != "PER" else None
@@ -1467,7 +1521,7 @@ class QuoteFinder:
             if subj is None or not (0 <= cl.predicate < len(d.words)) or d.words[cl.predicate].pos != "VERB":
                 continue
             form = N(cl.text)
-            if form.endswith(("ت", "تا", "ن")) != feminine or self._in_quote(d.orig_to_norm(cl.start)):
+            if form.endswith(_lex().fem_pl_end) != feminine or self._in_quote(d.orig_to_norm(cl.start)):
                 continue
             inside = d.mentions_between(subj.start, subj.end)
             if inside:
@@ -1518,9 +1572,10 @@ class QuoteFinder:
         if d.orig_to_norm(m.start) < cs:
             return None
         gap = d.s[mn : t.ns].split()
-        if len(gap) <= 1 and all(w in ("قد", "لقد", "كان", "كانت") for w in gap):
+        lx = _lex()
+        if len(gap) <= 1 and all(w in lx.auxiliaries for w in gap):
             prev, own = d.word_before(m.start)
-            if own not in ("ل", "ب", "لل", "ك") and prev not in _lex().oblique:
+            if own not in lx.non_subject_prefixes and prev not in lx.oblique:
                 return m.ent
         return None
 
@@ -1537,9 +1592,9 @@ class QuoteFinder:
         named = self._anaphor_by_head(i, j, lx.anaphor_heads.get(d.toks[j].form, []))
         if named is not None:
             return named
-        if d.toks[j].form.startswith("ال") and d.toks[j].form[2:] in lx.documents:
+        if d.toks[j].form.startswith(lx.article) and d.toks[j].form.removeprefix(lx.article) in lx.documents:
             # وأفاد البيان … after «بيان لوزارة البترول»: the ministry; after an unowned «بيان»: nobody named
-            found, owner = self._document_owner(i, d.toks[j].form[2:])
+            found, owner = self._document_owner(i, d.toks[j].form.removeprefix(lx.article))
             if found:
                 return owner
         adj = self._nisba(j + 1)
@@ -1565,16 +1620,17 @@ class QuoteFinder:
         """(found, owner): the body whose document (بيان، تقرير) was last named before token ``i`` — «بيان
         لوزارة البترول», «بيان الوزارة» —; owner None when that document has no named owner."""
         d = self.d
+        lx = _lex()
         lo = d.toks[i].os - 3000
         k = i - 1
         while k >= 0 and d.toks[k].os >= lo:
             f = d.toks[k].form
-            for p in ("وب", "ول", "و", "ب", "ل", "ف"):
-                if f.startswith(p) and f[len(p):] in (noun, "ال" + noun):
+            for p in lx.document_prefixes:
+                if f.startswith(p) and f[len(p):] in (noun, lx.article + noun):
                     f = f[len(p):]
                     break
-            if f in (noun, "ال" + noun) and k + 1 < i:
-                if k > 0 and d.toks[k - 1].form in ("في", "عبر"):
+            if f in (noun, lx.article + noun) and k + 1 < i:
+                if k > 0 and d.toks[k - 1].form in lx.statement_preps:
                     return False, None  # وقالت الوزارة في بيان: the statement of the one who spoke then
                 owner = d.mentions_between(d.toks[k].oe, d.toks[k + 1].os + 2)
                 return True, owner[0].ent if owner else None
@@ -1587,8 +1643,12 @@ class QuoteFinder:
         if j >= len(d.toks):
             return ""
         f = d.toks[j].form
-        if f.startswith("ال") and f.endswith(("يه", "ية", "ي")) and len(f) > 5:
-            return f[2:].removesuffix("ه").removesuffix("ة").removesuffix("ي")
+        lx = _lex()
+        if f.startswith(lx.article) and f.endswith(lx.nisba_fem) and len(f) > 5:
+            f = f[len(lx.article):]
+            for x in lx.nisba_strip:
+                f = f.removesuffix(x)
+            return f
         return ""
 
     def _names(self, ent: str) -> str:
@@ -1617,7 +1677,7 @@ class QuoteFinder:
             k -= 1
             mn = N(d.text[m.start : m.end])
             prev, own = d.word_before(m.start)
-            if not (any(mn.startswith(h + " ") for h in heads) or prev.lstrip("وبل") in heads):
+            if not (any(mn.startswith(h + " ") for h in heads) or prev.lstrip(_lex().clitic_letters) in heads):
                 continue
             if not any(mn.startswith(h + " ") for h in heads):
                 # the name after the head (جامعة طوكيو): the phrase that holds both, when there is one
@@ -1646,13 +1706,14 @@ class QuoteFinder:
         f = d.toks[j].form
         if not f[0].isalpha() or f in lx.comps or f in lx.nonsubject:
             return False
-        if f in lx.unnamed or (f.startswith("و") and f[1:] in lx.unnamed):
+        if f in lx.unnamed or (f.startswith(lx.conj) and f[1:] in lx.unnamed):
             return True
-        if f in lx.adverbial or (f.startswith("م") and f.endswith("ا") and len(f) >= 5):
+        ps, pe, pn = lx.participle
+        if f in lx.adverbial or (f.startswith(ps) and f.endswith(pe) and len(f) >= pn):
             return False  # وأضاف مستنكرا: a circumstantial participle, the subject is dropped
         # any other noun right after the verb is a subject that names no entity — unless it is a
         # prepositional phrase (ب/ل attached) or an anaphoric description handled elsewhere
-        return not f.startswith(("ب", "ل"))
+        return not f.startswith(lx.prep_letters)
 
 
 def extract_quotes(doc: Document) -> list[Quote]:
