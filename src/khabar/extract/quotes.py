@@ -40,13 +40,13 @@ from typing import Any
 from khabar.document import Arg, Clause, Document, Entity, Quote, Span
 from khabar.extract.timex.normtext import N, NormText
 from khabar.text.dateline import detect_dateline
+from khabar.text.stage import tokenize_text
 
 MAX_TEXT = 2_000_000
 
 _OPENERS = {"«": "»", "“": "”", "„": "”", "‹": "›"}
 _SYM = {'"', "'", "＂"}
 _TERM = set(".!?؟\n")
-_TOKEN = re.compile(r"\w+|[^\w\s]")
 _MAX_SENTENCE = 3000  # characters; no news sentence is longer
 _SENT_SPECIAL = re.compile("[\n.!?؟\"" + "".join(_OPENERS) + "".join(_OPENERS.values()) + "]")
 
@@ -336,17 +336,22 @@ class _Doc:
         self.nt = NormText(text)
         s = self.nt.norm
         self.s = s
-        lemma_at: dict[int, str] = {}
-        for t in doc.tokens:
-            if t.lemma:
-                lemma_at[t.start] = t.lemma
+        # the shared token layer (tokenised here only for a document that skipped the tokenize stage), seen
+        # through the normalised text: each token's normalised form and both offsets
         self.toks: list[_Tok] = []
         self.lemmas: list[str | None] = []
-        for m in _TOKEN.finditer(s):
-            a, b = self.nt.to_orig(m.start(), m.end())
-            self.toks.append(_Tok(m.start(), m.end(), m.group(), a, b))
-            self.lemmas.append(lemma_at.get(a))
+        for tok in doc.tokens or tokenize_text(doc.text):
+            if tok.start >= len(text):
+                break
+            a, b = tok.start, min(tok.end, len(text))
+            cuts = [(a, a + 1), (a + 1, b)] if tok.kind in ("HASHTAG", "MENTION") and b - a > 1 else [(a, b)]
+            for x, y in cuts:  # #باريس: the mark, then the word
+                ns, ne = self.orig_to_norm(x), self.orig_to_norm(y)
+                if ne > ns:  # a token of removed characters only (tatweel, diacritics) has no normalised form
+                    self.toks.append(_Tok(ns, ne, s[ns:ne], x, y))
+                    self.lemmas.append(tok.lemma if x == a else None)
         self.tok_starts = [t.ns for t in self.toks]
+        tok_os = [t.os for t in self.toks]
         ments: list[_Mention] = []
         for e in doc.entities:
             for sp in e.mentions:
@@ -356,7 +361,9 @@ class _Doc:
                 # a title or description (المتحدث باسم الكرملين) helps; a span that holds the verb itself
                 # (انه قال) would answer the question for us, so it is left out
                 if 0 <= sp.start < sp.end <= len(text) and not any(
-                    _cue_of(N(w), None, w) for w in _TOKEN.findall(text[sp.start : sp.end])
+                    _cue_of(t.form, None, text[t.os : t.oe])
+                    for t in self.toks[bisect.bisect_left(tok_os, sp.start) : bisect.bisect_left(tok_os, sp.end)]
+                    if t.form[0].isalnum()
                 ):
                     ments.append(_Mention(sp.start, sp.end, e.id, e.type))
         self.virtual: dict[str, list[Span]] = {}  # title-only entities (issue 12), added when one speaks
