@@ -251,3 +251,43 @@ def test_parsed_subject_phrase_and_description_win_over_a_name_inside() -> None:
     text = ("ذكرت صحيفة الأهرام أن المدارس مغلقة. وأضافت الصحيفة في التقرير الذي نشرته واطلعت عليه "
             '"العربية نت" إن الطلاب غاضبون.')
     assert [q.speaker for q in parsed_with(text, names).quotes] == ["ent_paper", "ent_paper"]
+
+
+# --- issue 12, speakers round: titles, sources, non-reports -------------------------------------------
+
+
+def test_a_title_alone_speaks_for_the_person_it_was_given_to() -> None:
+    names = {**PEOPLE, "ent_king": ("PER", ["عبدالله الثاني"]), "ent_gov": ("ORG", ["الحكومة"])}
+    text = ("استقبل العاهل الأردني الملك عبدالله الثاني الوفد أمس. "
+            "وقال الملك خلال الاجتماع إن الإصلاح ضروري للبلاد. "
+            "ودعا الملك الحكومة إلى أن تعمل بسرعة على القانون.")
+    spk = [q.speaker for q in parsed_with(text, names).quotes]
+    assert spk and all(s == "ent_king" for s in spk)  # never the object (الحكومة)
+
+
+def test_a_name_inside_an_oblique_never_speaks() -> None:
+    names = {**PEOPLE, "ent_kremlin": ("ORG", ["الكرملين"])}
+    text = ('وقال سامي عادل إن الاقتصاد سيتحسن. وأضاف أمام آلاف الحاضرين في قاعة بقصر الكرملين '
+            '"يجب علينا استخدام جميع الإمكانيات المتوفرة لدينا".')
+    assert [q.speaker for q in parsed_with(text, names).quotes] == ["ent_a", "ent_a"]
+
+
+def test_source_marker_closing_the_sentence_and_source_opening_it() -> None:
+    text = ("وقد بدأ الإنتاج الفعلي في الحقل في كانون الأول بحسب وزارة الصحة. "
+            "ويبلغ الإنتاج حاليا أكثر من خمسة ملايين يوميا بحسب الإحصاءات الرسمية. "
+            "وبحسب ما نقلت صحيفة الأهرام، فإن الحقل سيغطي حاجة البلاد بنهاية العام.")
+    got = quotes_of(text)
+    assert [s for s, _, _ in got] == ["ent_min", None, "ent_paper"]
+    assert [c.split()[:2] for _, _, c in got] == [["وقد", "بدأ"], ["ويبلغ", "الإنتاج"], ["الحقل", "سيغطي"]]
+
+
+def test_editorial_formulas_idioms_and_questions_are_not_reports() -> None:
+    assert quotes_of("يشار إلى أن سامي عادل كان قد فاز في الانتخابات الماضية بفارق كبير.") == []
+    assert quotes_of("لفت سامي عادل الأنظار في المباراة، إلا أن ليلى حسن سجلت الهدف الأول بعد ذلك.") == []
+    assert quotes_of("وسيخبرنا الجسم متى يتعين علينا أن نغير وضعيتنا بعد الجلوس.") == []
+
+
+def test_headline_of_unnamed_experts_has_no_speaker() -> None:
+    doc = doc_with("خبراء: الوضع المثالي للجلوس مجرد وهم\nوقال سامي عادل إن الحركة أهم من الجلوس.", PEOPLE)
+    assert [(q.speaker, q.content.text) for q in doc.quotes] == [
+        (None, "الوضع المثالي للجلوس مجرد وهم"), ("ent_a", "الحركة أهم من الجلوس")]

@@ -1261,7 +1261,8 @@ class QuoteFinder:
         nxt = [t.form for t in d.toks[i + 1 : i + 3]]
         if f in lx.impersonal and nxt and (nxt[0] in lx.comps or (len(nxt) > 1 and nxt[1] in lx.comps)):
             return True
-        return bool(nxt) and nxt[0] in lx.idioms.get(cue.lemma, ())
+        idiom = lx.idioms.get(cue.lemma, set())
+        return any(t.form in idiom for t in d.toks[i + 1 : i + 6])  # لفت (سامي عادل) الأنظار
 
     def _clause_speaker(
         self, cl: Clause, cue: _Cue, speaker: str | None, speaker_m: _Mention | None, window: list[_Mention],
