@@ -157,6 +157,7 @@ class _Lex:
         self.impersonal = {N(w) for w in nr.get("impersonal", [])}
         self.idioms = {N(k): {N(w) for w in v} for k, v in nr.get("idioms", {}).items()}
         self.questions = {N(w) for w in lx.get("question_words", [])}
+        self.generic_sources = {N(w) for w in lx["generic_sources"]}
 
 
 @lru_cache(maxsize=1)
@@ -610,6 +611,7 @@ class QuoteFinder:
         self.gender: dict[str, bool] = {}  # speaker → feminine? (from the latest verb it was the subject of)
         self.sentence_speaker: tuple[int, str] | None = None  # (sentence start, speaker) of the latest quote
         self.last_speaker_at = -1  # original end of the latest quote found from a cue (its cue, or its content)
+        self.generic_subject_of = -1  # start of the latest predicate whose subject is a generic source
         self.ent_type = {e.id: e.type for e in doc.entities}
         self.dateline_end = doc.dateline.end if doc.dateline is not None else _dateline_end(doc.text)
 
@@ -1157,8 +1159,10 @@ class QuoteFinder:
             speaker = self._anaphor(i, mk.stop_tok)
         resolved = resolved or clause_unnamed
         unnamed = resolved or (cue.kind == "verb" and speaker is None and self._unnamed_subject(i, mk.stop_tok))
-        if unnamed and not mk.found:
-            return None  # اتهم سياسي … بـ: no named speaker and no إن/أن — likely a passive or a plain verb
+        if unnamed and not mk.found and not (cue.content_obj and t.os <= self.generic_subject_of < t.oe):
+            # اتهم سياسي … بـ: no named speaker and no إن/أن — likely a passive or a plain verb (but أكدت
+            # السلطات مقتل شخصين: a generic source reporting, content as the object)
+            return None
         if speaker is None and not unnamed:
             speaker = self._speaker_before(i, cue)
         return (speaker,)
@@ -1280,6 +1284,9 @@ class QuoteFinder:
             named = self._subject_person(subj, cl.start)
             if named is not None:
                 return named[0], named[1], False
+            if self._generic_source(subj):
+                self.generic_subject_of = cl.start
+                return None, None, True  # أكدت السلطات الفرنسية / قالت مصادر في الوزارة: nobody named speaks
         if subj is not None and subj.entity is not None:
             same = [m for m in window if m.ent == subj.entity]
             m = next((m for m in same if subj.start <= m.start < subj.end), same[0] if same else None)
@@ -1332,6 +1339,19 @@ class QuoteFinder:
             return True
         gap = self.d.text[cl.end : m.start].split()
         return len(gap) >= 2 and any(a.prep and a.start <= m.start < a.end for a in cl.obliques)
+
+    def _generic_source(self, subj: Arg) -> bool:
+        """Is the subject a generic source (السلطات الفرنسية، مصادر في الوزارة، تقارير إعلامية) — headed by a
+        generic_sources word, with no person named in it? Such a source names no speaker, even when NER or the
+        resolver made an entity of the phrase."""
+        d = self.d
+        lx = _lex()
+        if not (0 <= subj.word < len(d.words)):
+            return False
+        head = N(d.words[subj.word].form).removeprefix(lx.conj).removeprefix(lx.article)
+        if head not in lx.generic_sources:
+            return False
+        return not any(m.type == "PER" for m in d.mentions_between(subj.start, subj.end))
 
     def _subject_person(self, subj: Arg, before: int) -> tuple[str, _Mention | None] | None:
         """The person a subject phrase whose head names nobody refers to: a person named inside the phrase (المدير
