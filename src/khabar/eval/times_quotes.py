@@ -119,7 +119,8 @@ def gold_text(gold: dict[str, Any], text_path: Path | None) -> str:
 
 def run_on_gold(gold: dict[str, Any], text: str, upstream: str = "gold") -> Document:
     """Analyse ``text`` for times and quotes. upstream='gold': entities come from the gold file (a fake NER+KB,
-    to judge this stage alone); 'pipeline': every default stage runs."""
+    to judge this stage alone; the parse and clause view run as in the pipeline); 'pipeline': every default
+    stage runs."""
     from khabar.extract.quotes import quotes_stage
     from khabar.extract.times import time_anchors_stage, times_stage
     from khabar.pipeline import get_stage
@@ -130,10 +131,12 @@ def run_on_gold(gold: dict[str, Any], text: str, upstream: str = "gold") -> Docu
 
         return analyze(text, published=meta.get("published"), meta=meta)
     doc = Document(text=text, meta=meta)
-    # the text layers and POS/lemmas as in the full pipeline: the times stage reads tense from them
-    for name in ("tokenize", "sentences", "morph"):
+    # the text layers, POS/lemmas and the parse as in the full pipeline: the times stage reads tense from them,
+    # the quotes stage reads the clause view (built over the gold entities, as it is over resolved ones)
+    for name in ("tokenize", "sentences", "morph", "parse"):
         get_stage(name)(doc)
     doc.entities = [Entity.from_dict(e) for e in gold.get("entities", [])]
+    get_stage("clauses")(doc)
     times_stage(doc)
     quotes_stage(doc)
     time_anchors_stage(doc)
