@@ -341,13 +341,25 @@ class _Doc:
         # through the normalised text: each token's normalised form and both offsets
         self.toks: list[_Tok] = []
         self.lemmas: list[str | None] = []
+        idx = self.nt.idx
+        n_norm = len(s)
+        k = 0  # normalised position: tokens come in text order, so one pointer walks the offset map
+
+        def to_norm(orig: int) -> int:
+            nonlocal k
+            if k > 0 and idx[k - 1] >= orig:
+                k = bisect.bisect_left(idx, orig)  # out of order (never for the token layer): search
+            while k < n_norm and idx[k] < orig:
+                k += 1
+            return min(k, n_norm)
+
         for tok in doc.tokens or tokenize_text(doc.text):
             if tok.start >= len(text):
                 break
             a, b = tok.start, min(tok.end, len(text))
             cuts = [(a, a + 1), (a + 1, b)] if tok.kind in ("HASHTAG", "MENTION") and b - a > 1 else [(a, b)]
             for x, y in cuts:  # #باريس: the mark, then the word
-                ns, ne = self.orig_to_norm(x), self.orig_to_norm(y)
+                ns, ne = to_norm(x), to_norm(y)
                 if ne > ns:  # a token of removed characters only (tatweel, diacritics) has no normalised form
                     self.toks.append(_Tok(ns, ne, s[ns:ne], x, y))
                     self.lemmas.append(tok.lemma if x == a else None)
@@ -742,7 +754,8 @@ class QuoteFinder:
         for j, t in enumerate(d.toks):
             if j == 0:
                 continue
-            if d.toks[j - 1].form in (".", "\n") or self._sentence_start(t.ns) >= d.toks[j - 1].ne:
+            if (t.form in markers or t.form.removeprefix(lx.conj) in markers) and (
+                    d.toks[j - 1].form in (".", "\n") or self._sentence_start(t.ns) >= d.toks[j - 1].ne):
                 q = self._source_first(j, found)  # «وبحسب ما نقل موقع "فوربس"، فإن …»
                 if q is not None:
                     res.append(q)
