@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from khabar.document import Document
+from khabar.eval.times_quotes import PRF, score_quotes
 from khabar.extract.quotes import quotes_stage
-from khabar.extract.timex.score import PRF, score_quotes
 from khabar.pipeline import Pipeline
 
-UPSTREAM = ["normalize", "tokenize", "sentences", "dateline", "morph", "parse", "ner", "resolve", "clauses", "times"]
+UPSTREAM = ["tokenize", "sentences", "dateline", "morph", "parse", "ner", "resolve", "clauses", "times"]
 
 
 def upstream(gold: dict[str, Any], cache: Path) -> Document:
