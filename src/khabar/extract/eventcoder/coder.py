@@ -16,43 +16,46 @@ from functools import lru_cache
 
 from khabar.document import Document, Entity, Event, Span
 from khabar.extract.eventcoder import detector
-from khabar.extract.eventcoder.lexicon import ActorInfo, Lexicon, Trigger, load, nkey
+from khabar.extract.eventcoder.lexicon import ActorInfo, Lexicon, Trigger, load, nkey, words
+from khabar.extract.eventcoder.syntax import ParseView
 
 _WORD = r"[\w\u064B-\u065F\u0670\u0640]+"
 _TOKEN = re.compile(rf"{_WORD}|[^\s\w\u064B-\u065F\u0670\u0640]")
 _SENT = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 _ISO = re.compile(r"^\d{4}(-\d\d){0,2}$")
-_RESUMPTIVE = re.compile(r"^(ب|ل|علي|على|عن|من|ضد|الي|الى|مع|في|فيه|منه|عليه)(ه|ها|هم|هما|هن)$")
+_RESUMPTIVE = re.compile("^({})({})$".format("|".join(map(re.escape, words("resumptive_prep"))),
+                                               "|".join(map(re.escape, words("resumptive_pron")))))
 
-PROCLITICS = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "وس", "فس", "فب", "فل",
-              "و", "ف", "ب", "ل", "س", "ك")
-SUFFIXES = ("وهم", "هما", "ون", "ين", "وا", "ان", "ات", "تا", "تم", "ها", "هم", "نا", "وه", "ه", "ت", "ا", "ي", "و")
-NOMINAL_SUFFIXES = frozenset(("ات", "ين", "و"))
-ADJ_SUFFIXES = frozenset(("ي",))
-VERB_PROCLITICS = frozenset(("", "و", "ف", "س", "وس", "فس"))
+# closed word classes: data/events/coder_words.tsv
+PROCLITICS = words("proclitic")
+SUFFIXES = words("suffix")
+NOMINAL_SUFFIXES = frozenset(words("nominal_suffix"))
+ADJ_SUFFIXES = frozenset(words("adj_suffix"))
+VERB_PROCLITICS = frozenset(("", *words("verb_proclitic")))
 CLAUSE_PUNCT = frozenset(".:؛;!?؟«»\"()")
 ORG_SECTORS = frozenset("MIL COP GOV LEG JUD PTY REB UAF IMG IGO NGO MED BUS LAB EDU SPY".split())
-PREPS = frozenset(("في", "فى", "من", "الي", "علي", "عن", "ضد", "مع", "نحو", "امام", "لدي", "حول", "داخل", "خارج",
-                   "بين", "عبر", "باتجاه", "تجاه", "ل", "ب", "منذ", "حتي", "الى", "على"))
-TARGET_PREPS = frozenset(("علي", "ضد", "مع", "الي", "نحو", "امام", "باتجاه", "تجاه", "الى", "على"))
-QUANT = frozenset(("الاف", "الالاف", "عشرات", "العشرات", "مئات", "المئات", "الف", "مليون", "عدد", "مجموعه", "مجموعات",
-                   "اكثر", "العديد", "بعض", "حشود", "االاف"))
-RELATIVE = frozenset(("الذي", "التي", "الذين", "اللذين", "اللذان", "اللواتي", "اللتان", "والذي", "والتي", "والذين"))
-CLAIM = frozenset(("مسؤوليه", "مسؤوليته", "مسؤوليتها", "مسووليه", "مسووليته", "مسووليتها", "المسؤوليه", "المسووليه"))
+PREPS = frozenset(words("prep"))
+TARGET_PREPS = frozenset(words("target_prep"))
+QUANT = frozenset(words("quant"))
+RELATIVE = frozenset(words("relative"))
+CLAIM = frozenset(words("claim"))
 PROTESTER_WINDOW = 20
 ARMED = frozenset(("MIL", "COP", "UAF", "REB", "IMG", "GOV", "CRM", "SPY", "PTY", "OPP"))
-DUAL_GROUPS = frozenset(("الزعيمين", "الزعيمان", "الرئيسين", "الرئيسان", "الجانبين", "الجانبان", "الطرفين", "الطرفان",
-                         "البلدين", "البلدان", "الزعيمين", "الوزيرين", "الوزيران"))
+DUAL_GROUPS = frozenset(words("dual_group"))
 FALLBACK_SECTORS = {
     "ASSAULT": frozenset(("UAF", "REB", "IMG", "CRM", "MIL")),
     "PROTEST": frozenset(("CVL", "EDU", "LAB", "OPP", "PTY", "REL", "REF")),
 }
 ACTORLESS_OK = frozenset(("PROTEST", "ASSAULT"))
-INTENT_STOP = frozenset(("خلال", "عبر", "اثناء", "بعد", "قبل", "في", "فى"))
+INTENT_STOP = frozenset(words("intent_stop"))
+REGIONAL_ADJ = frozenset(words("regional_adj"))
+HYP_NOUN = frozenset(words("hyp_noun"))
+PRONOUN_MA = frozenset(words("pronoun_ma"))
 NATURE_WINDOW = 6  # tokens around a trigger searched for a natural-phenomenon/accident word
 SPORT_MIN = (4, 6)  # a sport report: at least this many distinct sport words and sport-word tokens
 SPORT_KEEP = frozenset(("MIL", "COP", "GOV", "REB", "IMG", "UAF", "JUD", "IGO", "SPY"))
 ROLE_NAMES = detector.ROLES
+SYNTAX_FEATURES = True  # dependency-parse features of the trigger for the detector (syntax.ParseView)
 MAX_SENT_TOKENS = 400  # very long "sentences" (no punctuation) are cut into windows of this size
 
 
@@ -361,7 +364,7 @@ class Coder:
                    for t in self.lex.triggers.get(st, ()))
 
     def _adj_regional(self, w: str) -> bool:
-        return any(s in ("غربي", "غربيه", "اوروبي") for s in stems(w) | {w})
+        return bool((stems(w) | {w}) & REGIONAL_ADJ)
 
     def _from_entity(self, doc: Document, toks: list[Tok], i: int, j: int, ent: Entity) -> Cand:
         texts = {nkey(m.text or "") for m in ent.mentions} | {nkey(ent.canonical_ar or "")}
@@ -829,13 +832,12 @@ class Coder:
         lim = self._left_limit(toks, i, 8)
         window = [toks[k].norm for k in range(lim, i)]
         for k, w in enumerate(window):
-            if w in self.hyp or stems(w) & self.hyp or (w in ("حال", "حاله") and k > 0 and window[k - 1] in ("في", "فى")):
+            if w in self.hyp or stems(w) & self.hyp or (w in HYP_NOUN and k > 0 and window[k - 1] in ("في", "فى")):
                 return "hypothetical"
         near = [toks[k].norm for k in range(max(lim, i - 2), i) if toks[k].word]
         # ما negates only a verb right after it ("ما أسفر عن مقتل" is "which led to", not a negation)
         if any(w in self.neg and w != "ما" for w in near) or (
-                hit.trig.pos == "V" and i > 0 and toks[i - 1].norm == "ما" and not (i > 1 and toks[i - 2].norm in
-                                                                                     ("هو", "وهو", "هي", "وهي"))):
+                hit.trig.pos == "V" and i > 0 and toks[i - 1].norm == "ما" and not (i > 1 and toks[i - 2].norm in PRONOUN_MA)):
             return "negated"
         if "س" in hit.proclitic and "|i" in hit.proclitic or any(w in self.fut for w in near):
             return "future"
@@ -894,6 +896,7 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
     ent_type = {e.id: e.type for e in doc.entities}
     quote_spans = [(q.content.start, q.content.end) for q in doc.quotes]
     times = [(t.start, t.end, "date" if t.value and _ISO.match(t.value) else "ref") for t in doc.times]
+    pv = ParseView(doc) if SYNTAX_FEATURES else None
     raw: list[tuple[Hit, str, tuple[int, int], list[Tok], list[str]]] = []
     sport_hits, sport_kinds = 0, set()
     last_pair: list[Cand] = []
@@ -953,7 +956,7 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
                     # وندد التحالف بالجريمة، واتهم المتمردين ب… / … داعيا الأمم المتحدة إلى: a coordinated verb or a
                     # circumstantial participle keeps the clause's subject; the noun after it is its object
                     h.recipients, h.actors = h.actors, last_act.actors
-                feats = _features(coder, toks, h, fact, hits, sent_idx, cands, ent_type, quote_spans, times)
+                feats = _features(coder, toks, h, fact, hits, sent_idx, cands, ent_type, quote_spans, times, pv)
                 raw.append((h, fact, (toks[0].start, toks[-1].end), toks, feats))
                 prev = h
                 if h.actors:
@@ -969,7 +972,7 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
                         trig = Trigger("", "N", "PROTEST", "140", "demonstrate", "political", "actor")
                         h = Hit(trig, c.i, c.j - 1, "", [c], [], c.j - 1)
                         feats = _features(coder, toks, h, "asserted", [h], sent_idx, cands, ent_type, quote_spans,
-                                          times)
+                                          times, pv)
                         raw.append((h, "asserted", (toks[0].start, toks[-1].end), toks, feats))
                         break
     sport_doc = len(sport_kinds) >= SPORT_MIN[0] and sport_hits >= SPORT_MIN[1]
@@ -1061,14 +1064,17 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
 
 def _features(coder: Coder, toks: list[Tok], h: Hit, fact: str, hits: list[Hit], sent_idx: int,
               cands: list[Cand], ent_type: dict[str, str], quote_spans: list[tuple[int, int]],
-              times: list[tuple[int, int, str]]) -> list[str]:
+              times: list[tuple[int, int, str]], pv: ParseView | None = None) -> list[str]:
     pos = toks[h.i].start
     in_quote = any(a <= pos < b for a, b in quote_spans)
     near = [ent_type.get(c.entity, "") for c in cands
             if c.entity and abs(c.i - h.i) <= detector.ROLE_WINDOW]
     n_same = sum(1 for x in hits if x.trig.event == h.trig.event)
-    return detector.features(coder, toks, h, fact, n_same, sent_idx, in_quote, [t for t in near if t],
-                             _time_kind(times, toks[0].start, toks[-1].end))
+    out = detector.features(coder, toks, h, fact, n_same, sent_idx, in_quote, [t for t in near if t],
+                            _time_kind(times, toks[0].start, toks[-1].end))
+    if pv is not None:
+        out += pv.features(coder, toks[h.i].start, toks[h.i].end, h.trig.event)
+    return out
 
 
 def _time_kind(times: list[tuple[int, int, str]], s: int, e: int) -> str:
