@@ -30,7 +30,6 @@ WINDOW = 3  # context words each side, as a bag
 ROLE_WINDOW = 6  # cue roles looked for this many tokens each side (and anywhere in the sentence, separately)
 ROLES = ("neg", "hyp", "fut", "speech", "background", "stat", "orghead", "genre", "modal", "nature", "sport",
          "source", "light", "intent", "when")
-STEM_CONTEXT = False  # trigger stem × context-word features
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "و", "ف")
 
@@ -90,11 +89,6 @@ def features(coder: Coder, toks: list[Tok], hit: Hit, fact: str, n_same: int, se
     for k in range(hit.last + 1, min(n, hit.last + 1 + WINDOW)):
         if toks[k].word:
             f.append(f"R={ckey(toks[k].norm)}")
-    if STEM_CONTEXT:
-        # the trigger's sense depends on its neighbours: stem × each context word (±WINDOW)
-        for k in range(max(0, hit.i - WINDOW), min(n, hit.last + 1 + WINDOW)):
-            if toks[k].word and not hit.i <= k <= hit.last:
-                f.append(f"SW={t.stem}:{ckey(toks[k].norm)}")
     if hit.i > 0:
         f.append(f"L1={ckey(toks[hit.i - 1].norm)}")
     if hit.last + 1 < n:

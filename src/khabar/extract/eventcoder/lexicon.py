@@ -126,7 +126,7 @@ def coder_words() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def words(role: str) -> tuple[str, ...]:
+def word_class(role: str) -> tuple[str, ...]:
     return coder_words().get(role, ())
 
 
