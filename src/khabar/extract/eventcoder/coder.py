@@ -17,7 +17,7 @@ from functools import lru_cache
 from khabar.document import Arg, Clause, Document, Entity, Event, Span
 from khabar.extract.eventcoder import detector
 from khabar.extract.eventcoder.lexicon import ActorInfo, Lexicon, Trigger, load, nkey, word_class
-from khabar.extract.eventcoder.syntax import ParseView
+from khabar.extract.eventcoder.syntax import LazyParseView
 
 _WORD = r"[\w\u064B-\u065F\u0670\u0640]+"
 _TOKEN = re.compile(rf"{_WORD}|[^\s\w\u064B-\u065F\u0670\u0640]")
@@ -972,7 +972,7 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
     ent_type = {e.id: e.type for e in doc.entities}
     quote_spans = [(q.content.start, q.content.end) for q in doc.quotes]
     times = [(t.start, t.end, "date" if t.value and _ISO.match(t.value) else "ref") for t in doc.times]
-    pv = ParseView(doc) if SYNTAX_FEATURES else None
+    pv = LazyParseView(doc) if SYNTAX_FEATURES else None
     clause_at = {cl.start: cl for cl in doc.clauses}
     raw: list[tuple[Hit, str, tuple[int, int], list[Tok], list[str]]] = []
     sport_hits, sport_kinds = 0, set()
@@ -1143,7 +1143,7 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
 
 def _features(coder: Coder, toks: list[Tok], h: Hit, fact: str, hits: list[Hit], sent_idx: int,
               cands: list[Cand], ent_type: dict[str, str], quote_spans: list[tuple[int, int]],
-              times: list[tuple[int, int, str]], pv: ParseView | None = None) -> list[str]:
+              times: list[tuple[int, int, str]], pv: LazyParseView | None = None) -> list[str]:
     pos = toks[h.i].start
     in_quote = any(a <= pos < b for a, b in quote_spans)
     near = [ent_type.get(c.entity, "") for c in cands

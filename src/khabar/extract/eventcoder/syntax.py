@@ -37,10 +37,10 @@ class ParseView:
                                   else (tok.start, tok.end))
         self.parsed = any(w.rel is not None for w in self.words)
         self.starts = [s for s, _ in self.spans]
-        self.children: list[list[int]] = [[] for _ in self.words]
+        self.children: dict[int, list[int]] = {}  # only words that have dependents (no list per word: cheaper)
         for i, w in enumerate(self.words):
             if w.head is not None and 0 <= w.head < len(self.words) and w.head != i:
-                self.children[w.head].append(i)
+                self.children.setdefault(w.head, []).append(i)
         ments = sorted((m.start, m.end, e.type) for e in doc.entities for m in (*e.mentions, *e.coref_mentions))
         self.ment_starts = [m[0] for m in ments]
         self.ments = ments
@@ -81,7 +81,7 @@ class ParseView:
             out.append(f"dep_path={rel}>{hw.rel or '-'}")
             if (hw.pos or "") in CONTENT:
                 out.append(f"dep_head={nkey(hw.lemma or hw.form)}")
-        kids = self.children[k]
+        kids = self.children.get(k, [])
         for c in kids:
             cw = self.words[c]
             r = cw.rel or "-"
@@ -107,3 +107,16 @@ class ParseView:
             nxt = aw.head
             anc = nxt if nxt is not None and 0 <= nxt < len(self.words) and nxt != anc else None
         return sorted(set(out))
+
+
+class LazyParseView:
+    """A :class:`ParseView` built on the first trigger that needs it (most sentences have none)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.view: ParseView | None = None
+
+    def features(self, coder: Coder, start: int, end: int, ev: str) -> list[str]:
+        if self.view is None:
+            self.view = ParseView(self.doc)
+        return self.view.features(coder, start, end, ev)
