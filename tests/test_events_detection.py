@@ -32,7 +32,9 @@ def test_shipped_detector_loads_and_scores_in_range() -> None:
     det = detector.load()
     assert det is not None and det.types == {"PROTEST", "ASSAULT"}
     assert 0.0 < det.threshold < 1.0
-    assert det.score([]) == pytest.approx(1 / (1 + 2.718281828 ** -det.bias), rel=1e-6)
+    # no features at all (so no parse features either): the weights for unparsed documents answer
+    assert det.score([]) == pytest.approx(1 / (1 + 2.718281828 ** -det.bias_noparse), rel=1e-6)
+    assert det.score(["dep_rel=none"]) == pytest.approx(1 / (1 + 2.718281828 ** -det.bias), rel=1e-6)
     assert detector.default_min_confidence() == det.threshold
     assert set(det.thresholds) == det.types and det.threshold == min(det.thresholds.values())
     assert detector.default_min_confidence("PROTEST") == det.thresholds["PROTEST"]

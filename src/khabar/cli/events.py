@@ -155,6 +155,7 @@ def train_events(
     con.print(f"lambda {rep['lambda']:g}, thresholds {_thr(rep['threshold'])}, {rep['features']:,} features")
     con.print(_prf_table("train split, out-of-fold (5 folds)", rep["oof"]))
     con.print(_prf_table("dev split (20 %, not used for any choice)", rep["dev"]))
+    con.print(_prf_table("dev split, no parse features (the weights for unparsed documents)", rep["dev_noparse"]))
 
 
 def _thr(t: float | dict[str, float]) -> str:

@@ -14,45 +14,49 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from khabar.document import Document, Entity, Event, Span
+from khabar.document import Arg, Clause, Document, Entity, Event, Span
 from khabar.extract.eventcoder import detector
-from khabar.extract.eventcoder.lexicon import ActorInfo, Lexicon, Trigger, load, nkey
+from khabar.extract.eventcoder.lexicon import ActorInfo, Lexicon, Trigger, load, nkey, word_class
+from khabar.extract.eventcoder.syntax import LazyParseView
 
 _WORD = r"[\w\u064B-\u065F\u0670\u0640]+"
 _TOKEN = re.compile(rf"{_WORD}|[^\s\w\u064B-\u065F\u0670\u0640]")
 _SENT = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 _ISO = re.compile(r"^\d{4}(-\d\d){0,2}$")
-_RESUMPTIVE = re.compile(r"^(ب|ل|علي|على|عن|من|ضد|الي|الى|مع|في|فيه|منه|عليه)(ه|ها|هم|هما|هن)$")
+_RESUMPTIVE = re.compile("^({})({})$".format("|".join(map(re.escape, word_class("resumptive_prep"))),
+                                               "|".join(map(re.escape, word_class("resumptive_pron")))))
 
-PROCLITICS = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "وس", "فس", "فب", "فل",
-              "و", "ف", "ب", "ل", "س", "ك")
-SUFFIXES = ("وهم", "هما", "ون", "ين", "وا", "ان", "ات", "تا", "تم", "ها", "هم", "نا", "وه", "ه", "ت", "ا", "ي", "و")
-NOMINAL_SUFFIXES = frozenset(("ات", "ين", "و"))
-ADJ_SUFFIXES = frozenset(("ي",))
-VERB_PROCLITICS = frozenset(("", "و", "ف", "س", "وس", "فس"))
+# closed word classes: data/events/coder_words.tsv
+PROCLITICS = word_class("proclitic")
+SUFFIXES = word_class("suffix")
+NOMINAL_SUFFIXES = frozenset(word_class("nominal_suffix"))
+ADJ_SUFFIXES = frozenset(word_class("adj_suffix"))
+VERB_PROCLITICS = frozenset(("", *word_class("verb_proclitic")))
 CLAUSE_PUNCT = frozenset(".:؛;!?؟«»\"()")
 ORG_SECTORS = frozenset("MIL COP GOV LEG JUD PTY REB UAF IMG IGO NGO MED BUS LAB EDU SPY".split())
-PREPS = frozenset(("في", "فى", "من", "الي", "علي", "عن", "ضد", "مع", "نحو", "امام", "لدي", "حول", "داخل", "خارج",
-                   "بين", "عبر", "باتجاه", "تجاه", "ل", "ب", "منذ", "حتي", "الى", "على"))
-TARGET_PREPS = frozenset(("علي", "ضد", "مع", "الي", "نحو", "امام", "باتجاه", "تجاه", "الى", "على"))
-QUANT = frozenset(("الاف", "الالاف", "عشرات", "العشرات", "مئات", "المئات", "الف", "مليون", "عدد", "مجموعه", "مجموعات",
-                   "اكثر", "العديد", "بعض", "حشود", "االاف"))
-RELATIVE = frozenset(("الذي", "التي", "الذين", "اللذين", "اللذان", "اللواتي", "اللتان", "والذي", "والتي", "والذين"))
-CLAIM = frozenset(("مسؤوليه", "مسؤوليته", "مسؤوليتها", "مسووليه", "مسووليته", "مسووليتها", "المسؤوليه", "المسووليه"))
+PREPS = frozenset(word_class("prep"))
+TARGET_PREPS = frozenset(word_class("target_prep"))
+QUANT = frozenset(word_class("quant"))
+RELATIVE = frozenset(word_class("relative"))
+CLAIM = frozenset(word_class("claim"))
 PROTESTER_WINDOW = 20
 ARMED = frozenset(("MIL", "COP", "UAF", "REB", "IMG", "GOV", "CRM", "SPY", "PTY", "OPP"))
-DUAL_GROUPS = frozenset(("الزعيمين", "الزعيمان", "الرئيسين", "الرئيسان", "الجانبين", "الجانبان", "الطرفين", "الطرفان",
-                         "البلدين", "البلدان", "الزعيمين", "الوزيرين", "الوزيران"))
+DUAL_GROUPS = frozenset(word_class("dual_group"))
 FALLBACK_SECTORS = {
     "ASSAULT": frozenset(("UAF", "REB", "IMG", "CRM", "MIL")),
     "PROTEST": frozenset(("CVL", "EDU", "LAB", "OPP", "PTY", "REL", "REF")),
 }
 ACTORLESS_OK = frozenset(("PROTEST", "ASSAULT"))
-INTENT_STOP = frozenset(("خلال", "عبر", "اثناء", "بعد", "قبل", "في", "فى"))
+INTENT_STOP = frozenset(word_class("intent_stop"))
+REGIONAL_ADJ = frozenset(word_class("regional_adj"))
+HYP_NOUN = frozenset(word_class("hyp_noun"))
+PRONOUN_MA = frozenset(word_class("pronoun_ma"))
 NATURE_WINDOW = 6  # tokens around a trigger searched for a natural-phenomenon/accident word
 SPORT_MIN = (4, 6)  # a sport report: at least this many distinct sport words and sport-word tokens
 SPORT_KEEP = frozenset(("MIL", "COP", "GOV", "REB", "IMG", "UAF", "JUD", "IGO", "SPY"))
 ROLE_NAMES = detector.ROLES
+CLAUSE_FALLBACK = ""  # roles from doc.clauses where word order found none ("", actor, recipient, both): off, see _clause_roles
+SYNTAX_FEATURES = True  # dependency-parse features of the trigger for the detector (syntax.ParseView)
 MAX_SENT_TOKENS = 400  # very long "sentences" (no punctuation) are cut into windows of this size
 
 
@@ -91,6 +95,25 @@ class Hit:
     actors: list[Cand] = field(default_factory=list)
     recipients: list[Cand] = field(default_factory=list)
     right_end: int = -1  # last token index used by an argument on the right
+
+
+@dataclass(slots=True, eq=False)
+class _Roles:
+    """What the role steps of :meth:`Coder.roles` share: the trigger's setting and the parties found so far."""
+
+    sym: bool
+    passive: bool
+    appos: dict[int, int]  # candidate index of a title -> index of the name in apposition after it
+    usable: list[int]  # candidate indices that can fill a role
+    right: list[int]  # usable candidates after the trigger, up to a clause boundary
+    actors: list[Cand] = field(default_factory=list)
+    recips: list[Cand] = field(default_factory=list)
+    obj_done: bool = False  # the object is already known (a relative antecedent)
+    used_right: int = -1  # last token index used by an argument on the right
+    svo_checked: bool = False
+    strong: bool = False  # found by a relative antecedent or right before the verb, not by a wide search
+    relative: bool = False
+    victims: set[int] = field(default_factory=set)  # ids of subjects read as victims
 
 
 @lru_cache(maxsize=32_768)  # bounded: ~30 MB each at most (issue 18)
@@ -361,7 +384,7 @@ class Coder:
                    for t in self.lex.triggers.get(st, ()))
 
     def _adj_regional(self, w: str) -> bool:
-        return any(s in ("غربي", "غربيه", "اوروبي") for s in stems(w) | {w})
+        return bool((stems(w) | {w}) & REGIONAL_ADJ)
 
     def _from_entity(self, doc: Document, toks: list[Tok], i: int, j: int, ent: Entity) -> Cand:
         texts = {nkey(m.text or "") for m in ent.mentions} | {nkey(ent.canonical_ar or "")}
@@ -557,6 +580,24 @@ class Coder:
         return k >= 0 and (toks[k].norm in self.speech or bool(stems(toks[k].norm) & self.speech))
 
     def roles(self, hit: Hit, toks: list[Tok], cands: list[Cand]) -> None:
+        """Fill ``hit.actors``, ``hit.recipients`` and ``hit.right_end`` by word-order rules, step by step (each step
+        sees what the earlier ones found)."""
+        st = self._role_setup(hit, toks, cands)
+        self._companion_roles(st, hit, toks, cands)
+        self._agent_roles(st, hit, toks, cands)
+        self._genitive_roles(st, hit, toks, cands)
+        self._adjacent_roles(st, hit, toks, cands)
+        self._object_roles(st, hit, toks, cands)
+        self._left_subject(st, hit, toks, cands)
+        self._protester_roles(st, hit, toks, cands)
+        self._passive_roles(st, hit, toks, cands)
+        self._fallback_actor(st, hit, toks, cands)
+        self._filter_roles(st, hit, toks, cands)
+        self._apply_appos(st, hit, toks, cands)
+        hit.actors, hit.recipients, hit.right_end = st.actors, st.recips, st.used_right
+
+    def _role_setup(self, hit: Hit, toks: list[Tok], cands: list[Cand]) -> _Roles:
+        """Symmetry, passive flag, names in apposition, usable candidates and those right of the trigger."""
         trig = hit.trig
         sym = "sym" in trig.flags or any(
             toks[k].norm in self.mutual for k in range(max(0, hit.i - 1), min(len(toks), hit.last + 2)))
@@ -579,125 +620,145 @@ class Coder:
             if any(g.norm in CLAUSE_PUNCT or g.norm in self.boundary or g.norm in self.speech for g in gap):
                 break
             right.append(k)
-        actors: list[Cand] = []
-        recips: list[Cand] = []
-        obj_done = False  # the object is already known (a relative antecedent)
-        used_right = -1
+        return _Roles(sym, passive, appos, usable, right)
+
+    def _companion_roles(self, st: _Roles, hit: Hit, toks: list[Tok], cands: list[Cand]) -> None:
+        """A party between the trigger and its companion word (فرض الغرب عقوبات، أطلق المسلحون النار)."""
+        trig = hit.trig
         if trig.pos == "V" and hit.last > hit.i:
             # the subject between a verb and its companion word: فرض الغرب عقوبات، أطلق المسلحون النار
-            inner = [k for k in usable if hit.i < cands[k].i < hit.last and not self._any_prep(toks, cands[k])]
+            inner = [k for k in st.usable if hit.i < cands[k].i < hit.last and not self._any_prep(toks, cands[k])]
             gap = [g for g in toks[hit.i + 1: cands[inner[0]].i] if g.word and g.norm not in self.skip
                    and not g.norm.isdigit() and g.norm not in self.number] if inner else []
-            if inner and passive and not self._armed(cands[inner[0]]):
-                recips = self._chain_right(toks, cands, inner[0])  # لقي ثلاثة جنود حتفهم
+            if inner and st.passive and not self._armed(cands[inner[0]]):
+                st.recips = self._chain_right(toks, cands, inner[0])  # لقي ثلاثة جنود حتفهم
             elif inner and gap and trig.gen == "actor":
-                recips = self._chain_right(toks, cands, inner[0])  # دعا البيان مادورو إلى: a subject came first
+                st.recips = self._chain_right(toks, cands, inner[0])  # دعا البيان مادورو إلى: a subject came first
             elif inner:
-                actors = self._chain_right(toks, cands, inner[0])
+                st.actors = self._chain_right(toks, cands, inner[0])
         elif trig.pos == "N" and hit.last > hit.i and trig.gen == "actor":
             # the companion word is itself the actor: إضافة قوات روسية
-            inner = [k for k in usable if hit.i < cands[k].i <= hit.last]
+            inner = [k for k in st.usable if hit.i < cands[k].i <= hit.last]
             if inner:
-                actors = [cands[inner[0]]]
-                used_right = cands[inner[0]].j - 1
+                st.actors = [cands[inner[0]]]
+                st.used_right = cands[inner[0]].j - 1
+
+    def _agent_roles(self, st: _Roles, hit: Hit, toks: list[Tok], cands: list[Cand]) -> None:
+        """An agent marker (على أيدي X، من قبل X، بنيران X، شنه X) names the actor, looked for further out."""
         # agent markers: على أيدي X، من قبل X، بنيران X، (هجوم) شنه X — looked for further out
-        for k in usable:
+        for k in st.usable:
             c = cands[k]
             if hit.last < c.i <= hit.last + 15 and self._agent_marked(toks, c):
                 gap = toks[hit.last + 1: c.i]
                 if any(g.norm in (".", "؛", ";") for g in gap):
                     break
-                actors = self._chain_right(toks, cands, k)
-                used_right = max(used_right, actors[-1].j - 1) if c.i - hit.last <= 7 else used_right
-                right = [x for x in right if x != k]
+                st.actors = self._chain_right(toks, cands, k)
+                st.used_right = max(st.used_right, st.actors[-1].j - 1) if c.i - hit.last <= 7 else st.used_right
+                st.right = [x for x in st.right if x != k]
                 break
+
+    def _genitive_roles(self, st: _Roles, hit: Hit, toks: list[Tok], cands: list[Cand]) -> None:
+        """The ل-genitive of an attack noun and a nationality adjective after a nominal event."""
+        trig = hit.trig
         # "غارة لتحالف دعم الشرعية"، "هجوم لداعش": an armed group in an ل-genitive right after an attack noun did it
         # (not a place or target: قصف لمواقع المعارضة، قصف لمدينة حلب)
-        if trig.pos == "N" and trig.event == "ASSAULT" and not actors and right:
-            c = cands[right[0]]
+        if trig.pos == "N" and trig.event == "ASSAULT" and not st.actors and st.right:
+            c = cands[st.right[0]]
             if c.i - hit.last <= 2 and self._prep_before(toks, c) == "ل" and c.kind != "country" \
                     and c.kind != "victim" and (c.sector in ARMED or c.entity is not None and c.kind == "named"):
-                actors = self._chain_right(toks, cands, right[0])
-                used_right = max(used_right, actors[-1].j - 1)
-                right = right[1:]
-        if trig.pos == "N" and not actors:
+                st.actors = self._chain_right(toks, cands, st.right[0])
+                st.used_right = max(st.used_right, st.actors[-1].j - 1)
+                st.right = st.right[1:]
+        if trig.pos == "N" and not st.actors:
             for c in cands:
                 if c.modifier and c.kind == "adjective" and hit.last < c.i <= hit.last + 2 and c.country:
-                    actors = [c]
-                    used_right = max(used_right, c.j - 1)
+                    st.actors = [c]
+                    st.used_right = max(st.used_right, c.j - 1)
                     break
+
+    def _adjacent_roles(self, st: _Roles, hit: Hit, toks: list[Tok], cands: list[Cand]) -> None:
+        """The party right after the trigger: the genitive of a nominal event; for a verb the relative antecedent, the subject right before it (SVO) or after it (VSO)."""
+        trig = hit.trig
         if trig.pos == "N":
-            if right and cands[right[0]].i - hit.last <= 2 and not self._any_prep(toks, cands[right[0]]):
-                k = right.pop(0)
+            if st.right and cands[st.right[0]].i - hit.last <= 2 and not self._any_prep(toks, cands[st.right[0]]):
+                k = st.right.pop(0)
                 group = self._chain_right(toks, cands, k)
-                if trig.gen == "actor" and not actors:
-                    actors = group
+                if trig.gen == "actor" and not st.actors:
+                    st.actors = group
                 elif trig.gen == "recipient":
-                    recips = group
-                used_right = max(used_right, group[-1].j - 1)
+                    st.recips = group
+                st.used_right = max(st.used_right, group[-1].j - 1)
         else:
             # "ماكرون الذي التقى ترودو": the antecedent of a subject relative clause is the actor. Not when the
             # verb carries an object pronoun and a subject follows it (المدنيين الذين قتلتهم القوات).
-            if not actors and hit.i > 0 and toks[hit.i - 1].norm in RELATIVE:
-                ante = [k for k in usable if cands[k].j == hit.i - 1]
-                obj_rel = bool(re.search(r"(ه|ها|هم|هما)$", toks[hit.i].norm)) and bool(right) \
-                    and cands[right[0]].i - hit.last <= 2 and not self._any_prep(toks, cands[right[0]])
+            if not st.actors and hit.i > 0 and toks[hit.i - 1].norm in RELATIVE:
+                ante = [k for k in st.usable if cands[k].j == hit.i - 1]
+                obj_rel = bool(re.search(r"(ه|ها|هم|هما)$", toks[hit.i].norm)) and bool(st.right) \
+                    and cands[st.right[0]].i - hit.last <= 2 and not self._any_prep(toks, cands[st.right[0]])
                 # والتي ندد بها كثيرون: a resumptive pronoun after the verb makes the antecedent its object
                 nxt = toks[hit.last + 1].norm if hit.last + 1 < len(toks) else ""
                 obj_rel = obj_rel or bool(_RESUMPTIVE.match(nxt))
-                if ante and not obj_rel and (not passive or self._armed(cands[ante[0]])):
-                    actors = self._chain_left(toks, cands, ante[0])
+                if ante and not obj_rel and (not st.passive or self._armed(cands[ante[0]])):
+                    st.actors = self._chain_left(toks, cands, ante[0])
                 elif ante and obj_rel and trig.gen == "recipient":
                     # قوات سوريا الديمقراطية التي تدعمها واشنطن: the antecedent is the object
-                    recips = self._chain_left(toks, cands, ante[0])
-                    obj_done = True
+                    st.recips = self._chain_left(toks, cands, ante[0])
+                    st.obj_done = True
             # SVO when the subject sits right before the verb (the usual order after إن/أن and with plural verbs)
             lim = self._left_limit(toks, hit.i, 10)
-            near_left = [k for k in usable if cands[k].j <= hit.i and cands[k].i >= lim
+            near_left = [k for k in st.usable if cands[k].j <= hit.i and cands[k].i >= lim
                          and hit.i - cands[k].j <= 2 and not self._any_prep(toks, cands[k])]
             plural = bool(re.search(r"(وا|ون|ا|تا)$", toks[hit.i].norm)) and not toks[hit.i].norm.endswith("ى")
-            svo = bool(near_left) and not actors and not (passive and any(
+            svo = bool(near_left) and not st.actors and not (st.passive and any(
                 g.counted or g.kind == "victim" for g in self._chain_left(toks, cands, near_left[-1])))
-            if svo and (plural or not right or hit.i - cands[near_left[-1]].j <= 1):
-                actors = self._chain_left(toks, cands, near_left[-1])
+            if svo and (plural or not st.right or hit.i - cands[near_left[-1]].j <= 1):
+                st.actors = self._chain_left(toks, cands, near_left[-1])
             # a plural-marked verb (قتلوا، يحتجون) agrees with a subject already given: what follows is the object
             plural_marked = toks[hit.i].norm.endswith(("وا", "ون"))
-            for k in list(right[:1]):
+            for k in list(st.right[:1]):
                 c = cands[k]
                 gap = toks[hit.last + 1: c.i]
                 far = sum(1 for g in gap if g.word and g.norm not in self.skip and not g.norm.isdigit()
                           and g.norm not in self.number) > 0
-                if plural_marked or far or self._any_prep(toks, c) or (passive and not self._armed(c)):
+                if plural_marked or far or self._any_prep(toks, c) or (st.passive and not self._armed(c)):
                     break
-                if not actors:
-                    actors = self._chain_right(toks, cands, k)
-                    used_right = max(used_right, actors[-1].j - 1)
-                ids = {id(a) for a in actors}
-                right = [x for x in right if id(cands[x]) not in ids]
+                if not st.actors:
+                    st.actors = self._chain_right(toks, cands, k)
+                    st.used_right = max(st.used_right, st.actors[-1].j - 1)
+                ids = {id(a) for a in st.actors}
+                st.right = [x for x in st.right if id(cands[x]) not in ids]
+
+    def _object_roles(self, st: _Roles, hit: Hit, toks: list[Tok], cands: list[Cand]) -> None:
+        """The object or the type's prepositional target; مع/بين partners join the actors of symmetric events."""
+        trig = hit.trig
         # object / prepositional target
-        for k in ([] if obj_done else right[:2]):
+        for k in ([] if st.obj_done else st.right[:2]):
             c = cands[k]
             prep = self._any_prep(toks, c)
-            if c in actors:
+            if c in st.actors:
                 continue
-            if sym and (prep == "مع" or toks[c.i - 1].norm == "بين"):
-                actors = actors + (self._chain_right(toks, cands, k) if prep != "مع" else [c])
+            if st.sym and (prep == "مع" or toks[c.i - 1].norm == "بين"):
+                st.actors = st.actors + (self._chain_right(toks, cands, k) if prep != "مع" else [c])
             elif prep and prep not in self.lex.recipient_preps.get(
                     trig.event, self.lex.recipient_preps.get("DEFAULT", TARGET_PREPS)):
                 continue
             elif trig.pos == "N" and not prep:
                 continue
 
-            elif not recips and trig.gen != "-" or (passive and not recips):
-                recips = self._chain_right(toks, cands, k)
+            elif not st.recips and trig.gen != "-" or (st.passive and not st.recips):
+                st.recips = self._chain_right(toks, cands, k)
             else:
                 continue
-            used_right = max(used_right, c.j - 1)
+            st.used_right = max(st.used_right, c.j - 1)
             break
+
+    def _left_subject(self, st: _Roles, hit: Hit, toks: list[Tok], cands: list[Cand]) -> None:
+        """The subject before the trigger (SVO, a relative antecedent, a claimant, or the main-clause subject of a nominal event)."""
+        trig = hit.trig
         # subject before the trigger (SVO, or the main-clause subject of a nominal event)
-        svo_checked = False
-        strong = False  # found by a relative antecedent or right before the verb, not by a wide search
-        relative = False
+        st.svo_checked = False
+        st.strong = False  # found by a relative antecedent or right before the verb, not by a wide search
+        st.relative = False
         nxt_w = toks[hit.last + 1].norm if hit.last + 1 < len(toks) else ""
         resumptive = hit.i > 0 and toks[hit.i - 1].norm in RELATIVE and bool(_RESUMPTIVE.match(nxt_w))
         # إذ يرفض الأخير …: a singular verb followed by a definite noun that is no party has that noun as subject
@@ -705,7 +766,7 @@ class Coder:
         vso_other = trig.pos == "V" and hit.last == hit.i and nxt_w.startswith("ال") and hit.i + 1 not in starts \
             and nxt_w not in self.skip and not toks[hit.i].norm.endswith(("وا", "ون")) and not (hit.proclitic and
                                                                                              "|i" in hit.proclitic)
-        if not actors and (trig.pos == "V" or trig.gen != "-") and not resumptive and not vso_other:
+        if not st.actors and (trig.pos == "V" or trig.gen != "-") and not resumptive and not vso_other:
             lim = self._left_limit(toks, hit.i, 10)
             before = {x for k in range(max(0, hit.i - 3), hit.i) for x in stems(toks[k].norm) | {toks[k].norm}}
             if trig.pos == "V" and hit.proclitic.startswith(("و", "ف")) and toks[hit.i].norm.endswith(("وا", "ون")):
@@ -719,22 +780,22 @@ class Coder:
                     lim = hit.i  # التي ندد بها كثيرون: the antecedent is the object; the subject follows
                 else:
                     lim = max(0, lim - 6)  # "المواطنين الغاضبين الذين يحتجون": the antecedent is the subject
-                    relative = True
+                    st.relative = True
             elif before & CLAIM:
                 lim = max(0, hit.i - 14)  # "أعلنت X مسؤوليتها عن خطف ...": the claimant is the actor
-            for k in reversed([k for k in usable if cands[k].j <= hit.i and cands[k].i >= lim]):
+            for k in reversed([k for k in st.usable if cands[k].j <= hit.i and cands[k].i >= lim]):
                 group = self._chain_left(toks, cands, k)
                 if self._any_prep(toks, group[-1]) or self._is_speaker(toks, group[-1]):
                     continue
                 # "بين قوى الأمن ومجموعات من المواطنين": keep only the members not under a preposition
                 while self._any_prep(toks, group[0]) or self._is_speaker(toks, group[0]):
                     group = group[1:]
-                if passive and not all(self._armed(g) for g in group) and not svo_checked:
-                    recips = recips or group
+                if st.passive and not all(self._armed(g) for g in group) and not st.svo_checked:
+                    st.recips = st.recips or group
                 elif trig.pos == "N" and self._subject_of_other_verb(toks, group[0], hit):
                     break
                 elif trig.pos == "N" and hit.i - group[-1].j > 3 and not self._light_between(toks, group[-1], hit) \
-                        and not relative and not (before & CLAIM):
+                        and not st.relative and not (before & CLAIM):
                     break  # … العناصر المسلحة خلال تبادل لإطلاق النار بمناطق المداهمات: too far to be its subject
                 elif trig.pos == "N" and trig.gen == "recipient" \
                         and toks[hit.i].norm.endswith(tuple(trig.stem + x for x in ("ه", "ها", "هم"))) \
@@ -742,71 +803,89 @@ class Coder:
                     # اغتياله: the pronoun is the victim; the name before it is not the attacker
                     break
                 else:
-                    actors = group
-                    strong = relative
+                    st.actors = group
+                    st.strong = st.relative
                 break
+
+    def _protester_roles(self, st: _Roles, hit: Hit, toks: list[Tok], cands: list[Cand]) -> None:
+        """Protesters named anywhere near in the sentence are the ones protesting."""
+        trig = hit.trig
         # protesters named anywhere in the sentence are the ones protesting
-        if trig.event == "PROTEST" and not strong and not any(a.kind == "protester" for a in actors):
+        if trig.event == "PROTEST" and not st.strong and not any(a.kind == "protester" for a in st.actors):
             near = [c for c in cands if c.kind == "protester" and abs(c.i - hit.i) <= PROTESTER_WINDOW]
             if near:
-                actors = [min(near, key=lambda c: abs(c.i - hit.i))]
+                st.actors = [min(near, key=lambda c: abs(c.i - hit.i))]
+
+    def _passive_roles(self, st: _Roles, hit: Hit, toks: list[Tok], cands: list[Cand]) -> None:
+        """The unvowelled passive of kill/abduct verbs: a subject without an object is the victim."""
+        trig = hit.trig
         # قتل جنديان أمريكيان وأصيب …، حراس الأمن قتلوا في هجوم: a kill/abduct verb with a subject and no object
         # is the unvowelled passive (قُتل), so its subject is the victim — even soldiers, who otherwise count as
         # armed agents. An object (a number or a party right after the verb and subject) keeps the active reading.
-        if passive and trig.pos == "V" and actors and recips and any(
+        if st.passive and trig.pos == "V" and st.actors and st.recips and any(
                 toks[k].norm.startswith(("و", "ف")) and self._verbish(toks[k].norm, True)
-                for k in range(hit.last + 1, recips[0].i)):
-            recips = []  # قتل جنديان وأصيب تسعة عراقيين: the noun after a coordinated verb is that verb's, not ours
-        victims: set[int] = set()  # subjects read as victims: not the attacker of the fallback below either
-        if passive and trig.pos == "V" and hit.proclitic.startswith(("و", "ف")) and actors \
-                and all(a.j == hit.i for a in actors) and not re.search(r"(ه|ها|هم|هما|هن)$", toks[hit.i].norm):
+                for k in range(hit.last + 1, st.recips[0].i)):
+            st.recips = []  # قتل جنديان وأصيب تسعة عراقيين: the noun after a coordinated verb is that verb's, not ours
+        st.victims = set()  # subjects read as victims: not the attacker of the fallback below either
+        if st.passive and trig.pos == "V" and hit.proclitic.startswith(("و", "ف")) and st.actors \
+                and all(a.j == hit.i for a in st.actors) and not re.search(r"(ه|ها|هم|هما|هن)$", toks[hit.i].norm):
             # قتل جنديان وأصيب …: the noun just before a coordinated verb ends the previous clause
-            victims.update(id(a) for a in actors)
-            actors = []
-        if passive and trig.pos == "V" and actors and not recips and not sym \
-                and not any(self._agent_marked(toks, a) for a in actors) and not self._has_object(toks, cands, hit, actors):
-            recips, actors = actors, []
+            st.victims.update(id(a) for a in st.actors)
+            st.actors = []
+        if st.passive and trig.pos == "V" and st.actors and not st.recips and not st.sym \
+                and not any(self._agent_marked(toks, a) for a in st.actors) and not self._has_object(toks, cands, hit, st.actors):
+            st.recips, st.actors = st.actors, []
+
+    def _fallback_actor(self, st: _Roles, hit: Hit, toks: list[Tok], cands: list[Cand]) -> None:
+        """An attack (or protest) with no subject: the armed (or civil) group named nearby."""
+        trig = hit.trig
         # an attack (or protest) with no subject found: the armed group (or civil group) named nearby did it
-        if trig.event in FALLBACK_SECTORS and not actors:
-            rec = {id(r) for r in recips}
-            ok = set(usable)
-            near = [c for k, c in enumerate(cands) if k in ok and id(c) not in rec and id(c) not in victims
+        if trig.event in FALLBACK_SECTORS and not st.actors:
+            rec = {id(r) for r in st.recips}
+            ok = set(st.usable)
+            near = [c for k, c in enumerate(cands) if k in ok and id(c) not in rec and id(c) not in st.victims
                     and c.sector in FALLBACK_SECTORS[trig.event] and abs(c.i - hit.i) <= 15
                     and not self._any_prep(toks, c) and not self._is_speaker(toks, c) and not c.counted]
             if near:
-                actors = [min(near, key=lambda c: abs(c.i - hit.i))]
+                st.actors = [min(near, key=lambda c: abs(c.i - hit.i))]
+
+    def _filter_roles(self, st: _Roles, hit: Hit, toks: list[Tok], cands: list[Cand]) -> None:
+        """Places are no parties; objects of objcomp verbs; تعرض ل / تم + verbal noun; a protest's grievance target."""
+        trig = hit.trig
         # a city or region named as the place of the event is not its actor
-        actors = [a for a in actors if not (self._place(toks, a) and (self._locative(toks, a)
+        st.actors = [a for a in st.actors if not (self._place(toks, a) and (self._locative(toks, a)
                                                                       or (trig.pos == "N" and a.i == hit.last + 1)))
                   and not (a.kind == "country" and a.i > 0 and toks[a.i - 1].norm in self.placehead)]
-        if "objcomp" in trig.flags and not recips:
+        if "objcomp" in trig.flags and not st.recips:
             # طرد 23 دبلوماسيا بريطانيا: the nationality of the object is the recipient
-            objs = [c for c in cands if hit.last <= c.i <= hit.last + 2 and c.j > hit.last + 1 and c not in actors]
+            objs = [c for c in cands if hit.last <= c.i <= hit.last + 2 and c.j > hit.last + 1 and c not in st.actors]
             if objs:
-                recips = [objs[0]]
+                st.recips = [objs[0]]
         under = [k for k in range(max(0, hit.i - 7), hit.i) if self._has(toks[k].norm, self.undergo)]
         if trig.pos == "N" and under and not any(toks[k].norm in CLAUSE_PUNCT for k in range(under[0], hit.i)):
             # تعرضا لهجوم، يواجه الوزير اتهامات: whoever "underwent" or faces the event is its recipient
-            recips = recips or [a for a in actors if a.i < hit.i]
-            actors = [a for a in actors if a.i > hit.i and self._agent_marked(toks, a)]
+            st.recips = st.recips or [a for a in st.actors if a.i < hit.i]
+            st.actors = [a for a in st.actors if a.i > hit.i and self._agent_marked(toks, a)]
         if any(toks[k].norm in self.passive_aux for k in range(max(0, hit.i - 2), hit.i)):
-            actors = [a for a in actors if self._agent_marked(toks, a)]  # تم اعتقال X: X is no actor
-        if trig.event == "PROTEST" and not recips:
-            recips = self._grievance_target(toks, cands, hit, actors)
+            st.actors = [a for a in st.actors if self._agent_marked(toks, a)]  # تم اعتقال X: X is no actor
+        if trig.event == "PROTEST" and not st.recips:
+            st.recips = self._grievance_target(toks, cands, hit, st.actors)
         # اتفاق درعا: a city in the genitive of another noun is no party
-        recips = [r for r in recips if not (self._place(toks, r) and r.i - 1 > hit.last and toks[r.i - 1].word
+        st.recips = [r for r in st.recips if not (self._place(toks, r) and r.i - 1 > hit.last and toks[r.i - 1].word
                                             and not self._any_prep(toks, r)
                                             and toks[r.i - 1].norm not in self.placehead)]
         if trig.event not in ("ASSAULT", "COERCE", "MOBILIZE"):
             # زيارة إلى مدريد: a city under a preposition is where it happens, not who receives it (an attack on a
             # city still targets it)
-            recips = [r for r in recips if not (self._place(toks, r) and self._any_prep(toks, r))]
-        if appos:
-            by_id = {id(cands[k]): cands[v] for k, v in appos.items()}
-            actors = [by_id.get(id(a), a) for a in actors]
-            recips = [by_id.get(id(r), r) for r in recips]
-            used_right = max([used_right] + [c.j - 1 for c in actors + recips if c.i > hit.last])
-        hit.actors, hit.recipients, hit.right_end = actors, recips, used_right
+            st.recips = [r for r in st.recips if not (self._place(toks, r) and self._any_prep(toks, r))]
+
+    def _apply_appos(self, st: _Roles, hit: Hit, toks: list[Tok], cands: list[Cand]) -> None:
+        """A title replaced by the name in apposition after it."""
+        if st.appos:
+            by_id = {id(cands[k]): cands[v] for k, v in st.appos.items()}
+            st.actors = [by_id.get(id(a), a) for a in st.actors]
+            st.recips = [by_id.get(id(r), r) for r in st.recips]
+            st.used_right = max([st.used_right] + [c.j - 1 for c in st.actors + st.recips if c.i > hit.last])
 
     def _grievance_target(self, toks: list[Tok], cands: list[Cand], hit: Hit, actors: list[Cand]) -> list[Cand]:
         """The party a protest is against: the first actor within a few words after احتجاجا على / ضد / ينددون ب …
@@ -829,13 +908,12 @@ class Coder:
         lim = self._left_limit(toks, i, 8)
         window = [toks[k].norm for k in range(lim, i)]
         for k, w in enumerate(window):
-            if w in self.hyp or stems(w) & self.hyp or (w in ("حال", "حاله") and k > 0 and window[k - 1] in ("في", "فى")):
+            if w in self.hyp or stems(w) & self.hyp or (w in HYP_NOUN and k > 0 and window[k - 1] in ("في", "فى")):
                 return "hypothetical"
         near = [toks[k].norm for k in range(max(lim, i - 2), i) if toks[k].word]
         # ما negates only a verb right after it ("ما أسفر عن مقتل" is "which led to", not a negation)
         if any(w in self.neg and w != "ما" for w in near) or (
-                hit.trig.pos == "V" and i > 0 and toks[i - 1].norm == "ما" and not (i > 1 and toks[i - 2].norm in
-                                                                                     ("هو", "وهو", "هي", "وهي"))):
+                hit.trig.pos == "V" and i > 0 and toks[i - 1].norm == "ما" and not (i > 1 and toks[i - 2].norm in PRONOUN_MA)):
             return "negated"
         if "س" in hit.proclitic and "|i" in hit.proclitic or any(w in self.fut for w in near):
             return "future"
@@ -894,6 +972,8 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
     ent_type = {e.id: e.type for e in doc.entities}
     quote_spans = [(q.content.start, q.content.end) for q in doc.quotes]
     times = [(t.start, t.end, "date" if t.value and _ISO.match(t.value) else "ref") for t in doc.times]
+    pv = LazyParseView(doc) if SYNTAX_FEATURES else None
+    clause_at = {cl.start: cl for cl in doc.clauses}
     raw: list[tuple[Hit, str, tuple[int, int], list[Tok], list[str]]] = []
     sport_hits, sport_kinds = 0, set()
     last_pair: list[Cand] = []
@@ -920,6 +1000,8 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
             intent_event = ""
             for h in hits:
                 coder.roles(h, toks, cands)
+                if CLAUSE_FALLBACK and clause_at:
+                    _clause_roles(coder, h, toks, cands, clause_at)
                 fact = coder.factuality(h, toks)
                 trig = h.trig
                 # a meeting/talks someone intends or agrees to hold is AGREE (CAMEO 036), not CONSULT
@@ -953,7 +1035,7 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
                     # وندد التحالف بالجريمة، واتهم المتمردين ب… / … داعيا الأمم المتحدة إلى: a coordinated verb or a
                     # circumstantial participle keeps the clause's subject; the noun after it is its object
                     h.recipients, h.actors = h.actors, last_act.actors
-                feats = _features(coder, toks, h, fact, hits, sent_idx, cands, ent_type, quote_spans, times)
+                feats = _features(coder, toks, h, fact, hits, sent_idx, cands, ent_type, quote_spans, times, pv)
                 raw.append((h, fact, (toks[0].start, toks[-1].end), toks, feats))
                 prev = h
                 if h.actors:
@@ -969,7 +1051,7 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
                         trig = Trigger("", "N", "PROTEST", "140", "demonstrate", "political", "actor")
                         h = Hit(trig, c.i, c.j - 1, "", [c], [], c.j - 1)
                         feats = _features(coder, toks, h, "asserted", [h], sent_idx, cands, ent_type, quote_spans,
-                                          times)
+                                          times, pv)
                         raw.append((h, "asserted", (toks[0].start, toks[-1].end), toks, feats))
                         break
     sport_doc = len(sport_kinds) >= SPORT_MIN[0] and sport_hits >= SPORT_MIN[1]
@@ -1061,14 +1143,56 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
 
 def _features(coder: Coder, toks: list[Tok], h: Hit, fact: str, hits: list[Hit], sent_idx: int,
               cands: list[Cand], ent_type: dict[str, str], quote_spans: list[tuple[int, int]],
-              times: list[tuple[int, int, str]]) -> list[str]:
+              times: list[tuple[int, int, str]], pv: LazyParseView | None = None) -> list[str]:
     pos = toks[h.i].start
     in_quote = any(a <= pos < b for a, b in quote_spans)
     near = [ent_type.get(c.entity, "") for c in cands
             if c.entity and abs(c.i - h.i) <= detector.ROLE_WINDOW]
     n_same = sum(1 for x in hits if x.trig.event == h.trig.event)
-    return detector.features(coder, toks, h, fact, n_same, sent_idx, in_quote, [t for t in near if t],
-                             _time_kind(times, toks[0].start, toks[-1].end))
+    out = detector.features(coder, toks, h, fact, n_same, sent_idx, in_quote, [t for t in near if t],
+                            _time_kind(times, toks[0].start, toks[-1].end))
+    if pv is not None:
+        out += pv.features(coder, toks[h.i].start, toks[h.i].end, h.trig.event)
+    return out
+
+
+def _clause_roles(coder: Coder, h: Hit, toks: list[Tok], cands: list[Cand], clause_at: dict[int, Clause]) -> None:
+    """Fallbacks from the shared clause view (``doc.clauses``) for a trigger whose word-order rules found no actor
+    or no recipient: the clause subject (not of a passive) as actor, the object or an oblique under one of the
+    type's recipient prepositions as recipient. Only entity-backed candidates of the sentence are used: the
+    clause view never creates a party."""
+    t = toks[h.i]
+    cl = next((clause_at[k] for k in range(t.start, t.end) if k in clause_at), None)
+    if cl is None:
+        return
+    usable = [c for c in cands if not c.modifier and not c.regional]
+
+    def cand_for(a: Arg) -> Cand | None:
+        """The candidate the argument names: its entity, else the first candidate inside its phrase."""
+        for c in usable:
+            if a.entity and c.entity == a.entity:
+                return c
+        for c in usable:
+            if a.start <= c.start < a.end:
+                return c
+        return None
+
+    taken = {id(c) for c in h.actors + h.recipients}
+    if CLAUSE_FALLBACK in ("actor", "both") and not h.actors and cl.subject is not None and not cl.passive:
+        c = cand_for(cl.subject)
+        if c is not None and id(c) not in taken and not coder._is_speaker(toks, c) \
+                and not (coder._place(toks, c) and coder._locative(toks, c)):
+            h.actors = [c]
+            taken.add(id(c))
+    if CLAUSE_FALLBACK in ("recipient", "both") and not h.recipients:
+        preps = coder.lex.recipient_preps.get(h.trig.event, coder.lex.recipient_preps.get("DEFAULT", TARGET_PREPS))
+        args = list(cl.objects) + [a for a in cl.obliques if a.prep and nkey(a.prep) in preps]
+        for a in args:
+            c = cand_for(a)
+            if c is not None and id(c) not in taken and not (coder._place(toks, c) and coder._locative(toks, c)
+                                                             and h.trig.event not in ("ASSAULT", "COERCE")):
+                h.recipients = [c]
+                break
 
 
 def _time_kind(times: list[tuple[int, int, str]], s: int, e: int) -> str:

@@ -154,6 +154,12 @@ def fit(rows: list[Row], lam: float) -> tuple[dict[str, float], float]:
     return w, round(float(res.x[-1]), 5)
 
 
+def without_parse(rows: list[Row]) -> list[Row]:
+    """The rows with every parse feature (``dep_…``) removed from their candidates."""
+    return [Row(r.id, r.event_type, r.gold, [(t, [x for x in f if not x.startswith(detector.PARSE_PREFIX)])
+                                             for t, f in r.cands], r.target) for r in rows]
+
+
 def row_scores(rows: list[Row], score: Callable[[list[str]], float]) -> list[float]:
     """Per row: the highest confidence of a candidate of the row's type (-1 when there is none)."""
     return [max((score(f) for t, f in r.cands if t == r.event_type), default=-1.0) for r in rows]
@@ -209,16 +215,21 @@ def train(path: Path = DETECTION_DEV, out: Path | None = detector.MODEL_PATH,
     oof = cv[lam][1]
     thr = choose_threshold(tr, oof)
     w, b = fit(tr, lam)
-    det = detector.Detector(w, b, min(thr.values()), types=frozenset(TYPES), thresholds=thr, conjoin=CONJOIN, meta={
+    # the same fit without the parse features, for documents analysed without a parse (same λ and thresholds)
+    wn, bn = fit(without_parse(tr), lam)
+    det = detector.Detector(w, b, min(thr.values()), types=frozenset(TYPES), thresholds=thr, conjoin=CONJOIN,
+                            weights_noparse=wn, bias_noparse=bn, meta={
         "trained_on": f"{path.name} train split (sha1(id)[:8] mod 10 < 8)", "lambda": lam,
         "threshold_rule": f"per type: max out-of-fold F1 (5 folds, train split) with precision >= {MIN_PRECISION}",
         "train_sentences": len(tr), "train_candidates": sum(1 for r in tr for t, _ in r.cands if t == r.event_type),
     })
     dev_best = row_scores(dv, det.score)
+    dev_noparse = row_scores(without_parse(dv), det.score)
     report = {
         "lambda": lam, "threshold": thr, "features": len(w),
         "oof": {e or "both": prf(tr, oof, thr, e) for e in (*TYPES, None)},
         "dev": {e or "both": prf(dv, dev_best, thr, e) for e in (*TYPES, None)},
+        "dev_noparse": {e or "both": prf(dv, dev_noparse, thr, e) for e in (*TYPES, None)},
         "dev_no_candidate": sum(1 for r in dv if r.gold and not any(t == r.event_type for t, _ in r.cands)),
     }
     if out is not None:

@@ -30,6 +30,7 @@ WINDOW = 3  # context words each side, as a bag
 ROLE_WINDOW = 6  # cue roles looked for this many tokens each side (and anywhere in the sentence, separately)
 ROLES = ("neg", "hyp", "fut", "speech", "background", "stat", "orghead", "genre", "modal", "nature", "sport",
          "source", "light", "intent", "when")
+PARSE_PREFIX = "dep_"  # features read off the dependency parse (syntax.ParseView)
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "و", "ف")
 
@@ -154,10 +155,17 @@ class Detector:
     types: frozenset[str] = frozenset()  # event types it was trained on; only these are filtered by confidence
     thresholds: dict[str, float] = field(default_factory=dict)  # per type; ``threshold`` for the others
     conjoin: bool = False  # every feature also as a copy prefixed with the candidate's type ("ASSAULT|S=…")
+    # weights for documents without a dependency parse (the coder run alone): the same model fitted without the
+    # parse features, so that their absence does not shift every score (empty: score with ``weights``)
+    weights_noparse: dict[str, float] = field(default_factory=dict)
+    bias_noparse: float = 0.0
 
     def score(self, feats: list[str]) -> float:
+        w, b = self.weights, self.bias
+        if self.weights_noparse and not any(x.startswith(PARSE_PREFIX) for x in feats):
+            w, b = self.weights_noparse, self.bias_noparse
         # fsum: exact, so the score does not depend on the set's (hash-seeded) iteration order
-        z = self.bias + math.fsum(self.weights.get(x, 0.0) for x in expand(feats, self.conjoin))
+        z = b + math.fsum(w.get(x, 0.0) for x in expand(feats, self.conjoin))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def threshold_for(self, event_type: str | None) -> float:
@@ -166,7 +174,9 @@ class Detector:
     def to_json(self) -> dict[str, object]:
         return {"format": "khabar-event-detector/1", "bias": self.bias, "threshold": self.threshold,
                 "thresholds": dict(sorted(self.thresholds.items())), "conjoin": self.conjoin,
-                "types": sorted(self.types), "meta": self.meta, "weights": dict(sorted(self.weights.items()))}
+                "types": sorted(self.types), "meta": self.meta, "weights": dict(sorted(self.weights.items())),
+                **({"bias_noparse": self.bias_noparse, "weights_noparse": dict(sorted(self.weights_noparse.items()))}
+                   if self.weights_noparse else {})}
 
 
 def expand(feats: list[str], conjoin: bool) -> set[str]:
@@ -194,7 +204,9 @@ def load(path: Path = MODEL_PATH) -> Detector | None:
     data = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
     return Detector({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]),
                     float(data["threshold"]), dict(data.get("meta", {})), frozenset(data.get("types", ())),
-                    {str(k): float(v) for k, v in data.get("thresholds", {}).items()}, bool(data.get("conjoin")))
+                    {str(k): float(v) for k, v in data.get("thresholds", {}).items()}, bool(data.get("conjoin")),
+                    {str(k): float(v) for k, v in data.get("weights_noparse", {}).items()},
+                    float(data.get("bias_noparse", 0.0)))
 
 
 def default_min_confidence(event_type: str | None = None) -> float:

@@ -117,6 +117,20 @@ def load() -> Lexicon:
 
 
 @lru_cache(maxsize=1)
+def coder_words() -> dict[str, tuple[str, ...]]:
+    """Closed word classes of the coder (``coder_words.tsv``: role, form), in file order, forms as written."""
+    out: dict[str, list[str]] = {}
+    for row in _rows("coder_words.tsv"):
+        if len(row) >= 2 and row[1].strip():
+            out.setdefault(row[0], []).append(row[1].strip())
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def word_class(role: str) -> tuple[str, ...]:
+    return coder_words().get(role, ())
+
+
+@lru_cache(maxsize=1)
 def crosswalk() -> list[tuple[str, str, str]]:
     rows = [(r[0], r[1], r[2] if len(r) > 2 else "") for r in _rows("cameo_plover.tsv") if len(r) >= 2]
     return sorted(rows, key=lambda r: -len(r[0]))
