@@ -24,6 +24,8 @@ def train_parse(
     window: Annotated[int, typer.Option(help="Candidate heads: words within this distance, verbs, ROOT (0: a "
                                               "trained pruner instead).")] = 8,
     decoder: Annotated[str, typer.Option(help="greedy (best-first, no cycles) or mst (Chu-Liu-Edmonds).")] = "greedy",
+    seeds: Annotated[int, typer.Option(help="Train once per shuffling seed and average the weights (1: one run).")]
+    = 10,
 ) -> None:
     """Train the dependency parser (pruner, arc scorer, relation classifier) on gold words and write the model."""
     from khabar.models.parse.model import MODEL_PATH
@@ -35,6 +37,7 @@ def train_parse(
         split_holdout,
     )
     from khabar.models.parse.train import train as run_train
+    from khabar.models.parse.train import train_averaged
 
     train = train or DEFAULT_TRAIN
     if not train.exists():
@@ -48,9 +51,12 @@ def train_parse(
         sents += load_trees(DEFAULT_PUD)[:PUD_TRAIN_SENTENCES]
     target = out or (None if holdout else MODEL_PATH)
     t0 = time.perf_counter()
-    model = run_train(sents, epochs=epochs, k=k, dev=dev, window=window, decoder=decoder)
+    if seeds > 1:
+        model = train_averaged(sents, seeds=seeds, dev=dev, epochs=epochs, k=k, window=window, decoder=decoder)
+    else:
+        model = run_train(sents, epochs=epochs, k=k, dev=dev, window=window, decoder=decoder)
     model.meta.update({"trained_on": train.name + (" + PUD[:500]" if pud else ""), "sentences": len(sents),
-                       "epochs": epochs})
+                       "epochs": epochs, "seeds": seeds})
     if target is not None:
         model.save(target)
         typer.echo(f"wrote {target} ({target.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - t0:.1f} s")

@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -280,6 +281,37 @@ def train(sents: list[TreeSentence], epochs: int = 6, arc_bits: int = 22, lab_bi
         if log:
             print(msg, flush=True)
     model.arc_w, model.lab_w = arc.averaged(step), lab.averaged(step)
+    return model
+
+
+def train_averaged(sents: list[TreeSentence], seeds: int = 8, dev: list[TreeSentence] | None = None,
+                   log: bool = True, **kw: Any) -> ParseModel:
+    """:func:`train` once per shuffling seed (1…seeds), the arc and relation weights averaged: the scores of the
+    average are the average of the models' scores (an ensemble at the cost of one model; the hashed feature ids
+    are the same in every run, since the vocabularies grow in file order)."""
+    model: ParseModel | None = None
+    arc_sum: np.ndarray | None = None
+    lab_sum: np.ndarray | None = None
+    for seed in range(1, seeds + 1):
+        m = train(sents, seed=seed, log=False, **kw)
+        if model is None or arc_sum is None or lab_sum is None:
+            model, arc_sum, lab_sum = m, m.arc_w.astype(np.float64), m.lab_w.astype(np.float64)
+        else:
+            arc_sum += m.arc_w
+            lab_sum += m.lab_w
+        if log:
+            msg = f"seed {seed} trained"
+            if dev is not None:
+                model.arc_w = (arc_sum / seed).astype(np.float32)
+                model.lab_w = (lab_sum / seed).astype(np.float32)
+                sc = evaluate(model, dev)
+                msg += (f"  dev UAS/LAS of the average of {seed}: {sc.pct(sc.uas, sc.words):.2f} / "
+                        f"{sc.pct(sc.las, sc.words):.2f}")
+            print(msg, flush=True)
+    assert model is not None and arc_sum is not None and lab_sum is not None
+    model.arc_w = (arc_sum / seeds).astype(np.float32)
+    model.lab_w = (lab_sum / seeds).astype(np.float32)
+    model.meta["seeds"] = seeds
     return model
 
 
