@@ -213,8 +213,6 @@ class Featurizer:
         self.clusters = clusters or {}
         self.grow = grow
         self._cache: dict[tuple[str, str, str], tuple[int, ...]] = {}
-        self._forms: dict[str, tuple[int, ...]] = {}
-        self._lemmas: dict[str, int] = {}
 
     def _id(self, name: str, s: str) -> int:
         v = self.vocabs[name]
@@ -225,22 +223,6 @@ class Featurizer:
         got = self._cache.get(ck)
         if got is not None:
             return got
-        if not self.grow:
-            # the form's codes (form, clusters, suffix, definiteness) are shared by every lemma and tag it takes
-            fc = self._forms.get(w.form)
-            if fc is None:
-                fc = self._form_codes(w.form)
-                if len(self._forms) < 200_000:
-                    self._forms[w.form] = fc
-            lc = self._lemmas.get(w.lemma)
-            if lc is None:
-                lc = self._id("L", key(w.lemma) if w.lemma else key(w.form))
-                if w.lemma and len(self._lemmas) < 200_000:
-                    self._lemmas[w.lemma] = lc
-            codes = (fc[0], lc, self.vocabs["P"].get(w.pos or "X"), *fc[1:])
-            if len(self._cache) < 200_000:
-                self._cache[ck] = codes
-            return codes
         k = key(w.form)
         c = self.clusters.get(k)
         if c is None and k.startswith("ال") and len(k) > 3:
@@ -259,22 +241,6 @@ class Featurizer:
         if not self.grow and len(self._cache) < 200_000:
             self._cache[ck] = codes
         return codes
-
-    def _form_codes(self, form: str) -> tuple[int, ...]:
-        """(F, C1, C2, C3, S, D) of a form."""
-        k = key(form)
-        c = self.clusters.get(k)
-        if c is None and k.startswith("ال") and len(k) > 3:
-            c = self.clusters.get(k[2:])
-        parts = c.split(".") if c else ["-", "-", "-"]
-        return (
-            self._id("F", k),
-            self._id("C", "1:" + parts[0]),
-            self._id("C", "2:" + ".".join(parts[:2])),
-            self._id("C", "3:" + ".".join(parts)),
-            self._id("S", _suffix(k)),
-            1 + (k.startswith("ال") or k.startswith("لل")),
-        )
 
     def sentence(self, words: list[ParseWord]) -> SentenceInput:
         return self.document([words])[0]

@@ -315,7 +315,52 @@ def train_averaged(sents: list[TreeSentence], seeds: int = 8, dev: list[TreeSent
     return model
 
 
-def with_predicted_tags(path: str | Path, trees: list[TreeSentence]) -> tuple[list[TreeSentence], float]:
+def jackknife_tags(path: str | Path, trees: list[TreeSentence], folds: int = 5, freq_cache: Path | None = None,
+                   log: bool = True) -> tuple[list[TreeSentence], float]:
+    """The trees of ``path`` with UPOS and lemmas predicted by morph models that never saw them: the documents are
+    dealt into ``folds`` parts, the morph stage is retrained on all parts but one (``khabar train morph``'s
+    defaults) and tags that one. Returns the trees (file order) and the share of words whose tags are predicted
+    (see :func:`with_predicted_tags`)."""
+    import tempfile
+
+    from khabar.models.morph.train import DEFAULT_EPOCHS, DEFAULT_PARAMS
+    from khabar.models.morph.train import train as train_morph
+
+    blocks = [b for b in Path(path).read_text(encoding="utf-8").split("\n\n") if b.strip()]
+    if len(blocks) != len(trees):
+        raise ValueError(f"{path}: {len(blocks)} sentence blocks, {len(trees)} trees")
+    docs = list(dict.fromkeys(t.doc_id for t in trees))
+    fold_of_doc = {d: i % folds for i, d in enumerate(docs)}
+    fold = [fold_of_doc[t.doc_id] for t in trees]
+    out: list[TreeSentence | None] = [None] * len(trees)
+    predicted = total = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        for f in range(folds):
+            train_file = Path(tmp) / f"train{f}.conllu"
+            test_file = Path(tmp) / f"test{f}.conllu"
+            train_file.write_text("\n\n".join(b for b, g in zip(blocks, fold, strict=True) if g != f) + "\n\n",
+                                  encoding="utf-8")
+            test_file.write_text("\n\n".join(b for b, g in zip(blocks, fold, strict=True) if g == f) + "\n\n",
+                                 encoding="utf-8")
+            t0 = time.perf_counter()
+            morph, _held = train_morph(train_file, out=None, freq_cache=freq_cache, params=dict(DEFAULT_PARAMS),
+                                       epochs=DEFAULT_EPOCHS)
+            idx = [i for i, g in enumerate(fold) if g == f]
+            tagged, share = with_predicted_tags(test_file, [trees[i] for i in idx], morph=morph)
+            n = sum(len(trees[i].words) for i in idx)
+            predicted += share * n
+            total += n
+            for i, t in zip(idx, tagged, strict=True):
+                out[i] = t
+            if log:
+                print(f"fold {f + 1}/{folds}: morph trained on {len(blocks) - len(idx)} sentences, tags for "
+                      f"{len(idx)} ({100 * share:.1f} % of words predicted) in {time.perf_counter() - t0:.0f} s",
+                      flush=True)
+    return [t for t in out if t is not None], predicted / max(total, 1.0)
+
+
+def with_predicted_tags(path: str | Path, trees: list[TreeSentence],
+                        morph: Any = None) -> tuple[list[TreeSentence], float]:
     """The same trees with UPOS and lemmas from the pipeline's morph stage run on the rebuilt surface text.
 
     Words keep their gold segmentation; where the morph stage split a surface token into a different number of
@@ -329,7 +374,7 @@ def with_predicted_tags(path: str | Path, trees: list[TreeSentence]) -> tuple[li
     if len(gold_sents) != len(trees):
         raise ValueError("sentence count differs between readers")
     text_layer = Pipeline(["tokenize", "sentences"])
-    morph = load_morph()
+    morph = morph if morph is not None else load_morph()
     out: list[TreeSentence] = []
     predicted = total = 0
     i = 0
