@@ -291,3 +291,20 @@ def test_cli_eval_and_train_parse(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     res = runner.invoke(app, ["eval", "parse", str(p), "--model", str(out)])
     assert res.exit_code == 0, res.output
+
+
+@pytest.mark.skipif(not PADT_DEV.exists(), reason="shared PADT v1 not available")
+def test_averaged_training_is_the_mean_of_the_seeds() -> None:
+    from khabar.models.parse.train import train, train_averaged
+
+    sents = load_trees(PADT_DEV)[:30]
+    kw = {"epochs": 2, "arc_bits": 14, "lab_bits": 10, "prune_bits": 10}
+    runs = [train(sents, seed=s, log=False, **kw) for s in (1, 2, 3)]
+    avg = train_averaged(sents, seeds=3, log=False, **kw)
+    assert avg.meta["seeds"] == 3
+    assert np.allclose(avg.arc_w, np.mean([m.arc_w for m in runs], axis=0), atol=1e-6)
+    assert np.allclose(avg.lab_w, np.mean([m.lab_w for m in runs], axis=0), atol=1e-6)
+    # the seeds shuffle differently, so the runs differ and the average is not any one of them
+    assert not np.allclose(runs[0].arc_w, runs[1].arc_w)
+    heads, rels = avg.parse(sents[0].words)
+    assert heads.count(0) == 1 and len(rels) == len(sents[0].words)

@@ -37,9 +37,9 @@ def train_parse(
         PUD_TRAIN_SENTENCES,
         load_trees,
         split_holdout,
+        train_averaged,
     )
     from khabar.models.parse.train import train as run_train
-    from khabar.models.parse.train import train_averaged
 
     train = train or DEFAULT_TRAIN
     if not train.exists():
