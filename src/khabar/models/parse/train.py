@@ -284,7 +284,7 @@ def train(sents: list[TreeSentence], epochs: int = 6, arc_bits: int = 22, lab_bi
     return model
 
 
-def train_averaged(sents: list[TreeSentence], seeds: int = 8, dev: list[TreeSentence] | None = None,
+def train_averaged(sents: list[TreeSentence], seeds: int = 10, dev: list[TreeSentence] | None = None,
                    log: bool = True, **kw: Any) -> ParseModel:
     """:func:`train` once per shuffling seed (1…seeds), the arc and relation weights averaged: the scores of the
     average are the average of the models' scores (an ensemble at the cost of one model; the hashed feature ids
