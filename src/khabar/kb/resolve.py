@@ -92,6 +92,9 @@ class _Spans:
         return [it for it in self.items[lo:hi] if it[1] > s and it[0] < e]
 
 
+_FUZZY_MEMO = 50_000  # remembered fuzzy look-ups per resolver (then forgotten at once: a worker stays flat)
+
+
 @lru_cache(maxsize=1 << 16)
 def _norm_word(word: str) -> tuple[str, tuple[int, ...]]:
     """Matching form of one token (each character normalised and lower-cased on its own) and, for each of its
@@ -121,6 +124,9 @@ class Resolver:
         self.inst: Institutions = load_institutions()
         self._adj_forms: dict[str, list[str]] | None = None  # ISO-3 → definite nationality adjectives
         self._fuzzy_keys: list[str] | None = None
+        # mention key → closest fuzzy key (or None): news repeats the names the KB lacks, and each look-up scans
+        # every long curated alias
+        self._fuzzy_hits: dict[str, str | None] = {}
         self._title_only: dict[str, KBEntity] = {}  # clusters that only a title names
         self._ends: list[int] = []
         self._title_prefixes: set[str] | None = None
@@ -587,11 +593,17 @@ class Resolver:
                 k for k, idx in self.kb.alias.items()
                 if len(k) >= 6 and any(self.kb.entities[i].source in ("curated", "countries", "user") for i in idx)
             )
-        ntok = m.key.count(" ")
-        hit = process.extractOne(m.key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=88)
-        if hit is None or hit[0].count(" ") != ntok:
+        if m.key in self._fuzzy_hits:
+            best = self._fuzzy_hits[m.key]
+        else:
+            hit = process.extractOne(m.key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=88)
+            best = None if hit is None else hit[0]
+            if len(self._fuzzy_hits) >= _FUZZY_MEMO:
+                self._fuzzy_hits.clear()
+            self._fuzzy_hits[m.key] = best
+        if best is None or best.count(" ") != m.key.count(" "):
             return None
-        return self._choose(m, self.kb.candidates(hit[0]), date, context)
+        return self._choose(m, self.kb.candidates(best), date, context)
 
     def _place_context(self, m: _M, toks: list[_Tok]) -> bool:
         """True when the capital is a place here (في موسكو، بموسكو، العاصمة موسكو), not an actor."""

@@ -48,21 +48,28 @@ def _analyse_tokens(model: MorphModel, text: str, tokens: list[Token]) -> None:
     doc_freq: dict[str, int] | None = None
     analyses: list[Analysis] = []
     fixed: list[str | None] = []
+    add_analysis, add_fixed = analyses.append, fixed.append
+    cached = model.cached_analysis
+    fixed_of = _FIXED_POS.get
     for tok, surface in zip(tokens, surfaces, strict=True):
         kind = tok.kind
-        fixed_pos = _FIXED_POS.get(kind) if kind else None
+        fixed_pos = fixed_of(kind) if kind else None
         if len(surface) > _MAX_TOKEN or not surface:
             fixed_pos = fixed_pos or "X"
         if fixed_pos is not None:
             surface = surface[:_MAX_TOKEN] if fixed_pos != "PUNCT" else surface
-            fixed.append(fixed_pos)
-            analyses.append(model.analyse_whole(surface))
+            add_fixed(fixed_pos)
+            add_analysis(model.analyse_whole(surface))
             continue
-        fixed.append(None)
-        if doc_freq is None:
-            doc_freq = _doc_counts(surfaces)
-        analyses.append(model.analyse(surface, doc_freq))
+        add_fixed(None)
+        ana = cached(surface)  # a cache hit needs no article counts: they are counted on the first miss only
+        if ana is None:
+            if doc_freq is None:
+                doc_freq = _doc_counts(surfaces)
+            ana = model.analyse(surface, doc_freq)
+        add_analysis(ana)
     tags = model.tag_sequence(analyses)
+    lemma_of = model.lemma
     for tok, surface, ana, tag_row, fixed_pos in zip(tokens, surfaces, analyses, tags, fixed, strict=True):
         if fixed_pos is not None:
             form = surface
@@ -71,9 +78,9 @@ def _analyse_tokens(model: MorphModel, text: str, tokens: list[Token]) -> None:
             tok.lemma = form
             tok.words = [Word(form, tok.start, tok.end, fixed_pos, form)]
             continue
-        if len(ana.pieces) == 1 and not (ana.pieces[0][2] or ana.pieces[0][3] or ana.pieces[0][4]):
+        if ana.simple:
             tag = tag_row[0]
-            lemma = model.lemma(ana.forms[0], tag)
+            lemma = lemma_of(ana.forms[0], tag)
             tok.words = [Word(surface, tok.start, tok.end, tag, lemma)]
             tok.seg = [surface]
             tok.pos = tag
@@ -83,7 +90,7 @@ def _analyse_tokens(model: MorphModel, text: str, tokens: list[Token]) -> None:
         words: list[Word] = []
         for i, (piece, form) in enumerate(zip(ana.pieces, ana.forms, strict=True)):
             tag = tag_row[i]
-            lemma = model.lemma(form, tag)
+            lemma = lemma_of(form, tag)
             a, b, pre, k, suf, _role = piece
             if pre or k or suf:
                 words.append(Word(form, None, None, tag, lemma))

@@ -513,6 +513,22 @@ class Recognizer:
             ),
         ]
         self._priority = {name: i for i, (name, _, _) in enumerate(self.patterns)}
+        # A part every match of a pattern must contain (the same regex text as inside the pattern): when a text
+        # has none, the pattern cannot match and is not searched. Most articles name no hijri month, no decade,
+        # no clock time…, and a pattern led by a look-behind is tried at every character; these scan fast.
+        # Patterns without a gate (range_day) are always searched.
+        gates = {
+            "date": mon, "monthyear": mon, "month": mon, "hijri": hmon, "year": year,
+            "day_of_month": w["the_month"], "decade": _alt(d[len(art):] for d in lx.decades),
+            "century": w["the_century"], "refs": _alt(lx.refs), "sets": _alt(lx.sets),
+            "relday": _seq(lx.reldays), "weekday": wd, "relperiod": _seq(lx.period_units),
+            "time": r"[:.][0-5]\d", "time_word": w["hour"],
+            "season": _seq(k for k in lx.seasons if not k.startswith(art)), "part_of_year": _seq(lx.year_parts),
+            "same_day": _alt(lx.anaphoric), "daypart": _alt(lx.dp_phrases), "gmt": _alt(lx.gmt),
+            "fixed_duration": _alt(lx.fixed), "vague_for": _alt(lx.vague), "vague": _alt(lx.vague),
+            "unit_span": dunit, "duration": dunit,
+        }
+        self._gates: dict[str, re.Pattern[str]] = {name: re.compile(g) for name, g in gates.items()}
         # names holding a time word (روسيا اليوم): their characters are taken before any candidate is kept
         self._blockers = re.compile(rf"(?<!\w)[{_CONJ}{_CLITIC}]?(?P<x>{_alt(lx.not_times)})(?!\w)")
         self._nt: NormText | None = None
@@ -530,7 +546,15 @@ class Recognizer:
         s = nt.norm
         self._nt, self._tense = nt, tense
         cands: list[tuple[int, int, int, Timex]] = []
+        gate_hit: dict[str, bool] = {}
         for name, rx, handler in self.patterns:
+            gate = self._gates.get(name)
+            if gate is not None:
+                hit = gate_hit.get(gate.pattern)
+                if hit is None:
+                    hit = gate_hit[gate.pattern] = gate.search(s) is not None
+                if not hit:
+                    continue
             has_mon2 = "mon2" in rx.groupindex
             pos = 0
             while (m := rx.search(s, pos)) is not None:

@@ -170,6 +170,7 @@ class Analysis:
     as_prev: list[list[float]]  # per word, the weights its form contributes to the next word ("pw=")
     as_next: list[list[float]]  # … and to the previous word ("nw=" + "ng=")
     sure: list[bool]  # the lexical score alone wins by a margin no context has overturned in training data
+    simple: bool = False  # one word, the token itself (nothing prepended, stripped or appended)
 
 
 class MorphModel:
@@ -332,6 +333,11 @@ class MorphModel:
         pieces = cand[1][choice][0] if choice >= 0 else [(0, len(base), "", 0, "", "stem")]
         return self._guess_cache.put(ck, self._finish(surface, base, pieces, None))
 
+    def cached_analysis(self, surface: str) -> Analysis | None:
+        """The analysis of a token analysed before (those of tokens seen in the labelled data never depend on
+        the article), else None."""
+        return self._cache.get(surface)
+
     def segment(self, surface: str, doc_freq: dict[str, int] | None = None) -> list[Piece]:
         return self.analyse(surface, doc_freq).pieces
 
@@ -366,7 +372,8 @@ class MorphModel:
             as_prev.append(pv)
             as_next.append(nx)
         stem = next((i for i, p in enumerate(pieces) if p[5] == "stem"), 0)
-        ana = Analysis(pieces, forms, keys, static, guess, stem, as_prev, as_next, sure)
+        simple = len(pieces) == 1 and not (pieces[0][2] or pieces[0][3] or pieces[0][4])
+        ana = Analysis(pieces, forms, keys, static, guess, stem, as_prev, as_next, sure, simple)
         if cache_key is not None:
             self._cache.put(cache_key, ana)
         return ana
