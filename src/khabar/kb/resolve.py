@@ -92,6 +92,7 @@ class _Spans:
         return [it for it in self.items[lo:hi] if it[1] > s and it[0] < e]
 
 
+_FUZZY_CUTOFF = 88  # fuzz.ratio (0-100) a KB alias needs to stand for a mention that matches nothing exactly
 _FUZZY_MEMO = 50_000  # remembered fuzzy look-ups per resolver (then forgotten at once: a worker stays flat)
 
 
@@ -126,6 +127,7 @@ class Resolver:
         self._fuzzy_keys: list[str] | None = None
         # mention key → closest fuzzy key (or None): news repeats the names the KB lacks, and each look-up scans
         # every long curated alias
+        self._fuzzy_by_len: dict[int, list[str]] = {}  # the same keys by length
         self._fuzzy_hits: dict[str, str | None] = {}
         self._title_only: dict[str, KBEntity] = {}  # clusters that only a title names
         self._ends: list[int] = []
@@ -593,11 +595,25 @@ class Resolver:
                 k for k, idx in self.kb.alias.items()
                 if len(k) >= 6 and any(self.kb.entities[i].source in ("curated", "countries", "user") for i in idx)
             )
+            by_len: dict[int, list[str]] = {}
+            for k in self._fuzzy_keys:
+                by_len.setdefault(len(k), []).append(k)
+            self._fuzzy_by_len = by_len
         if m.key in self._fuzzy_hits:
             best = self._fuzzy_hits[m.key]
         else:
-            hit = process.extractOne(m.key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=88)
-            best = None if hit is None else hit[0]
+            # fuzz.ratio is at most 200·min(a, b) / (a + b) for lengths a, b: only keys of a length that can
+            # reach the cut-off are scored. The best score wins, ties the alphabetically first key — what one
+            # extractOne over the whole sorted list returns.
+            n = len(m.key)
+            found: tuple[float, str] | None = None
+            for size, keys in self._fuzzy_by_len.items():
+                if 200.0 * min(n, size) / (n + size) < _FUZZY_CUTOFF - 0.5:
+                    continue
+                hit = process.extractOne(m.key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+                if hit is not None and (found is None or (-hit[1], hit[0]) < (-found[0], found[1])):
+                    found = (hit[1], hit[0])
+            best = None if found is None else found[1]
             if len(self._fuzzy_hits) >= _FUZZY_MEMO:
                 self._fuzzy_hits.clear()
             self._fuzzy_hits[m.key] = best

@@ -27,6 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from khabar.memo import Memo
 from khabar.resources import package_file
 
@@ -195,6 +197,9 @@ class MorphModel:
             for i, w in sparse.items():
                 vec[int(i)] = w
             self.weights[feat] = vec
+        # the same weights as one matrix (feature → row), for summing a word's static features in one call
+        self._row: dict[str, int] = {feat: r for r, feat in enumerate(self.weights)}
+        self._matrix = np.array(list(self.weights.values()), dtype=np.float64).reshape(len(self.weights), n)
         # per-token memo tables, bounded by memory (khabar.memo); entry sizes measured by bench/cache_sizes.py
         self._cache: Memo[str, Analysis] = Memo("morph.analysis", 3900, 0.30)
         self._lemma_cache: Memo[tuple[str, str], str] = Memo("morph.lemma", 250, 0.03)
@@ -384,9 +389,12 @@ class MorphModel:
         clitics (cached in ``_word_cache``: new tokens mostly split into words seen before): its static tag
         scores, best static tag, whether that tag is sure, and its scores as the previous / next word."""
         wg = self.weights.get
-        found = [w for w in map(wg, static_features(form, role, before, enc, self.freq, self.newstag,
-                                                 self.clusters)) if w]
-        vec = [sum(col) for col in zip(*found)] if found else [0.0] * len(self.tags)  # noqa: B905
+        rows = [r for r in map(self._row.get, static_features(form, role, before, enc, self.freq, self.newstag,
+                                                            self.clusters)) if r is not None]
+        # rows added in feature order, one after another (numpy reduces along the first axis sequentially), so
+        # the sums are the very floats of a left-to-right Python sum
+        vec: list[float] = (np.add.reduce(self._matrix.take(rows, axis=0), axis=0).tolist() if rows
+                            else [0.0] * len(self.tags))
         top = max(vec)
         gs = self.tags[vec.index(top)]
         su = top - sorted(vec)[-2] > self.sure_margin
