@@ -108,3 +108,30 @@ def test_morph_static_scores_are_the_python_sums() -> None:
         rows = [r for r in map(model.weights.get, feats) if r]
         expected = [sum(col) for col in zip(*rows, strict=True)] if rows else [0.0] * len(model.tags)
         assert vec == pytest.approx(expected, abs=0.0, rel=0.0)
+
+
+def test_topic_scores_are_the_python_loop() -> None:
+    import math
+
+    from khabar.document import Document
+    from khabar.models.topic.features import doc_features, token_keys
+    from khabar.models.topic.model import get_model
+    from khabar.pipeline import Pipeline
+
+    model = get_model()
+    tok = Pipeline(["tokenize"])
+    for text in _texts()[:60]:
+        feats = doc_features(token_keys(tok.run(Document(text=text)).tokens), model.stopwords)
+        hits = [(w, math.log1p(c)) for k, c in feats.items() if (w := model.weights.get(k)) is not None]
+        if not hits:
+            continue
+        norm = math.sqrt(sum(v * v for _, v in hits)) or 1.0
+        z = list(model.bias)
+        for w, v in hits:
+            v /= norm
+            for i in range(len(z)):
+                z[i] += w[i] * v
+        top = max(z)
+        ex = [math.exp(x - top) for x in z]
+        best = max(range(len(z)), key=ex.__getitem__)
+        assert model.predict_features(feats) == (model.labels[best], ex[best] / sum(ex))

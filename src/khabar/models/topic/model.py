@@ -1,4 +1,4 @@
-"""The shipped topic classifier: pure-Python inference over a small JSON model, loaded lazily once."""
+"""The shipped topic classifier: numpy inference over a small JSON model, loaded lazily once."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from khabar.document import Token
 from khabar.models.topic.features import doc_features, token_keys, word_key
@@ -39,21 +41,25 @@ class TopicModel:
             k: tuple(v / scale for v in row) for k, row in zip(data["vocab"], data["W"], strict=True)
         }
         self.bias: list[float] = [float(v) for v in data["b"]]
+        # the same rows as one matrix (feature → row index)
+        self._row: dict[str, int] = {k: i for i, k in enumerate(self.weights)}
+        self._matrix = np.array(list(self.weights.values()), dtype=np.float64).reshape(len(self.weights),
+                                                                                       len(self.labels))
         self.stopwords = load_stopwords() if stopwords is None else stopwords
 
     def predict_features(self, feats: dict[str, int]) -> tuple[str, float]:
         """(label, probability) for unigram/bigram counts (log(1 + tf), unit length, as in training)."""
-        get = self.weights.get
-        hits = [(w, math.log1p(c)) for k, c in feats.items() if (w := get(k)) is not None]
+        get = self._row.get
+        hits = [(r, math.log1p(c)) for k, c in feats.items() if (r := get(k)) is not None]
         if not hits:
             return self.labels[max(range(len(self.bias)), key=self.bias.__getitem__)], 0.0
         norm = math.sqrt(sum(v * v for _, v in hits)) or 1.0
-        z = list(self.bias)
+        scaled = np.array([v for _, v in hits], dtype=np.float64) / norm
+        terms = self._matrix.take([r for r, _ in hits], axis=0) * scaled[:, None]
+        # bias, then each feature's terms added in turn (a reduction along the first axis is sequential): the
+        # floats of the per-label Python loop
+        z: list[float] = np.add.reduce(np.vstack([np.array(self.bias, dtype=np.float64), terms]), axis=0).tolist()
         n = len(z)
-        for w, v in hits:
-            v /= norm
-            for i in range(n):
-                z[i] += w[i] * v
         m = max(z)
         ex = [math.exp(x - m) for x in z]
         best = max(range(n), key=ex.__getitem__)
