@@ -21,7 +21,9 @@ from __future__ import annotations
 import gc
 import gzip
 import json
+import operator
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -159,19 +161,25 @@ def context_features(t1: str, t2: str, pw: str, nw: str, ng: str, s2: str) -> li
 
 
 # ------------------------------------------------------------------------------------------------- model
+# A score per tag. Cached analyses hold tuples, not lists: the cyclic garbage collector stops tracking a tuple
+# of floats or strings after one look, while every list in the (large, long-lived) caches would be rescanned at
+# each older-generation collection.
+Vec = Sequence[float]
+
+
 @dataclass(slots=True)
 class Analysis:
-    """The cached, context-free part of one token's analysis."""
+    """The cached, context-free part of one token's analysis (tuples throughout: see :data:`Vec`)."""
 
-    pieces: list[Piece]
-    forms: list[str]
-    keys: list[str]
-    static: list[list[float]]  # per word, a score per tag
-    guess: list[str]  # per word, the best tag without context
+    pieces: tuple[Piece, ...]
+    forms: tuple[str, ...]
+    keys: tuple[str, ...]
+    static: tuple[Vec, ...]  # per word, a score per tag
+    guess: tuple[str, ...]  # per word, the best tag without context
     stem: int  # index of the word that carries the token's pos/lemma
-    as_prev: list[list[float]]  # per word, the weights its form contributes to the next word ("pw=")
-    as_next: list[list[float]]  # … and to the previous word ("nw=" + "ng=")
-    sure: list[bool]  # the lexical score alone wins by a margin no context has overturned in training data
+    as_prev: tuple[Vec, ...]  # per word, the weights its form contributes to the next word ("pw=")
+    as_next: tuple[Vec, ...]  # … and to the previous word ("nw=" + "ng=")
+    sure: tuple[bool, ...]  # the lexical score alone wins by a margin no context has overturned in training data
     simple: bool = False  # one word, the token itself (nothing prepended, stripped or appended)
 
 
@@ -217,11 +225,11 @@ class MorphModel:
         self.strip_unknown_name_al = int(self.params.get("strip_unknown_name_al", 1))
         self.weak_verbs = int(self.params.get("weak_verbs", 0))
         self._zero = [0.0] * n
-        self._pair: dict[tuple[str, str], list[float]] = {}  # tag pairs: bounded by the tag set
-        self._tri: Memo[tuple[str, str, str], list[float]] = Memo("morph.tag_trigrams", 800, 0.03)
+        self._pair: dict[tuple[str, str], Vec] = {}  # tag pairs: bounded by the tag set
+        self._tri: Memo[tuple[str, str, str], Vec] = Memo("morph.tag_trigrams", 800, 0.03)
         self._cands: Memo[str, tuple[str, list[tuple[list[Piece], str, float]]]] = Memo("morph.candidates", 1000, 0.05)
         self._guess_cache: Memo[tuple[str, int], Analysis] = Memo("morph.guess", 3900, 0.05)
-        self._word_cache: Memo[tuple[str, str, str, bool], tuple[list[float], str, bool, list[float], list[float]]] = (
+        self._word_cache: Memo[tuple[str, str, str, bool], tuple[Vec, str, bool, Vec, Vec]] = (
             Memo("morph.words", 2000, 0.04))
 
     # -------------------------------------------------------------------------------- segmentation
@@ -343,7 +351,7 @@ class MorphModel:
         the article), else None."""
         return self._cache.get(surface)
 
-    def segment(self, surface: str, doc_freq: dict[str, int] | None = None) -> list[Piece]:
+    def segment(self, surface: str, doc_freq: dict[str, int] | None = None) -> Sequence[Piece]:
         return self.analyse(surface, doc_freq).pieces
 
     def analyse_whole(self, surface: str) -> Analysis:
@@ -353,14 +361,14 @@ class MorphModel:
             return hit
         return self._finish(surface, surface, [(0, len(surface), "", 0, "", "stem")], surface)
 
-    def _finish(self, surface: str, base: str, pieces: list[Piece], cache_key: str | None) -> Analysis:
-        forms = [piece_form(base, p) for p in pieces] or [surface]
-        keys = [key(f) for f in forms]
-        static: list[list[float]] = []
+    def _finish(self, surface: str, base: str, pieces: Sequence[Piece], cache_key: str | None) -> Analysis:
+        forms = tuple([piece_form(base, p) for p in pieces] or [surface])
+        keys = tuple([key(f) for f in forms])
+        static: list[Vec] = []
         guess: list[str] = []
         sure: list[bool] = []
-        as_prev: list[list[float]] = []
-        as_next: list[list[float]] = []
+        as_prev: list[Vec] = []
+        as_next: list[Vec] = []
         has_enc = any(p[5] == "enc" for p in pieces)
         words = self._word_cache
         for i, form in enumerate(forms):
@@ -378,13 +386,14 @@ class MorphModel:
             as_next.append(nx)
         stem = next((i for i, p in enumerate(pieces) if p[5] == "stem"), 0)
         simple = len(pieces) == 1 and not (pieces[0][2] or pieces[0][3] or pieces[0][4])
-        ana = Analysis(pieces, forms, keys, static, guess, stem, as_prev, as_next, sure, simple)
+        ana = Analysis(tuple(pieces), forms, keys, tuple(static), tuple(guess), stem, tuple(as_prev), tuple(as_next),
+                       tuple(sure), simple)
         if cache_key is not None:
             self._cache.put(cache_key, ana)
         return ana
 
     def _word_scores(self, form: str, k: str, role: str, before: str,
-                     enc: bool) -> tuple[list[float], str, bool, list[float], list[float]]:
+                     enc: bool) -> tuple[Vec, str, bool, Vec, Vec]:
         """What one word of an analysis contributes, a pure function of its form and place among the token's
         clitics (cached in ``_word_cache``: new tokens mostly split into words seen before): its static tag
         scores, best static tag, whether that tag is sure, and its scores as the previous / next word."""
@@ -393,19 +402,20 @@ class MorphModel:
                                                             self.clusters)) if r is not None]
         # rows added in feature order, one after another (numpy reduces along the first axis sequentially), so
         # the sums are the very floats of a left-to-right Python sum
-        vec: list[float] = (np.add.reduce(self._matrix.take(rows, axis=0), axis=0).tolist() if rows
-                            else [0.0] * len(self.tags))
+        vec: tuple[float, ...] = (tuple(np.add.reduce(self._matrix.take(rows, axis=0), axis=0).tolist()) if rows
+                                  else (0.0,) * len(self.tags))
         top = max(vec)
         gs = self.tags[vec.index(top)]
         su = top - sorted(vec)[-2] > self.sure_margin
         zero = self._zero
-        a, b = wg("nw=" + k, zero), wg("ng=" + gs, zero)
-        pv = wg("pw=" + k, zero)
+        a: Vec = wg("nw=" + k, zero)
+        b: Vec = wg("ng=" + gs, zero)
+        pv: Vec = wg("pw=" + k, zero)
         nc = neighbour_cluster(k, self.clusters)
         if nc is not None:
             b = self._add(b, wg("nc=" + nc, zero))
             pv = self._add(pv, wg("pc=" + nc, zero))
-        return vec, gs, su, pv, [x + y for x, y in zip(a, b, strict=True)]
+        return vec, gs, su, pv, self._add(a, b)
 
     def lemma(self, form: str, tag: str) -> str:
         ck = (form, tag)
@@ -504,18 +514,15 @@ class MorphModel:
             n = self._att_cache.put(w, self.freq.get(k, 0) + self.freq.get("ال" + k, 0))
         return n
 
-    def _pair_vec(self, t1: str, t2: str) -> list[float]:
+    def _pair_vec(self, t1: str, t2: str) -> Vec:
         wg, zero = self.weights.get, self._zero
-        a, b = wg("t1=" + t1, zero), wg("t12=" + t1 + t2, zero)
-        vec = [x + y for x, y in zip(a, b, strict=True)]
+        vec = self._add(wg("t1=" + t1, zero), wg("t12=" + t1 + t2, zero))
         self._pair[(t1, t2)] = vec
         return vec
 
-    def _tri_vec(self, t1: str, s2: str, ng: str) -> list[float]:
+    def _tri_vec(self, t1: str, s2: str, ng: str) -> Vec:
         wg, zero = self.weights.get, self._zero
-        a, b = wg("t1s=" + t1 + s2, zero), wg("t1ng=" + t1 + ng, zero)
-        vec = [x + y for x, y in zip(a, b, strict=True)]
-        return self._tri.put((t1, s2, ng), vec)
+        return self._tri.put((t1, s2, ng), self._add(wg("t1s=" + t1 + s2, zero), wg("t1ng=" + t1 + ng, zero)))
 
     def tag_sequence(self, analyses: list[Analysis]) -> list[list[str]]:
         """Greedy left-to-right tagging over the words of consecutive tokens (see :func:`context_features`)."""
@@ -525,7 +532,7 @@ class MorphModel:
         tags = self.tags
         pair, tri = self._pair, self._tri
         end_next = self._add(self.weights.get("nw=</s>", self._zero), self.weights.get("ng=</s>", self._zero))
-        prev_vec = self.weights.get("pw=<s>", self._zero)
+        prev_vec: Vec = self.weights.get("pw=<s>", self._zero)
         t1 = t2 = prev_key = "<s>"
         n = len(flat)
         for j in range(n):
@@ -550,8 +557,10 @@ class MorphModel:
         return out
 
     @staticmethod
-    def _add(a: list[float], b: list[float]) -> list[float]:
-        return [x + y for x, y in zip(a, b, strict=True)]
+    def _add(a: Vec, b: Vec) -> tuple[float, ...]:
+        if len(a) != len(b):
+            raise ValueError(f"score vectors of {len(a)} and {len(b)} tags")
+        return tuple(map(operator.add, a, b))
 
 
 @lru_cache(maxsize=1)
