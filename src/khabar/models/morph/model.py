@@ -212,7 +212,7 @@ class MorphModel:
         self._cache: Memo[str, Analysis] = Memo("morph.analysis", 3900, 0.30)
         self._lemma_cache: Memo[tuple[str, str], str] = Memo("morph.lemma", 250, 0.03)
         self._att_cache: Memo[str, int] = Memo("morph.attested", 150, 0.02)
-        self._script_cache: Memo[tuple[str, str, str, int], list[tuple[int, str, int, str, float]]] = Memo(
+        self._script_cache: Memo[tuple[str, str, str, int], tuple[tuple[int, str, int, str, float], ...]] = Memo(
             "morph.lemma_scripts", 1000, 0.03)
         self.split_ratio = float(self.params.get("split_ratio", 2.0))
         self.min_stem_freq = int(self.params.get("min_stem_freq", 5))
@@ -227,7 +227,8 @@ class MorphModel:
         self._zero = [0.0] * n
         self._pair: dict[tuple[str, str], Vec] = {}  # tag pairs: bounded by the tag set
         self._tri: Memo[tuple[str, str, str], Vec] = Memo("morph.tag_trigrams", 800, 0.03)
-        self._cands: Memo[str, tuple[str, list[tuple[list[Piece], str, float]]]] = Memo("morph.candidates", 1000, 0.05)
+        self._cands: Memo[str, tuple[str, Sequence[tuple[Sequence[Piece], str, float]]]] = Memo(
+            "morph.candidates", 1000, 0.05)
         self._guess_cache: Memo[tuple[str, int], Analysis] = Memo("morph.guess", 3900, 0.05)
         self._word_cache: Memo[tuple[str, str, str, bool], tuple[Vec, str, bool, Vec, Vec]] = (
             Memo("morph.words", 2000, 0.04))
@@ -284,7 +285,8 @@ class MorphModel:
                 out.append((pieces, key(cand), known_bonus / divisor if known_bonus else -divisor))
         return key(s), out
 
-    def decide(self, whole: str, cands: list[tuple[list[Piece], str, float]], doc_freq: dict[str, int] | None) -> int:
+    def decide(self, whole: str, cands: Sequence[tuple[Sequence[Piece], str, float]],
+               doc_freq: dict[str, int] | None) -> int:
         """Index of the chosen split, -1 for none: the stem must be much more frequent alone than the token.
         One sense per discourse: words standing alone in this very article count ``doc_weight`` times."""
         if not cands:
@@ -337,14 +339,15 @@ class MorphModel:
             return self._finish(surface, base, pieces, surface)
         cand = self._cands.get(base)
         if cand is None:
-            cand = self._cands.put(base, self.candidates(base))
+            whole, splits = self.candidates(base)
+            cand = self._cands.put(base, (whole, tuple((tuple(p), stem, prior) for p, stem, prior in splits)))
         choice = self.decide(cand[0], cand[1], doc_freq)
         ck = (surface, choice)
         hit = self._guess_cache.get(ck)
         if hit is not None:
             return hit
-        pieces = cand[1][choice][0] if choice >= 0 else [(0, len(base), "", 0, "", "stem")]
-        return self._guess_cache.put(ck, self._finish(surface, base, pieces, None))
+        chosen: Sequence[Piece] = cand[1][choice][0] if choice >= 0 else [(0, len(base), "", 0, "", "stem")]
+        return self._guess_cache.put(ck, self._finish(surface, base, chosen, None))
 
     def cached_analysis(self, surface: str) -> Analysis | None:
         """The analysis of a token analysed before (those of tokens seen in the labelled data never depend on
@@ -444,7 +447,7 @@ class MorphModel:
         ck = (tag, base[:1], base[-4:], min(len(base), 12))
         scripts = self._script_cache.get(ck)
         if scripts is None:
-            scripts = self._script_cache.put(ck, self._rule_scripts(tag, base))
+            scripts = self._script_cache.put(ck, tuple(self._rule_scripts(tag, base)))
         support: dict[str, float] = {}
         attested = self._attested
         nominal, verb = tag in _NOMINAL, tag == "VERB"
