@@ -258,3 +258,14 @@ def test_background_clause_events_get_no_date() -> None:
     # منذ شهر، حين أوقعت غارات: past, with no day given
     doc, ev = _event_doc("وهي الأعنف منذ شهر، حين أوقعت غارات 53 قتيلا", "2018-09-08", "غارات")
     assert event_date(doc, ev) == (None, "none")
+
+
+def test_definite_event_noun_takes_the_day_of_its_earlier_mention(seed_doc: Document) -> None:
+    """«واستغل الرئيس بايدن مكالمة الفيديو لتحذير …»: the call of «مكالمة بالفيديو يوم 7 ديسمبر», two sentences
+    earlier, dates the warning and the call itself; without that earlier day they fall back to publication."""
+    dated = {ev.event: (ev.date, ev.date_source) for ev in seed_doc.events}
+    assert dated["THREATEN"] == ("2021-12-07", "timex")
+    assert dated["CONSULT"] == ("2021-12-07", "timex")
+    text = "واستغل الرئيس بايدن مكالمة الفيديو لتحذير الرئيس بوتين."
+    doc = khabar.analyze(text, published="2021-12-12")
+    assert {(ev.event, ev.date_source) for ev in doc.events} >= {("THREATEN", "published"), ("CONSULT", "published")}

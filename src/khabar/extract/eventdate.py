@@ -7,6 +7,9 @@ One function, :func:`date_events`, called once by the events stage after the cod
   nearest by tokens, same clause first; never one inside a name (an entity mention), never a year that is part
   of a name, plan or title (رؤية 2030، كأس العالم 2022), never a date inside a different quote than the
   event's; and never a date after publication unless the event's factuality is ``future``;
+- ``timex`` also for an anaphoric event noun: «واستغل بايدن مكالمة الفيديو لتحذير …» — a definite nominal trigger
+  (المكالمة، مكالمة الفيديو) in the event's clause that refers back to an earlier mention of the same noun with a
+  day right after it (مكالمة بالفيديو يوم 7 ديسمبر) takes that day;
 - ``dateline``: a day written in the dateline (الرياض 12 مايو -);
 - ``published``: the publication date, for an asserted report with no time of its own (news reports what just
   happened); a past-perfect clause (وكان … قد) is older than that and gets no date;
@@ -22,6 +25,9 @@ from datetime import date
 from functools import lru_cache
 
 from khabar.document import Document, Event, TimeExpression
+from khabar.extract.eventcoder.coder import variants
+from khabar.extract.eventcoder.lexicon import load as load_triggers
+from khabar.extract.eventcoder.lexicon import nkey, word_class
 from khabar.extract.timex.normtext import N
 from khabar.extract.timex.rules import lexicon, parse_anchor
 
@@ -243,6 +249,68 @@ def _coder_date(ix: _Index, ev: Event, pub: date | None) -> str | None:
     return v
 
 
+_ANAPHOR_WINDOW = 60  # characters before an evidence span searched for the event noun that names it
+_ANAPHOR_BACK = 3000  # characters before the event's sentence searched for that noun's first, dated mention
+_ANAPHOR_GAP = 4  # words at most between that earlier noun and its day
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    """Stems of the nominal event triggers (triggers.tsv rows with pos N)."""
+    return frozenset(stem for stem, trigs in load_triggers().triggers.items() if any(t.pos == "N" for t in trigs))
+
+
+@lru_cache(maxsize=8192)
+def _event_noun(word: str) -> tuple[str, bool] | None:
+    """(trigger stem, definite by its article) of a word that is a nominal event trigger, else None."""
+    nouns, article = _event_nouns(), word_class("definite")
+    for stem, clitic in variants(nkey(word)):
+        if "|" not in clitic and stem in nouns:
+            return stem, any(a in clitic for a in article)
+    return None
+
+
+def _anaphor_date(ix: _Index, ev: Event, pub: date | None) -> str | None:
+    """The day of an earlier mention of the definite event noun next to the event (see the module docstring)."""
+    text, article = ix.doc.text, word_class("definite")
+    for sp in ev.evidence:
+        s0, s1 = ix.sentence(sp.start)
+        words = list(_WORD.finditer(text, max(s0, sp.start - _ANAPHOR_WINDOW), min(s1, sp.end + 30)))
+        for k, w in enumerate(words):
+            if w.start() >= sp.end:
+                break  # words after the span only serve as the genitive that makes a noun definite
+            hit = _event_noun(w.group())
+            if hit is None:
+                continue
+            after = words[k + 1].group() if k + 1 < len(words) else ""
+            if not (hit[1] or any(nkey(after).startswith(a) for a in article)):
+                continue  # an indefinite noun introduces a new event; only a definite one refers back
+            v = _earlier_day(ix, hit[0], max(0, s0 - _ANAPHOR_BACK), s0, pub, ev)
+            if v is not None:
+                return v
+    return None
+
+
+def _earlier_day(ix: _Index, stem: str, lo: int, hi: int, pub: date | None, ev: Event) -> str | None:
+    """The day written right after the latest mention of ``stem`` in text[lo:hi], if any."""
+    text = ix.doc.text
+    for w in reversed(list(_WORD.finditer(text, lo, hi))):
+        hit = _event_noun(w.group())
+        if hit is None or hit[0] != stem:
+            continue
+        for t in ix.times_in(w.end(), min(len(text), w.end() + 80)):
+            v = _iso_date(t)
+            if v is None or len(v) < 10 or ix.in_name_or_title(t):
+                continue
+            if len(_WORD.findall(text, w.end(), t.start)) > _ANAPHOR_GAP or _crosses(text, w.end(), t.start):
+                break
+            start = _period_start(v)
+            if pub is not None and start is not None and start > pub and ev.factuality != "future":
+                return None
+            return v
+    return None
+
+
 def event_date(doc: Document, ev: Event, index: _Index | None = None) -> tuple[str | None, str]:
     """(date, date_source) for one event of ``doc``."""
     ix = index or _Index(doc)
@@ -250,6 +318,8 @@ def event_date(doc: Document, ev: Event, index: _Index | None = None) -> tuple[s
     v = _timex_for(ix, ev, pub)
     if v is None and ev.date and ev.extra.get("date_basis") != "published":
         v = _coder_date(ix, ev, pub)
+    if v is None and ev.factuality == "asserted":
+        v = _anaphor_date(ix, ev, pub)
     if v in (_LATE, _BACKGROUND):
         # its own time is later than the report (not datable as asserted), or it is told in a background clause
         # (إثر مقتل …) whose day the sentence does not give
