@@ -49,7 +49,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.model_dir:
         from khabar.models.ner import tagger as ner_tagger
 
-        ner_tagger._DEFAULT = ner_tagger.NerTagger(args.model_dir / "ner.crfsuite", args.model_dir)
+        if (args.model_dir / "neural.npz").exists():
+            from khabar.models.ner.neural import NeuralTagger
+
+            ner_tagger._DEFAULT = NeuralTagger(args.model_dir / "neural.npz")
+        else:
+            ner_tagger._DEFAULT = ner_tagger.NerTagger(args.model_dir / "ner.crfsuite", args.model_dir)
 
     sents = read_conll(args.conll)
     if args.dev:

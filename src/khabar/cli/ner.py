@@ -14,12 +14,12 @@ from khabar.cli.apps import bench_app, eval_app, fail, train_app
 from khabar.paths import SEED_DIR, SHARED
 
 if TYPE_CHECKING:
-    from khabar.models.ner.tagger import NerTagger
+    from khabar.models.ner.tagger import Tagger
 
 _SHARED = SHARED
 
 
-def tag_windows(tagger: NerTagger, sents: list[list[str]], window: int) -> list[list[str]]:
+def tag_windows(tagger: Tagger, sents: list[list[str]], window: int) -> list[list[str]]:
     """Tag CoNLL sentences as pseudo-documents of ``window`` sentences (the files have no document breaks):
     document features and document repairs see one window at a time; window 1 = sentence by sentence."""
     from khabar.models.ner.docfix import refine
@@ -34,6 +34,55 @@ def tag_windows(tagger: NerTagger, sents: list[list[str]], window: int) -> list[
             got = [tagger.tag(t) for t in part]
         tags.extend(got)
     return tags
+
+
+@train_app.command("vectors")
+def train_vectors_cmd(
+    shared: Annotated[Path, typer.Option(help="The shared data folder (data/news, data/ner/fane).")] = _SHARED,
+    out: Annotated[Path | None, typer.Option(help="File to write (default: the packaged models/vectors/vectors.npz).")] = None,
+    dim: Annotated[int, typer.Option(help="Vector size.")] = 100,
+    vocab: Annotated[int, typer.Option(help="Most frequent words kept.")] = 80_000,
+    buckets: Annotated[int, typer.Option(help="Hashed character n-gram buckets (the vectors of unknown words).")] = 40_000,
+    epochs: Annotated[int, typer.Option(help="Training epochs.")] = 5,
+    limit_docs: Annotated[int | None, typer.Option(help="Read only this many articles per news file (tests).")] = None,
+) -> None:
+    """Subword word vectors (fastText skip-gram, gensim; `pip install -e .[train]`) on ANT v2.1, ANT v1.1 and the
+    WikiFANE text, in khabar's token view; pruned, float16."""
+    from khabar.models.vectors import VECTORS_PATH
+    from khabar.models.vectors_train import train_vectors
+
+    if not (shared / "data/news").exists():
+        raise fail(f"{shared}/data/news not found (use --shared)")
+    train_vectors(shared, out or VECTORS_PATH, dim=dim, vocab=vocab, buckets=buckets, epochs=epochs,
+                  limit_docs=limit_docs, log=typer.echo)
+
+
+@train_app.command("ner-neural")
+def train_ner_neural(
+    shared: Annotated[Path, typer.Option(help="The shared data folder (data/ner).")] = _SHARED,
+    out: Annotated[Path | None, typer.Option(help="Model file to write (default: the packaged neural.npz; its .json beside it).")] = None,
+    full: Annotated[bool, typer.Option(help="Train on all of ANERcorp train (no dev cut, no early stopping: runs --epochs).")] = False,
+    fane: Annotated[int, typer.Option(help="WikiFANE sentences to add (evenly spaced; -1 = all, 0 = none).")] = -1,
+    aqmar: Annotated[bool, typer.Option(help="Add AQMAR train+dev.")] = True,
+    wojood: Annotated[bool, typer.Option(help="Add the Wojood sample train+val.")] = True,
+    epochs: Annotated[int, typer.Option(help="Epochs (the best on dev is kept).")] = 12,
+    hidden: Annotated[int, typer.Option(help="LSTM units per direction.")] = 100,
+    batch: Annotated[int, typer.Option(help="Sentences per batch.")] = 32,
+    dropout: Annotated[float, typer.Option(help="Dropout on the LSTM input and output.")] = 0.5,
+    max_minutes: Annotated[float, typer.Option(help="Stop after the epoch that passes this wall-clock budget.")] = 40.0,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 1,
+) -> None:
+    """Train the neural tagger (char CNN + shared word vectors + CRF word features → BiLSTM → CRF; PyTorch on
+    CPU, `pip install -e .[train]`) on ANERcorp train minus its last 10 % (the dev split, scored every epoch; the
+    best epoch is kept) plus AQMAR, WikiFANE and Wojood as other domains; export numpy weights."""
+    from khabar.models.ner.neural import NEURAL_PATH
+    from khabar.models.ner.neural_train import load_data, train_neural
+
+    if not (shared / "data/ner/anercorp/train.txt").exists():
+        raise fail(f"{shared}/data/ner/anercorp/train.txt not found (use --shared)")
+    train, extra, dev = load_data(shared, fane=fane, full=full, aqmar=aqmar, wojood=wojood)
+    train_neural(train, extra, out or NEURAL_PATH, dev=[] if full else dev, epochs=epochs, hidden=hidden,
+                 batch=batch, dropout=dropout, max_minutes=max_minutes, seed=seed, log=typer.echo)
 
 
 @train_app.command("ner")
@@ -159,13 +208,16 @@ def bench_ner(
     import gzip
     import json
 
+    from khabar.models.ner.neural import NEURAL_PATH, NeuralTagger
     from khabar.models.ner.tagger import MODEL_PATH, NerTagger
+    from khabar.models.vectors import VECTORS_PATH
     from khabar.pipeline import Pipeline, get_stage
 
-    if not MODEL_PATH.exists():
+    if not MODEL_PATH.exists() and not NEURAL_PATH.exists():
         raise fail("no NER model in the package; run `khabar train ner` first")
     t0 = time.perf_counter()
-    NerTagger()
+    neural = NEURAL_PATH.exists()
+    NeuralTagger() if neural else NerTagger()  # the shipped tagger, with its resources (and the word vectors)
     load_s = time.perf_counter() - t0
     texts: list[str] = []
     if corpus.exists():
@@ -189,7 +241,10 @@ def bench_ner(
     dt, cpu = time.perf_counter() - t0, time.process_time() - c0
     nment = sum(len(d.mentions) for d in prepared)
     data_dir = MODEL_PATH.parent
-    size = sum(p.stat().st_size for p in data_dir.iterdir() if p.is_file())
+    files = [p for p in data_dir.iterdir() if p.is_file() and (neural or p != NEURAL_PATH)]
+    if neural:  # the CRF file is not read by the neural tagger; the shared word vectors are
+        files = [p for p in files if p != MODEL_PATH] + [VECTORS_PATH]
+    size = sum(p.stat().st_size for p in files)
     table = Table(title="khabar bench ner (one process, one core)")
     table.add_column("measure")
     table.add_column("value", justify="right")

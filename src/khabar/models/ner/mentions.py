@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from khabar.document import Document, NamedMention, Token
 from khabar.models.ner.conll import spans
 from khabar.models.ner.docfix import refine
-from khabar.models.ner.tagger import NerTagger
+from khabar.models.ner.tagger import Tagger
 
 _SENT_END = frozenset(".!?؟؛\n")
 _SKIP = frozenset("\u0640") | frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670"}
@@ -61,7 +61,7 @@ def _skip_letters(s: str, k: int) -> int:
     return i
 
 
-def tag_mentions(doc: Document, tagger: NerTagger) -> list[tuple[int, int, str]]:
+def tag_mentions(doc: Document, tagger: Tagger) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, type) mentions in document order."""
     text = doc.text
     out: list[tuple[int, int, str]] = []

@@ -6,6 +6,7 @@ import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 import pycrfsuite
 
@@ -15,6 +16,16 @@ MODEL_PATH = DATA_DIR / "ner.crfsuite"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _MAX_SENT = 200  # long "sentences" are tagged in windows to bound the Viterbi cost
 _DOC_BLOCK = 20_000
+
+
+class Tagger(Protocol):
+    """What the NER stage needs of a tagger: the featuriser (for the document repairs) and BIO tags."""
+
+    features: Featurizer
+
+    def tag(self, tokens: Sequence[str]) -> list[str]: ...
+
+    def tag_doc(self, sents: Sequence[Sequence[str]]) -> list[list[str]]: ...
 
 
 class NerTagger:
@@ -57,13 +68,16 @@ class NerTagger:
 
 
 _LOCK = threading.Lock()
-_DEFAULT: NerTagger | None = None
+_DEFAULT: Tagger | None = None
 
 
-def default_tagger() -> NerTagger | None:
-    """The packaged model, loaded once; a missing or damaged file is a ModelFileError naming it."""
+def default_tagger() -> Tagger | None:
+    """The packaged model, loaded once: the neural tagger (``neural.npz``) when it ships, else the CRF; a missing
+    or damaged file is a ModelFileError naming it."""
     global _DEFAULT
     with _LOCK:
         if _DEFAULT is None:
-            _DEFAULT = NerTagger()
+            from khabar.models.ner.neural import NEURAL_PATH, NeuralTagger
+
+            _DEFAULT = NeuralTagger() if NEURAL_PATH.exists() else NerTagger()
         return _DEFAULT
