@@ -14,6 +14,7 @@ permissive corpora ANT v2.1, ANT v1.1 (Jawhara FM) and the WikiFANE text; see ``
 from __future__ import annotations
 
 import threading
+import zipfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def key(token: str) -> str:
 def ft_hash(s: str) -> int:
     """fastText's n-gram hash: 32-bit FNV-1a over the UTF-8 bytes, each byte read as a signed char."""
     h = 2166136261
-    for b in s.encode("utf-8"):
+    for b in s.encode("utf-8", "surrogatepass"):
         h ^= (b - 256) & 0xFFFFFFFF if b >= 128 else b
         h = (h * 16777619) & 0xFFFFFFFF
     return h
@@ -54,11 +55,15 @@ class WordVectors:
     """Word → float32 vector; ``dim`` columns. ``index`` maps known words to rows of ``vectors``."""
 
     def __init__(self, path: Path = VECTORS_PATH) -> None:
-        with model_file(path), np.load(path, allow_pickle=False) as z:
-            words = bytes(z["words"].tobytes()).decode("utf-8").split("\n")
-            self.vectors: np.ndarray = z["vectors"]
-            self.ngrams: np.ndarray = z["ngrams"]
-            self.minn, self.maxn = (int(x) for x in z["ngram_range"])
+        with model_file(path):
+            try:
+                with np.load(path, allow_pickle=False) as z:
+                    words = bytes(z["words"].tobytes()).decode("utf-8").split("\n")
+                    self.vectors: np.ndarray = z["vectors"]
+                    self.ngrams: np.ndarray = z["ngrams"]
+                    self.minn, self.maxn = (int(x) for x in z["ngram_range"])
+            except zipfile.BadZipFile as err:  # a truncated file
+                raise ValueError(str(err)) from None
             if len(words) != self.vectors.shape[0]:
                 raise ValueError(f"{len(words)} words for {self.vectors.shape[0]} vectors")
         self.index: dict[str, int] = {w: i for i, w in enumerate(words)}

@@ -12,8 +12,10 @@ per token plus the recurrence over its sentences, all sentences of the document 
 from __future__ import annotations
 
 import json
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -86,8 +88,17 @@ class NeuralTagger:
         self.vectors = vectors if vectors is not None else load_vectors(VECTORS_PATH)
         with model_file(conf_path):
             conf = json.loads(conf_path.read_text(encoding="utf-8"))
-        with model_file(model_path), np.load(model_path, allow_pickle=False) as z:
-            w = {k: z[k].astype(np.float32) for k in z.files}
+        with model_file(model_path):
+            try:
+                with np.load(model_path, allow_pickle=False) as z:
+                    w = {k: z[k].astype(np.float32) for k in z.files}
+            except zipfile.BadZipFile as err:  # a truncated file
+                raise ValueError(str(err)) from None
+        with model_file(model_path):  # a file of the wrong shape (missing keys, wrong sizes) names the model
+            self._setup(conf, w)
+        self._proj: Memo[str, np.ndarray] = Memo("ner.neural_proj", 8 * self.hidden * 4 + 200, 0.10)
+
+    def _setup(self, conf: dict[str, Any], w: dict[str, np.ndarray]) -> None:
         self.tags: list[str] = conf["tags"]
         self.chars: dict[str, int] = {c: i for i, c in enumerate(conf["chars"])}
         self.vocabs: dict[str, dict[str, int]] = {f: {v: i for i, v in enumerate(vals)}
@@ -109,7 +120,6 @@ class NeuralTagger:
         self.out_w = w["out_w"]  # 2H × K
         self.out_b = w["out_b"]
         self.trans, self.start, self.end = w["trans"], w["start"], w["end"]
-        self._proj: Memo[str, np.ndarray] = Memo("ner.neural_proj", 8 * self.hidden * 4 + 200, 0.10)
 
     # -- per word type ---------------------------------------------------------------------------------
     def _char_feats(self, words: list[str]) -> np.ndarray:
