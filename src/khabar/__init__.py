@@ -1,5 +1,12 @@
 """khabar: Arabic news to structured, searchable facts, with offsets into the untouched original."""
 
+import os
+
+# khabar analyses on one core per process (scale out with processes: `khabar batch`, Dask). Its numpy models
+# (NER BiLSTM, parser) multiply small matrices, where OpenBLAS threads only spin: on a loaded 2-core machine
+# they made the NER stage 6x slower in CPU time. Set before numpy loads; an explicit setting wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 from khabar.document import (
     Dateline,
     Document,

@@ -46,7 +46,7 @@ def train_vectors_cmd(
     epochs: Annotated[int, typer.Option(help="Training epochs.")] = 5,
     limit_docs: Annotated[int | None, typer.Option(help="Read only this many articles per news file (tests).")] = None,
 ) -> None:
-    """Subword word vectors (fastText skip-gram, gensim; `pip install -e .[train]`) on ANT v2.1, ANT v1.1 and the
+    """Subword word vectors (fastText CBOW, gensim; `pip install -e .[train]`) on ANT v2.1, ANT v1.1 and the
     WikiFANE text, in khabar's token view; pruned, float16."""
     from khabar.models.vectors import VECTORS_PATH
     from khabar.models.vectors_train import train_vectors

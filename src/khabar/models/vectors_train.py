@@ -70,7 +70,7 @@ def train_vectors(shared: Path, out: Path = VECTORS_PATH, *, dim: int = 100, voc
     ntok = sum(len(s) for s in sents)
     log(f"corpus: {len(sents):,} paragraphs, {ntok:,} tokens in {time.time() - t0:.0f}s")
     model = FastText(vector_size=dim, window=window, min_count=min_count, min_n=minn, max_n=maxn,
-                     bucket=buckets, sg=1, negative=5, workers=1, seed=seed, epochs=epochs)
+                     bucket=buckets, sg=0, negative=5, workers=1, seed=seed, epochs=epochs)
     model.build_vocab(corpus_iterable=sents)
     model.train(corpus_iterable=sents, total_examples=len(sents), epochs=epochs)
     log(f"trained in {time.time() - t0:.0f}s ({len(model.wv.index_to_key):,} words)")

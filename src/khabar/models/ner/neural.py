@@ -144,7 +144,14 @@ class NeuralTagger:
     def _project(self, tokens: Sequence[str]) -> dict[str, np.ndarray]:
         """Input projection (both directions side by side, ``8H``) of every distinct token, cached."""
         proj = self._proj
-        todo = [t for t in dict.fromkeys(tokens) if t not in proj]
+        found: dict[str, np.ndarray] = {}
+        todo: list[str] = []
+        for t in dict.fromkeys(tokens):
+            hit = proj.get(t)
+            if hit is None:
+                todo.append(t)
+            else:
+                found[t] = hit
         if todo:
             feats = self.features
             rows = []
@@ -159,8 +166,8 @@ class NeuralTagger:
             x = np.concatenate([np.stack(rows), self._char_feats(keys)], axis=1)
             p = np.concatenate([x @ self.w_ih["fwd"], x @ self.w_ih["bwd"]], axis=1)
             for t, row in zip(todo, p, strict=True):
-                proj.put(t, row)
-        return {t: proj[t] for t in tokens}
+                found[t] = proj.put(t, row)
+        return found
 
     # -- sentences -------------------------------------------------------------------------------------
     def _lstm(self, xp: np.ndarray, lengths: np.ndarray, d: str) -> np.ndarray:
