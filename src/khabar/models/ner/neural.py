@@ -28,7 +28,9 @@ NEURAL_PATH = DATA_DIR / "neural.npz"
 NEURAL_CONF = DATA_DIR / "neural.json"
 MAX_CHARS = 20
 _MAX_SENT = 200
-WORD_FIELDS = ("c1", "c2", "g", "t", "sl", "pre", "sh", "al")  # word-level categorical features
+# word-level categorical features: the normalised word itself (a trained embedding of the training vocabulary,
+# next to the fixed shared vectors), clusters, gazetteer, trigger, silver, proclitic, shape, ال
+WORD_FIELDS = ("w", "c1", "c2", "g", "t", "sl", "pre", "sh", "al")
 
 
 def word_fields(feats: Featurizer, token: str) -> tuple[dict[str, str], str, str]:

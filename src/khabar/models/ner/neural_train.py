@@ -26,11 +26,12 @@ from khabar.models.ner.neural import MAX_CHARS, WORD_FIELDS, word_fields
 from khabar.models.vectors import WordVectors, load_vectors
 
 TAGS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
-FEAT_DIMS = {"c1": 8, "c2": 16, "g": 8, "t": 8, "sl": 8, "pre": 4, "sh": 8, "al": 2}
+FEAT_DIMS = {"w": 50, "c1": 8, "c2": 16, "g": 8, "t": 8, "sl": 8, "pre": 4, "sh": 8, "al": 2}
 MG_DIM = 8
 DOM_DIM = 8
 CHAR_DIM, CHAR_FILTERS, CHAR_WIDTH = 24, 50, 3
 MAX_TRAIN_LEN = 120
+WORD_DROPOUT = 0.1  # share of training tokens whose trained word embedding is replaced by the unknown word's
 
 
 class Encoded:
@@ -53,6 +54,7 @@ class Encoder:
         self.vocabs: dict[str, list[str]] = {f: [""] for f in WORD_FIELDS}
         self.mg_vocab: list[str] = [""]
         self.word_keys: dict[str, int] = {}
+        self._index: tuple[dict[str, int], dict[str, dict[str, int]], dict[str, int]] | None = None
 
     def build(self, sents: Sequence[Sentence]) -> None:
         cc: Counter[str] = Counter()
@@ -67,11 +69,14 @@ class Encoder:
         for f in WORD_FIELDS:
             self.vocabs[f] += sorted(v for v, n in fc[f].items() if n >= 2 and v)
         self.mg_vocab += sorted({f"mg={p}-{c}" for c in self.feats.gazn.values() for p in "BI"})
+        self._index = None
 
     def encode(self, toks: Sequence[str], tags: Sequence[str], dom: int) -> Encoded:
-        ci = {c: i for i, c in enumerate(self.chars)}
-        vi = {f: {v: i for i, v in enumerate(vals)} for f, vals in self.vocabs.items()}
-        mi = {v: i for i, v in enumerate(self.mg_vocab)}
+        if self._index is None:
+            self._index = ({c: i for i, c in enumerate(self.chars)},
+                           {f: {v: i for i, v in enumerate(vals)} for f, vals in self.vocabs.items()},
+                           {v: i for i, v in enumerate(self.mg_vocab)})
+        ci, vi, mi = self._index
         n = len(toks)
         words = np.zeros(n, dtype=np.int64)
         chars = np.zeros((n, MAX_CHARS), dtype=np.int64)
@@ -244,6 +249,10 @@ def train_neural(train: Sequence[Sentence], extra: Sequence[tuple[Sentence, int]
         total = 0.0
         for bi in batches:
             wv, chars, fts, mg, dom, lengths, tags, mask = _batch([items[i] for i in bi], wmat)
+            if "w" in WORD_FIELDS:
+                col = WORD_FIELDS.index("w")
+                drop = torch.rand(fts.shape[:2]) < WORD_DROPOUT
+                fts[:, :, col] = torch.where(drop, torch.zeros_like(fts[:, :, col]), fts[:, :, col])
             opt.zero_grad()
             loss = net.nll(net.emissions(wv, chars, fts, mg, dom, lengths), tags, mask)
             (loss / len(bi)).backward()
