@@ -71,6 +71,7 @@ def train_ner_neural(
     dropout: Annotated[float, typer.Option(help="Dropout on the LSTM input and output.")] = 0.5,
     max_minutes: Annotated[float, typer.Option(help="Stop after the epoch that passes this wall-clock budget.")] = 40.0,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 1,
+    crf_weight: Annotated[float, typer.Option(help="Weight of the shipped CRF's marginals in the ensemble decision, written to the model's .json (0 = the network alone).")] = 0.0,
 ) -> None:
     """Train the neural tagger (char CNN + shared word vectors + CRF word features → BiLSTM → CRF; PyTorch on
     CPU, `pip install -e .[train]`) on ANERcorp train minus its last 10 % (the dev split, scored every epoch; the
@@ -82,7 +83,8 @@ def train_ner_neural(
         raise fail(f"{shared}/data/ner/anercorp/train.txt not found (use --shared)")
     train, extra, dev = load_data(shared, fane=fane, full=full, aqmar=aqmar, wojood=wojood)
     train_neural(train, extra, out or NEURAL_PATH, dev=[] if full else dev, epochs=epochs, hidden=hidden,
-                 batch=batch, dropout=dropout, max_minutes=max_minutes, seed=seed, log=typer.echo)
+                 batch=batch, dropout=dropout, max_minutes=max_minutes, seed=seed, crf_weight=crf_weight,
+                 log=typer.echo)
 
 
 @train_app.command("ner")
@@ -208,8 +210,8 @@ def bench_ner(
     import gzip
     import json
 
-    from khabar.models.ner.neural import NEURAL_PATH, NeuralTagger
-    from khabar.models.ner.tagger import MODEL_PATH, NerTagger
+    from khabar.models.ner.neural import NEURAL_PATH
+    from khabar.models.ner.tagger import MODEL_PATH, load_shipped
     from khabar.models.vectors import VECTORS_PATH
     from khabar.pipeline import Pipeline, get_stage
 
@@ -217,7 +219,7 @@ def bench_ner(
         raise fail("no NER model in the package; run `khabar train ner` first")
     t0 = time.perf_counter()
     neural = NEURAL_PATH.exists()
-    NeuralTagger() if neural else NerTagger()  # the shipped tagger, with its resources (and the word vectors)
+    shipped = load_shipped()  # the shipped tagger, with its resources (and the word vectors)
     load_s = time.perf_counter() - t0
     texts: list[str] = []
     if corpus.exists():
@@ -242,8 +244,8 @@ def bench_ner(
     nment = sum(len(d.mentions) for d in prepared)
     data_dir = MODEL_PATH.parent
     files = [p for p in data_dir.iterdir() if p.is_file() and (neural or p != NEURAL_PATH)]
-    if neural:  # the CRF file is not read by the neural tagger; the shared word vectors are
-        files = [p for p in files if p != MODEL_PATH] + [VECTORS_PATH]
+    if neural:  # the shared word vectors are read; the CRF file only when it joins the ensemble
+        files = [p for p in files if p != MODEL_PATH or getattr(shipped, "crf", None) is not None] + [VECTORS_PATH]
     size = sum(p.stat().st_size for p in files)
     table = Table(title="khabar bench ner (one process, one core)")
     table.add_column("measure")

@@ -22,6 +22,7 @@ import numpy as np
 from khabar.memo import Memo
 from khabar.models.files import model_file
 from khabar.models.ner.features import DATA_DIR, Featurizer
+from khabar.models.ner.tagger import _SURROGATE, NerTagger
 from khabar.models.vectors import VECTORS_PATH, WordVectors, load_vectors
 
 NEURAL_PATH = DATA_DIR / "neural.npz"
@@ -84,9 +85,14 @@ class NeuralTagger:
     """Same interface as :class:`khabar.models.ner.tagger.NerTagger` (``tag``, ``tag_doc``, ``features``)."""
 
     def __init__(self, model_path: Path = NEURAL_PATH, conf_path: Path | None = None,
-                 data_dir: Path = DATA_DIR, vectors: WordVectors | None = None) -> None:
+                 data_dir: Path = DATA_DIR, vectors: WordVectors | None = None,
+                 crf: NerTagger | None = None, crf_weight: float | None = None) -> None:
+        """``crf`` (with ``crf_weight`` > 0; default: the weight in the model's .json) joins the decision: its
+        per-token marginal log-probabilities, times the weight, are added to the network's tag scores before the
+        Viterbi search (a product of experts)."""
         conf_path = conf_path or model_path.with_suffix(".json")
-        self.features = Featurizer(data_dir)
+        self.crf = crf
+        self.features = crf.features if crf is not None else Featurizer(data_dir)
         self.vectors = vectors if vectors is not None else load_vectors(VECTORS_PATH)
         with model_file(conf_path):
             conf = json.loads(conf_path.read_text(encoding="utf-8"))
@@ -98,6 +104,7 @@ class NeuralTagger:
                 raise ValueError(str(err)) from None
         with model_file(model_path):  # a file of the wrong shape (missing keys, wrong sizes) names the model
             self._setup(conf, w)
+        self.crf_weight = float(conf.get("crf_weight", 0.0)) if crf_weight is None else crf_weight
         self._proj: Memo[str, np.ndarray] = Memo("ner.neural_proj", 8 * self.hidden * 4 + 200, 0.10)
 
     def _setup(self, conf: dict[str, Any], w: dict[str, np.ndarray]) -> None:
@@ -194,6 +201,9 @@ class NeuralTagger:
     def _tag_chunks(self, chunks: list[Sequence[str]]) -> list[list[str]]:
         order = sorted(range(len(chunks)), key=lambda k: -len(chunks[k]))
         emis, lengths = self.emissions([chunks[k] for k in order])
+        if self.crf is not None and self.crf_weight > 0:
+            for b, lp in enumerate(self.crf_logp([chunks[k] for k in order])):
+                emis[b, : len(lp)] += self.crf_weight * lp
         paths = viterbi(emis, lengths, self.trans, self.start, self.end)
         out: list[list[str]] = [[] for _ in chunks]
         for k, path in zip(order, paths, strict=True):
@@ -225,6 +235,26 @@ class NeuralTagger:
             hb[k, :n] = hb_rev[k, :n][::-1]
         emis: np.ndarray = np.concatenate([hf, hb], axis=2) @ self.out_w + self.out_b
         return emis, lengths
+
+    def crf_logp(self, sents: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """Per sentence, ``n × K`` log marginal probabilities of this tagger's tags under the CRF (its features
+        see the sentences as one document)."""
+        crf = self.crf
+        assert crf is not None
+        if any(_SURROGATE.search(t) for toks in sents for t in toks):
+            sents = [[_SURROGATE.sub("\ufffd", t) for t in toks] for toks in sents]
+        ct = crf._tagger
+        known = set(ct.labels())
+        out: list[np.ndarray] = []
+        for seq in crf.features.document(sents):
+            m = np.full((len(seq), len(self.tags)), 1e-6, dtype=np.float32)
+            if seq:
+                ct.set(seq)
+                for j, lab in enumerate(self.tags):
+                    if lab in known:
+                        m[:, j] = [ct.marginal(lab, i) for i in range(len(seq))]
+            out.append(np.log(np.maximum(m, 1e-6)))
+        return out
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         return self.tag_doc([tokens])[0]

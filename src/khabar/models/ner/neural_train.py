@@ -215,7 +215,7 @@ def _split_long(sents: Sequence[Sentence]) -> list[Sentence]:
 def train_neural(train: Sequence[Sentence], extra: Sequence[tuple[Sentence, int]], out: Path, *,
                  dev: Sequence[Sentence] = (), epochs: int = 10, hidden: int = 100, dropout: float = 0.5,
                  lr: float = 2e-3, batch: int = 32, seed: int = 1, max_minutes: float = 40.0,
-                 data_dir: Path = DATA_DIR, vectors: WordVectors | None = None,
+                 data_dir: Path = DATA_DIR, vectors: WordVectors | None = None, crf_weight: float = 0.0,
                  log: Callable[[str], None] = print) -> dict[str, Any]:
     """Train on ``train`` (domain 0) + ``extra`` ((sentence, domain) pairs), keep the epoch that scores best on
     ``dev`` (the last one without a dev set), export ``out`` (.npz) and its ``.json``."""
@@ -274,12 +274,12 @@ def train_neural(train: Sequence[Sentence], extra: Sequence[tuple[Sentence, int]
             break
     assert best[1] is not None
     net.load_state_dict(best[1])
-    export(net, enc, out, hidden=hidden, word_dim=vectors.dim)
+    export(net, enc, out, hidden=hidden, word_dim=vectors.dim, crf_weight=crf_weight)
     log(f"kept epoch {best[2]}; wrote {out} ({out.stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f}s")
     return {"best_epoch": best[2], "history": history, "net": net, "encoder": enc}
 
 
-def export(net: Any, enc: Encoder, out: Path, *, hidden: int, word_dim: int) -> None:
+def export(net: Any, enc: Encoder, out: Path, *, hidden: int, word_dim: int, crf_weight: float = 0.0) -> None:
     """Weights as float16 numpy arrays (LSTM input weights split into the word-type part, the multiword
     gazetteer part and the domain part), vocabularies as JSON."""
     sd = {k: v.detach().numpy().astype(np.float32) for k, v in net.state_dict().items()}
@@ -306,7 +306,8 @@ def export(net: Any, enc: Encoder, out: Path, *, hidden: int, word_dim: int) -> 
     half: dict[str, Any] = {k: v.astype(np.float16) for k, v in arrays.items()}
     np.savez_compressed(out, **half)
     conf = {"tags": TAGS, "chars": enc.chars, "vocabs": enc.vocabs, "fields": list(WORD_FIELDS),
-            "mg_vocab": enc.mg_vocab, "hidden": hidden, "word_dim": word_dim, "char_width": CHAR_WIDTH}
+            "mg_vocab": enc.mg_vocab, "hidden": hidden, "word_dim": word_dim, "char_width": CHAR_WIDTH,
+            "crf_weight": crf_weight}
     out.with_suffix(".json").write_text(json.dumps(conf, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
 
 

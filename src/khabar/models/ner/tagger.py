@@ -67,6 +67,21 @@ class NerTagger:
         return out
 
 
+def load_shipped() -> Tagger:
+    """A fresh copy of the shipped tagger: the neural one (``neural.npz``) when it ships — with the CRF's
+    marginals joining its scores when ``neural.json`` gives them a weight — else the CRF."""
+    import json
+
+    from khabar.models.files import model_file
+    from khabar.models.ner.neural import NEURAL_CONF, NEURAL_PATH, NeuralTagger
+
+    if not NEURAL_PATH.exists():
+        return NerTagger()
+    with model_file(NEURAL_CONF):
+        weight = float(json.loads(NEURAL_CONF.read_text(encoding="utf-8")).get("crf_weight", 0.0))
+    return NeuralTagger(crf=NerTagger() if weight > 0 else None)
+
+
 _LOCK = threading.Lock()
 _DEFAULT: Tagger | None = None
 
@@ -77,7 +92,5 @@ def default_tagger() -> Tagger | None:
     global _DEFAULT
     with _LOCK:
         if _DEFAULT is None:
-            from khabar.models.ner.neural import NEURAL_PATH, NeuralTagger
-
-            _DEFAULT = NeuralTagger() if NEURAL_PATH.exists() else NerTagger()
+            _DEFAULT = load_shipped()
         return _DEFAULT
