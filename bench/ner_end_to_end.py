@@ -46,22 +46,20 @@ def main(argv: list[str] | None = None) -> int:
 
     import khabar
 
+    ner_model = None
     if args.model_dir:
-        from khabar.models.ner import tagger as ner_tagger
-
-        if (args.model_dir / "neural.npz").exists():
-            from khabar.models.ner.neural import NeuralTagger
-
-            ner_tagger._DEFAULT = NeuralTagger(args.model_dir / "neural.npz")
-        else:
-            ner_tagger._DEFAULT = ner_tagger.NerTagger(args.model_dir / "ner.crfsuite", args.model_dir)
+        neural = args.model_dir / "neural.npz"
+        ner_model = neural if neural.exists() else args.model_dir / "ner.crfsuite"
 
     sents = read_conll(args.conll)
     if args.dev:
         sents = sents[int(len(sents) * 0.9):]
     if args.limit:
         sents = sents[: args.limit]
-    run = khabar.Pipeline(args.stages.split(",")) if args.stages else khabar.analyze
+    from khabar.pipeline import PipelineConfig
+
+    stages = tuple(args.stages.split(",")) if args.stages else None
+    run = khabar.Pipeline(PipelineConfig(stages=stages, ner_model=ner_model)) if stages or ner_model else khabar.analyze
     tp: Counter[str] = Counter()
     n_gold: Counter[str] = Counter()
     n_pred: Counter[str] = Counter()

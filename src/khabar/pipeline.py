@@ -113,7 +113,7 @@ class PipelineConfig:
     """What a pipeline is built from. ``None`` means the packaged default for that resource.
 
     ``stages``: stage names (or built :class:`Stage` objects) — default :data:`DEFAULT_STAGES`;
-    ``kb``: a :class:`khabar.kb.kb.KB` for ``resolve``; ``ner_model``: path of a CRF model for ``ner``;
+    ``kb``: a :class:`khabar.kb.kb.KB` for ``resolve``; ``ner_model``: path of an NER model for ``ner`` (a neural ``.npz`` or a CRF ``.crfsuite``);
     ``morph_model`` / ``parse_model``: loaded models for ``morph`` / ``parse``; ``coder``: an event
     :class:`~khabar.extract.eventcoder.coder.Coder` for ``events``; ``topic_model``: the classifier of ``topics``.
     """

@@ -20,7 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from khabar.models.ner.conll import Sentence, score
+from khabar.eval.ner import score
+from khabar.models.ner.conll import Sentence
 from khabar.models.ner.features import DATA_DIR, Featurizer
 from khabar.models.ner.neural import MAX_CHARS, WORD_FIELDS, word_fields
 from khabar.models.vectors import WordVectors, load_vectors
