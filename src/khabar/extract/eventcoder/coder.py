@@ -874,6 +874,12 @@ class Coder:
         st.recips = [r for r in st.recips if not (self._place(toks, r) and r.i - 1 > hit.last and toks[r.i - 1].word
                                             and not self._any_prep(toks, r)
                                             and toks[r.i - 1].norm not in self.placehead)]
+        if trig.event == "ASSAULT":
+            # طوقت محافظة صعدة، ضربات على بلدة أم المياذن: a town named after a place noun is where the attack hit, not
+            # the party attacked (the armed group or the people there are)
+            st.recips = [r for r in st.recips if not (self._place(toks, r) and r.i > 0 and toks[r.i - 1].word
+                                                      and (stems(toks[r.i - 1].norm) | {toks[r.i - 1].norm})
+                                                      & self.placehead)]
         if trig.event not in ("ASSAULT", "COERCE", "MOBILIZE"):
             # زيارة إلى مدريد: a city under a preposition is where it happens, not who receives it (an attack on a
             # city still targets it)
