@@ -273,3 +273,17 @@ def test_lam_genitive_after_an_attack_noun_is_the_attacker() -> None:
     text = "لقي قيادي بارز مصرعه في غارة لتحالف دعم الشرعية استهدفت اجتماعا."
     doc, evs = code(text, entities=_ents(text, ("ent_c", "ORG", "تحالف دعم الشرعية")))
     assert any(e.event == "ASSAULT" and e.actor == ["ent_c"] for e in evs), evs
+
+
+def test_town_after_a_place_noun_is_not_the_attack_recipient() -> None:
+    text = "وقالت المصادر إن قوات النظام شنت ضربات جوية على بلدة أم المياذن."
+    doc, evs = code(text, entities=_ents(text, ("ent_r", "ORG", "قوات النظام"), ("ent_u", "LOC", "أم المياذن")))
+    assault = [e for e in evs if e.event == "ASSAULT"]
+    assert assault and all("ent_u" not in e.recipient for e in assault), evs
+
+
+def test_relative_clause_of_an_event_noun_gives_the_recipient() -> None:
+    text = "وأشاد الرئيس بالمعارك التي يخوضها الجيش ضد ميليشيا الحوثي في صعدة."
+    ents = _ents(text, ("ent_a", "ORG", "الجيش"), ("ent_h", "ORG", "ميليشيا الحوثي"), ("ent_s", "LOC", "صعدة"))
+    doc, evs = code(text, entities=ents)
+    assert any(e.event == "ASSAULT" and e.recipient == ["ent_h"] for e in evs), evs
