@@ -287,3 +287,20 @@ def test_relative_clause_of_an_event_noun_gives_the_recipient() -> None:
     ents = _ents(text, ("ent_a", "ORG", "الجيش"), ("ent_h", "ORG", "ميليشيا الحوثي"), ("ent_s", "LOC", "صعدة"))
     doc, evs = code(text, entities=ents)
     assert any(e.event == "ASSAULT" and e.recipient == ["ent_h"] for e in evs), evs
+
+
+def test_clause_view_subject_before_the_verb_makes_the_next_noun_its_object() -> None:
+    from khabar.document import Arg, Clause
+
+    text = "وأكد المتحدث أن قوات التحالف في اليمن تطالب الأمم المتحدة بإدانة الجرائم."
+    ents = _ents(text, ("ent_c", "ORG", "قوات التحالف"), ("ent_y", "LOC", "اليمن"), ("ent_u", "ORG", "الأمم المتحدة"))
+    doc, evs = code(text, entities=ents)
+    request = [e for e in evs if e.event == "REQUEST"]
+    assert request and request[0].actor == ["ent_u"], evs  # word order alone reads it as VSO
+    v, s, o = text.index("تطالب"), text.index("قوات"), text.index("الأمم")
+    clause = Clause(0, v, v + 5, "تطالب", "طالب", 0,
+                    subject=Arg(1, s, text.index(" تطالب"), "قوات التحالف في اليمن", None, "ent_c"),
+                    objects=[Arg(2, o, o + len("الأمم المتحدة"), "الأمم المتحدة", None, "ent_u")])
+    doc, evs = code(text, entities=ents, clauses=[clause])
+    request = [e for e in evs if e.event == "REQUEST"]
+    assert request and request[0].actor == ["ent_c"] and request[0].recipient == ["ent_u"], evs

@@ -1034,6 +1034,8 @@ def code_document(doc: Document, coder: Coder | None = None, min_confidence: flo
             intent_event = ""
             for h in hits:
                 coder.roles(h, toks, cands)
+                if clause_at:
+                    _svo_object_fix(coder, h, toks, cands, clause_at)
                 if CLAUSE_FALLBACK and clause_at:
                     _clause_roles(coder, h, toks, cands, clause_at)
                 fact = coder.factuality(h, toks)
@@ -1188,6 +1190,25 @@ def _features(coder: Coder, toks: list[Tok], h: Hit, fact: str, hits: list[Hit],
     if pv is not None:
         out += pv.features(coder, toks[h.i].start, toks[h.i].end, h.trig.event)
     return out
+
+
+def _svo_object_fix(coder: Coder, h: Hit, toks: list[Tok], cands: list[Cand], clause_at: dict[int, Clause]) -> None:
+    """أن قوات التحالف في اليمن تطالب الأمم المتحدة …: when the shared clause view puts the verb's subject before it
+    and every actor the word-order rules took after the verb lies inside one of the clause's objects, those were
+    the object (now the recipient, when none was found) and the actor is the entity in the clause subject, if any."""
+    if h.trig.pos != "V" or not h.actors or not all(a.i > h.last for a in h.actors):
+        return
+    t = toks[h.i]
+    cl = next((clause_at[k] for k in range(t.start, t.end) if k in clause_at), None)
+    if cl is None or cl.passive or cl.subject is None or cl.subject.end > t.start or not cl.objects:
+        return
+    if not all(any(o.start <= a.start and a.end <= o.end for o in cl.objects) for a in h.actors):
+        return
+    if not h.recipients and h.trig.gen != "-":
+        h.recipients = h.actors
+    subj = [k for k, c in enumerate(cands) if c.entity and not c.modifier
+            and cl.subject.start <= c.start and c.end <= cl.subject.end and c.i < h.i]
+    h.actors = coder._chain_right(toks, cands, subj[0]) if subj else []
 
 
 def _clause_roles(coder: Coder, h: Hit, toks: list[Tok], cands: list[Cand], clause_at: dict[int, Clause]) -> None:
