@@ -304,3 +304,13 @@ def test_clause_view_subject_before_the_verb_makes_the_next_noun_its_object() ->
     doc, evs = code(text, entities=ents, clauses=[clause])
     request = [e for e in evs if e.event == "REQUEST"]
     assert request and request[0].actor == ["ent_c"] and request[0].recipient == ["ent_u"], evs
+
+
+def test_nationality_after_a_copula_is_no_actor() -> None:
+    text = "وقالت الشرطة إن ضحايا التفجيرات كانوا أمريكيين من أصول إسبانية."
+    doc, evs = code(text, entities=_ents(text, ("ent_p", "ORG", "الشرطة")))
+    assault = [e for e in evs if e.event == "ASSAULT"]
+    assert assault and all(not e.actor for e in assault), [(e.actor, e.evidence) for e in assault]
+    text2 = "وأدانت الحكومة التفجيرات الأمريكية على القرية."
+    doc2, evs2 = code(text2, entities=_ents(text2, ("ent_g", "ORG", "الحكومة")))
+    assert any(e.event == "ASSAULT" and e.actor for e in evs2), evs2  # the attributive adjective still names the actor

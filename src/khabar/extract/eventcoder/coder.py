@@ -172,6 +172,7 @@ class Coder:
         self.passive_aux = c("passive_aux")
         self.time_noun, self.when, self.undergo = c("time_noun"), c("when"), c("undergo")
         self.mutual = c("mutual")
+        self.copula = c("copula")
         self.bg_open, self.anniversary, self.past_period = c("background_open"), c("anniversary"), c("past_period")
         self._role_forms: dict[str, set[str]] = {}
         for role in ROLE_NAMES:
@@ -672,7 +673,8 @@ class Coder:
                 st.right = st.right[1:]
         if trig.pos == "N" and not st.actors:
             for c in cands:
-                if c.modifier and c.kind == "adjective" and hit.last < c.i <= hit.last + 2 and c.country:
+                if c.modifier and c.kind == "adjective" and hit.last < c.i <= hit.last + 2 and c.country \
+                        and not any(toks[k].norm in self.copula for k in range(hit.last + 1, c.i)):
                     st.actors = [c]
                     st.used_right = max(st.used_right, c.j - 1)
                     break
