@@ -314,3 +314,10 @@ def test_nationality_after_a_copula_is_no_actor() -> None:
     text2 = "وأدانت الحكومة التفجيرات الأمريكية على القرية."
     doc2, evs2 = code(text2, entities=_ents(text2, ("ent_g", "ORG", "الحكومة")))
     assert any(e.event == "ASSAULT" and e.actor for e in evs2), evs2  # the attributive adjective still names the actor
+
+
+def test_glued_lam_is_not_part_of_a_lexicon_actor() -> None:
+    text = "وقتل عشرات المدنيين في قصف لقوات النظام على البلدة."
+    doc, evs = code(text)
+    names = [m.text for e in evs for i in e.actor for m in (doc.entity(i).mentions if doc.entity(i) else [])]
+    assert "قوات النظام" in names and "لقوات النظام" not in names, (names, evs)

@@ -1346,6 +1346,10 @@ def _actor_entity(doc: Document, idx: _DocIndex, c: Cand) -> str:
     w0 = text[c.start: c.end]
     if w0.startswith(("بال", "كال")) and len(w0.split()[0]) > 4:
         c.start += 1
+    first = nkey(text[c.start: c.end].split()[0]) if text[c.start: c.end].split() else ""
+    if first[:1] == "ل" and not first.startswith("لل") and len(first) > 4 and first not in actors and (
+            first[1:] in actors or any(s in actors for s in stems(first[1:]))):
+        c.start += 1  # قصف لقوات النظام: the preposition glued to a word without the article (not لبنان)
     surface = text[c.start: c.end]
     # one entity for قوات روسية / القوات الروسية: same head word (clitics and plural endings off) and codes
     head = nkey(surface).split()[0] if nkey(surface).split() else ""
