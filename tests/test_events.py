@@ -321,3 +321,10 @@ def test_glued_lam_is_not_part_of_a_lexicon_actor() -> None:
     doc, evs = code(text)
     names = [m.text for e in evs for i in e.actor for m in (doc.entity(i).mentions if doc.entity(i) else [])]
     assert "قوات النظام" in names and "لقوات النظام" not in names, (names, evs)
+
+
+def test_the_military_operation_is_no_actor() -> None:
+    text = "وارتفعت حصيلة قتلى العملية العسكرية في المحافظة إلى 162 مدنيا."
+    doc, evs = code(text)
+    names = [m.text for e in evs for i in e.actor for m in (doc.entity(i).mentions if doc.entity(i) else [])]
+    assert not any("العملية" in n for n in names), (names, evs)
