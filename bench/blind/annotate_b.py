@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from quotes_times_common import ROOT, _nth, _nth_year, _occurrences, _word_nth, write_set  # noqa: E402
 
 OUT = ROOT / "tests" / "data" / "blind"
+ANNOTATION = "blind set B: annotated by hand before any system run"  # meta.annotation (bench/blind2 reuses this builder)
 A: dict[str, dict[str, Any]] = {}
 
 
@@ -156,7 +157,7 @@ def build_blind(art: dict[str, Any], ann: dict[str, Any]) -> dict[str, Any]:
         "text": text,
         "meta": {"title": art["title"], "source": art["source"], "url": art.get("url"),
                  "published": art["published"][:10], "language": "ar", "licence": "Apache-2.0 (ANT v2.1)",
-                 "annotation": "blind set B: annotated by hand before any system run"},
+                 "annotation": ANNOTATION},
         "entities": entities,
         "times": sorted(times, key=lambda t: t["start"]),
         "quotes": sorted(quotes, key=lambda q: q["content"]["start"]),

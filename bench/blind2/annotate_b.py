@@ -2,7 +2,7 @@
 times, quotes and PLOVER events BEFORE any khabar stage was run on them (issues 11, 12, 13).
 
 Articles: lines 11-20 of bench/blind2/ids.txt (lines 1-10 are annotator A's). Conventions: bench/blind2/README_b.md
-(those of bench/blind/README_b.md, with the additions listed there). The machinery is a copy of
+(those of bench/blind/README_b.md, with the additions listed there). The machinery is that of
 bench/blind/annotate_b.py; annotations are snippet-level and resolved to offsets here:
 
 * entities: ``id -> E(type, forms, coref, canonical=…, qid=…)``. A form is a name as written without clitics
@@ -20,182 +20,26 @@ bench/blind/annotate_b.py; annotations are snippet-level and resolved to offsets
 
 from __future__ import annotations
 
-import re
+import importlib.util
 import sys
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from quotes_times_common import ROOT, _nth, _nth_year, _occurrences, _word_nth, write_set  # noqa: E402
+from quotes_times_common import ROOT, write_set  # noqa: E402
+
+# The machinery (E, Q, Ev, build_blind, show) is the first blind set's annotator B builder, loaded by path
+# (both files are called annotate_b.py); only the output folder and meta.annotation differ.
+_spec = importlib.util.spec_from_file_location("blind1_annotate_b", ROOT / "bench" / "blind" / "annotate_b.py")
+assert _spec is not None and _spec.loader is not None
+_builder = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_builder)
+_builder.ANNOTATION = "blind set 2, annotator B: annotated by hand before any system run"
+E, Q, Ev, build_blind, show = _builder.E, _builder.Q, _builder.Ev, _builder.build_blind, _builder.show
 
 OUT = ROOT / "tests" / "data" / "blind2"
+
 A: dict[str, dict[str, Any]] = {}
-
-
-def E(etype: str, forms: list[str], coref: list[str] | None = None, *, canonical: str, qid: str | None = None,
-      country: str | None = None, sector: str | None = None, optional: bool = False) -> dict[str, Any]:
-    return {"type": etype, "forms": forms, "coref": coref or [], "canonical": canonical, "wikidata": qid,
-            "country": country, "sector": sector, "optional": optional}
-
-
-def Q(qtype: str, cue: str, cn: int, content: str, qn: int, speaker: str | None, addressee: str | None = None,
-      optional: bool = False) -> dict[str, Any]:
-    return {"type": qtype, "cue": (cue, cn), "content": (content, qn), "speaker": speaker, "addressee": addressee,
-            "optional": optional}
-
-
-def Ev(etype: str, actors: list[str], recipients: list[str], date: str | None, evidence: list[tuple[str, int]],
-       *, optional: bool = False, fact: str = "asserted") -> dict[str, Any]:
-    return {"event": etype, "actor": actors, "recipient": recipients, "date": date, "evidence": evidence,
-            "optional": optional, "factuality": fact}
-
-
-_CTX = re.compile(r"^(.*)\[(.+)\](.*)$")
-_AT = re.compile(r"^(.+)@(\d+)$")
-
-
-def _form_spans(text: str, form: str) -> tuple[list[tuple[int, int]], bool]:
-    """Spans a form denotes, and whether it is restricted (context / occurrence forms are claimed first)."""
-    if m := _CTX.match(form):
-        pre, word, post = m.groups()
-        spans = [(h.start() + len(pre), h.start() + len(pre) + len(word))
-                 for h in re.finditer(re.escape(pre + word + post), text)]
-        return spans, True
-    if m := _AT.match(form):
-        occ = sorted(_occurrences(text, m.group(1)))
-        n = int(m.group(2))
-        if n >= len(occ):
-            raise ValueError(f"{form!r}: only {len(occ)} occurrences")
-        return [occ[n]], True
-    return sorted(_occurrences(text, form)), False
-
-
-def _entities(text: str, ents: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    items = []  # (restricted, length, form, eid, kind, optional)
-    for eid, e in ents.items():
-        for kind, fl in (("m", e["forms"]), ("c", e["coref"])):
-            for f in fl:
-                opt = f.startswith("?")
-                f = f.lstrip("?")
-                spans, restricted = _form_spans(text, f)
-                if not spans:
-                    raise ValueError(f"{eid}: form {f!r} not found")
-                items.append((restricted, spans, f, eid, kind, opt))
-    # names before descriptions; restricted forms, then longest forms first
-    items.sort(key=lambda x: (x[4] == "c", not x[0], -max(b - a for a, b in x[1])))
-    taken: dict[str, list[tuple[int, int]]] = {"m": [], "c": []}
-    got: dict[str, dict[str, list[dict[str, Any]]]] = {eid: {"m": [], "c": []} for eid in ents}
-    for _, spans, _f, eid, kind, opt in items:
-        for a, b in spans:
-            if any(a < tb and ta < b for ta, tb in taken[kind]):
-                continue
-            # a description never re-covers a name of the same entity (البرلمان inside البرلمان اللبناني)
-            if kind == "c" and any(a < m["end"] and m["start"] < b for m in got[eid]["m"]):
-                continue
-            taken[kind].append((a, b))
-            sp: dict[str, Any] = {"start": a, "end": b, "text": text[a:b]}
-            if opt:
-                sp["optional"] = True
-            got[eid][kind].append(sp)
-    out = []
-    for eid, e in ents.items():
-        if not got[eid]["m"] and not got[eid]["c"]:
-            raise ValueError(f"{eid}: no mention found")
-        d: dict[str, Any] = {"id": eid, "type": e["type"], "canonical": e["canonical"], "wikidata": e["wikidata"],
-                             "country": e["country"], "sector": e["sector"],
-                             "mentions": sorted(got[eid]["m"], key=lambda s: s["start"])}
-        if got[eid]["c"]:
-            d["coref_mentions"] = sorted(got[eid]["c"], key=lambda s: s["start"])
-        if e["optional"]:
-            d["optional"] = True
-        out.append(d)
-    return out
-
-
-def _span(text: str, a: int, b: int) -> dict[str, Any]:
-    return {"start": a, "end": b, "text": text[a:b]}
-
-
-def build_blind(art: dict[str, Any], ann: dict[str, Any]) -> dict[str, Any]:
-    text = art["title"] + "\n" + art["text"]
-    ents = ann["entities"]
-    entities = _entities(text, ents)
-    times = []
-    for snip, n, ttype, val, optional in ann["times"]:
-        a, b = _nth_year(text, snip, n) if snip.isdigit() else _word_nth(text, snip, n)
-        t = {**_span(text, a, b), "type": ttype, "value": val}
-        if optional:
-            t["optional"] = True
-        times.append(t)
-    quotes = []
-    for q in ann["quotes"]:
-        for who in (q["speaker"], q["addressee"]):
-            if who is not None and who not in ents:
-                raise ValueError(f"quote: unknown entity {who}")
-        ca, cb = _word_nth(text, *q["cue"], exact=True)
-        a, b = _nth(text, *q["content"])
-        qd = {"type": q["type"], "speaker": q["speaker"], "addressee": q["addressee"], "cue": _span(text, ca, cb),
-              "content": _span(text, a, b)}
-        if q["optional"]:
-            qd["optional"] = True
-        quotes.append(qd)
-    events = []
-    for ev in ann["events"]:
-        for who in ev["actor"] + ev["recipient"]:
-            if who not in ents:
-                raise ValueError(f"event: unknown entity {who}")
-        spans = [_span(text, *_nth(text, s, n)) for s, n in ev["evidence"]]
-        ed = {"event": ev["event"], "mode": [], "context": [], "actor": ev["actor"], "recipient": ev["recipient"],
-              "date": ev["date"], "location": None, "factuality": ev["factuality"], "evidence": spans}
-        if ev["optional"]:
-            ed["optional"] = True
-        events.append(ed)
-    gold = {
-        "format": "khabar/1",
-        "id": art["id"],
-        "text": text,
-        "meta": {"title": art["title"], "source": art["source"], "url": art.get("url"),
-                 "published": art["published"][:10], "language": "ar", "licence": "Apache-2.0 (ANT v2.1)",
-                 "annotation": "blind set 2, annotator B: annotated by hand before any system run"},
-        "entities": entities,
-        "times": sorted(times, key=lambda t: t["start"]),
-        "quotes": sorted(quotes, key=lambda q: q["content"]["start"]),
-        "events": events,
-    }
-    for sp in _all_spans(gold):
-        if text[sp["start"]:sp["end"]] != sp["text"]:
-            raise AssertionError(f"{art['id']}: bad span {sp}")
-    return gold
-
-
-def _all_spans(gold: dict[str, Any]) -> list[dict[str, Any]]:
-    out = [m for e in gold["entities"] for m in e["mentions"] + e.get("coref_mentions", [])]
-    out += gold["times"]
-    out += [q[k] for q in gold["quotes"] for k in ("cue", "content")]
-    out += [s for ev in gold["events"] for s in ev["evidence"]]
-    return out
-
-
-def show(gold: dict[str, Any]) -> None:
-    text = gold["text"]
-
-    def ctx(s: dict[str, Any]) -> str:
-        return f"…{text[max(0, s['start'] - 12):s['start']]}[{s['text']}]{text[s['end']:s['end'] + 12]}…"
-
-    print(gold["id"], gold["meta"]["published"])
-    for e in gold["entities"]:
-        print(f"{e['type']} {e['id']} ({e['canonical']}, {e['wikidata']})", "opt" if e.get("optional") else "")
-        for m in e["mentions"]:
-            print("    ", ctx(m).replace("\n", " "))
-        for m in e.get("coref_mentions", []):
-            print("   c", ctx(m).replace("\n", " "))
-    for t in gold["times"]:
-        print("TIME", t["type"], t["value"], ctx(t).replace("\n", " "), "opt" if t.get("optional") else "")
-    for q in gold["quotes"]:
-        print("QUOTE", q["type"], q["speaker"], "->", q["addressee"], q["cue"]["text"], "|", q["content"]["text"])
-    for ev in gold["events"]:
-        print("EVENT", ev["event"], ev["actor"], "->", ev["recipient"], ev["date"], ev["factuality"],
-              "opt" if ev.get("optional") else "", [s["text"] for s in ev["evidence"]])
 
 
 # --------------------------------------------------------------------------------------------------------------
