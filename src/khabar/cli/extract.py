@@ -92,7 +92,7 @@ def show_quotes(
     if fmt == "json":
         typer.echo(json.dumps([q.to_dict() for q in doc.quotes], ensure_ascii=False, indent=1))
         return
-    names = {e.id: (e.canonical_ar or (e.mentions[0].text if e.mentions else e.id)) for e in doc.entities}
+    names = {e.id: (e.canonical_ar or ((e.mentions or e.coref_mentions)[0].text if e.mentions or e.coref_mentions else e.id)) for e in doc.entities}
     table = Table(title=f"{len(doc.quotes)} quotation(s)")
     for col in ("type", "speaker", "addressee", "cue", "content"):
         table.add_column(col, overflow="fold")

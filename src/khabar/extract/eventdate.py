@@ -121,9 +121,8 @@ class _Index:
         self.time_starts = [t.start for t in self.times]
         self.quotes = sorted((q.content.start, q.content.end) for q in doc.quotes)
         self.quote_starts = [a for a, _ in self.quotes]
-        self.names = sorted(
-            (m.start, m.end) for e in doc.entities for m in e.mentions if e.extra.get("origin") != "events"
-        )
+        # named mentions only: the coder's groups from common words are nominal (coref_mentions, issue 13)
+        self.names = sorted((m.start, m.end) for e in doc.entities for m in e.mentions)
         self.name_starts = [a for a, _ in self.names]
         self.dateline_day = _dateline_day(doc)
 

@@ -1287,7 +1287,7 @@ class _DocIndex:
         self.actors: dict[str, tuple[Entity, set[int]]] = {}
         for e in doc.entities:
             if e.extra.get("origin") == "events" and e.extra.get("key"):
-                self.actors[str(e.extra["key"])] = (e, {m.start for m in e.mentions})
+                self.actors[str(e.extra["key"])] = (e, {m.start for m in e.mentions + e.coref_mentions})
         self.n = len([e for e in doc.entities if e.extra.get("origin") == "events"])
 
     def loc_at(self, pos: int) -> str | None:
@@ -1362,24 +1362,82 @@ def _actor_entity(doc: Document, idx: _DocIndex, c: Cand) -> str:
             head = head[: -len(suf)]
             break
     key = f"{head}|{c.country}|{c.sector}" if (c.country or c.sector) else nkey(surface)
+    span = Span.of(text, c.start, c.end)
     if key in idx.actors:
         ent, starts = idx.actors[key]
         if c.start not in starts:
             starts.add(c.start)
-            ent.mentions.append(Span.of(text, c.start, c.end))
+            (ent.mentions if ent.mentions else ent.coref_mentions).append(span)
         return ent.id
+    linked = _kb_alias_entity(doc, span)
+    if linked is not None:
+        idx.actors[key] = (linked, {m.start for m in linked.mentions + linked.coref_mentions})
+        return linked.id
     idx.n += 1
     etype = "LOC" if c.kind == "country" else "ORG" if c.sector in ORG_SECTORS else "MISC"
-    # a generic group (المتظاهرون، قوات الأمن) is a nominal actor, not a named entity; lexicon names and countries
-    # (UniversalPetrarch actor dictionaries) are names the NER missed
-    extra: dict[str, object] = {"origin": "events", "key": key}
-    if c.kind not in ("named", "country"):
-        extra["nominal"] = True
+    # Only NER and KB aliases create named mentions (issue 13): a group the coder finds from common words
+    # (المتظاهرون، قوات روسية) or a lexicon actor the KB does not know is a nominal entity, its spans coref only
+    extra: dict[str, object] = {"origin": "events", "key": key, "nominal": True}
     ent = Entity(id=f"ent_evt_{idx.n}", type=etype, canonical_ar=surface, country=c.country or None,
-                 sector=c.sector or None, mentions=[Span.of(text, c.start, c.end)], extra=extra)
+                 sector=c.sector or None, coref_mentions=[span], extra=extra)
     doc.entities.append(ent)
     idx.actors[key] = (ent, {c.start})
     return ent.id
+
+
+def _kb_alias_entity(doc: Document, span: Span) -> Entity | None:
+    """The document entity for an actor span that is a KB alias the gazetteer marks (clitics allowed on the
+    first word), as resolve links it: the entity already linked to that KB entry gets the span as a named
+    mention, else a new linked entity is made. None when the span is no such alias."""
+    from khabar.kb.kb import clitic_variants, kb_key, load_kb
+
+    kb = load_kb()
+    key = kb_key(span.text or "")
+    first, _, rest = key.partition(" ")
+    hit: tuple[int, str] | None = None
+    for n, v in clitic_variants(first):
+        k = f"{v} {rest}" if rest else v
+        if k in kb.gaz_keys and kb.candidates(k):
+            hit = (n, k)
+            break
+    if hit is None:
+        return None
+    n, k = hit
+    link = kb.lookup(k, doc.published, clitics=False)[0]
+    # the clitic (و، ب، لل…) stays outside the mention, as the gazetteer leaves it
+    start = span.start
+    if n:
+        word = doc.text[span.start:].split()[0] if doc.text[span.start:].split() else ""
+        start += _prefix_chars(word, n)
+    named = Span.of(doc.text, start, span.end)
+    for e in doc.entities:
+        same = (e.wikidata == link.qid) if link.qid else (e.canonical == link.en and e.canonical_ar == link.ar)
+        if same and (e.wikidata or e.canonical or e.canonical_ar):
+            have = {(m.start, m.end) for m in e.mentions + e.coref_mentions}
+            if (named.start, named.end) not in have:
+                e.mentions.append(named)
+                e.mentions.sort(key=lambda m: m.start)
+            return e
+    used = {e.id for e in doc.entities}
+    eid, i = f"ent_{link.id}", 1
+    while eid in used:
+        i += 1
+        eid = f"ent_{link.id}_{i}"
+    ent = Entity(id=eid, type=link.type, canonical=link.en, canonical_ar=link.ar, wikidata=link.qid,
+                 country=link.country, sector=link.sector, mentions=[named], extra={"origin": "events"})
+    doc.entities.append(ent)
+    return ent
+
+
+def _prefix_chars(word: str, n: int) -> int:
+    """Characters of ``word`` before its ``n``-th letter (diacritics and tatweel counted with their letter)."""
+    seen = 0
+    for k, ch in enumerate(word):
+        if ch.isalpha() and not ("\u064b" <= ch <= "\u065f" or ch == "\u0640"):
+            if seen == n:
+                return k
+            seen += 1
+    return len(word)
 
 
 def _merge(events: list[Event], ev: Event) -> None:

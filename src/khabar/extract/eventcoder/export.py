@@ -26,7 +26,7 @@ def _actor(doc: Document, ids: list[str]) -> list[str]:
         return ["", "", "", "", ""]
     e = ents[0]
     code = f"{e.country or ''}{e.sector or ''}"
-    name = " | ".join(x.canonical or x.canonical_ar or (x.mentions[0].text if x.mentions else x.id) or x.id
+    name = " | ".join(x.canonical or x.canonical_ar or ((x.mentions or x.coref_mentions)[0].text if x.mentions or x.coref_mentions else x.id) or x.id
                       for x in ents)
     return [code, name, e.country or "", e.sector or "", " ".join(i for i in ids)]
 
