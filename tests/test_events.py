@@ -319,12 +319,67 @@ def test_nationality_after_a_copula_is_no_actor() -> None:
 def test_glued_lam_is_not_part_of_a_lexicon_actor() -> None:
     text = "وقتل عشرات المدنيين في قصف لقوات النظام على البلدة."
     doc, evs = code(text)
-    names = [m.text for e in evs for i in e.actor for m in (doc.entity(i).mentions if doc.entity(i) else [])]
+    names = [m.text for e in evs for i in e.actor for m in (_spans(doc.entity(i)) if doc.entity(i) else [])]
     assert "قوات النظام" in names and "لقوات النظام" not in names, (names, evs)
 
 
 def test_the_military_operation_is_no_actor() -> None:
     text = "وارتفعت حصيلة قتلى العملية العسكرية في المحافظة إلى 162 مدنيا."
     doc, evs = code(text)
-    names = [m.text for e in evs for i in e.actor for m in (doc.entity(i).mentions if doc.entity(i) else [])]
+    names = [m.text for e in evs for i in e.actor for m in (_spans(doc.entity(i)) if doc.entity(i) else [])]
     assert not any("العملية" in n for n in names), (names, evs)
+
+
+def _spans(ent: Entity | None) -> list[Span]:
+    return [] if ent is None else ent.mentions + ent.coref_mentions
+
+
+# --- issue 13: only NER and KB aliases create named mentions ----------------------------------------------
+
+
+def test_coder_groups_are_nominal_entities_with_coref_mentions_only() -> None:
+    text = "وقصفت قوات روسية البلدة، وحشدت القوات الروسية جنودا على الحدود."
+    doc, evs = code(text)
+    made = [e for e in doc.entities if e.extra.get("origin") == "events"]
+    assert made and all(e.extra.get("nominal") and not e.mentions and e.coref_mentions for e in made)
+    forces = next(e for e in made if any(m.text == "قوات روسية" for m in e.coref_mentions))
+    # one entity for both forms, and every event the group acts in points at it
+    assert sorted(m.text for m in forces.coref_mentions) == ["القوات الروسية", "قوات روسية"]
+    assert forces.country == "RUS" and forces.sector == "MIL"
+    assert {e.event for e in evs if forces.id in e.actor} >= {"ASSAULT", "MOBILIZE"}
+    assert doc.check_offsets() == []
+    # round trip: the nominal flag and the coref spans survive the JSON
+    back = Document.from_dict(json.loads(json.dumps(doc.to_dict(), ensure_ascii=False)))
+    again = back.entity(forces.id)
+    assert again is not None and again.extra.get("nominal") and not again.mentions and len(again.coref_mentions) == 2
+
+
+def test_coder_actor_that_is_a_kb_alias_is_linked_as_a_named_mention() -> None:
+    doc, evs = code("واتهمت الولايات المتحدة إيران بدعم المسلحين.")
+    ev = next(e for e in evs if e.event == "ACCUSE")
+    usa, iran = doc.entity(ev.actor[0]), doc.entity(ev.recipient[0])
+    assert usa is not None and usa.wikidata == "Q30" and [m.text for m in usa.mentions] == ["الولايات المتحدة"]
+    assert iran is not None and iran.wikidata == "Q794" and [m.text for m in iran.mentions] == ["إيران"]
+    assert not usa.extra.get("nominal") and not usa.coref_mentions
+
+
+def test_coder_kb_alias_joins_the_entity_already_linked() -> None:
+    text = "وقالت روسيا إنها سترد. وهاجمت روسيا أوكرانيا أمس."
+    s = text.index("روسيا")
+    russia = Entity(id="ent_russia", type="LOC", canonical="Russia", canonical_ar="روسيا", wikidata="Q159",
+                    country="RUS", mentions=[Span.of(text, s, s + 5)])
+    doc, evs = code(text, entities=[russia])
+    ev = next(e for e in evs if e.event == "ASSAULT")
+    assert ev.actor == ["ent_russia"]
+    assert [e.id for e in doc.entities if e.wikidata == "Q159"] == ["ent_russia"]
+    assert [m.start for m in russia.mentions] == [s, text.index("روسيا", s + 1)]
+    assert doc.check_offsets() == []
+
+
+def test_gsr_source_match_counts_a_nominal_actor() -> None:
+    from khabar.eval import events_gsr as gsr
+
+    row = {"id": "t1", "date": "20210101", "text": "تظاهر آلاف الطلاب أمس أمام مقر الحكومة احتجاجا على رفع الأسعار.",
+           "events": [{"plover": "PROTEST", "eventtext": "تظاهر", "sourcetext": "الطلاب", "sourcecode": "None None"}]}
+    sc = gsr.score_rows([row], "one")
+    assert sc.type_hit == 1 and sc.src_n == 1 and sc.src_hit == 1  # the group's coref span is its text

@@ -106,7 +106,7 @@ def _cut(s: str, n: int = _WIDTH) -> str:
 
 def render(doc: Document) -> str:
     meta = doc.meta or {}
-    names = {e.id: (e.canonical_ar or e.canonical or (e.mentions[0].text if e.mentions else None) or e.id) for e in doc.entities}
+    names = {e.id: (e.canonical_ar or e.canonical or ((e.mentions or e.coref_mentions)[0].text if e.mentions or e.coref_mentions else None) or e.id) for e in doc.entities}
     lines = [f"== {doc.id}", f"published: {meta.get('published') or '-'}   source: {meta.get('source') or '-'}"]
     if meta.get("title"):
         lines.append(f"title: {_cut(str(meta['title']))}")
@@ -125,9 +125,11 @@ def render(doc: Document) -> str:
     lines.append("-- entities")
     for e in doc.entities:
         link = " ".join(x for x in (e.wikidata, e.country, e.sector) if x)
-        surfaces = sorted({m.text or doc.text[m.start:m.end] for m in e.mentions})
+        spans = e.mentions or e.coref_mentions  # a nominal entity (issue 13) has coref mentions only
+        surfaces = sorted({m.text or doc.text[m.start:m.end] for m in spans})
         lines.append(f"  {e.type:<4} {names[e.id]}" + (f"  ({e.canonical})" if e.canonical and e.canonical != names[e.id] else "")
-                     + (f"  [{link}]" if link else "") + f"  x{len(e.mentions)}: " + "، ".join(surfaces))
+                     + (f"  [{link}]" if link else "") + f"  x{len(spans)}" + ("" if e.mentions else " nominal")
+                     + ": " + "، ".join(surfaces))
     lines.append("-- quotes")
     for q in doc.quotes:
         who = names.get(q.speaker or "", q.speaker or "?")

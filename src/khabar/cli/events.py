@@ -67,7 +67,7 @@ def show_events(
         out = []
         for i in ids:
             ent = doc.entity(i)
-            label = (ent.canonical or ent.canonical_ar or (ent.mentions[0].text if ent.mentions else i)) if ent else i
+            label = (ent.canonical or ent.canonical_ar or ((ent.mentions or ent.coref_mentions)[0].text if ent.mentions or ent.coref_mentions else i)) if ent else i
             code = f" [{ent.country or ''}{ent.sector or ''}]" if ent and (ent.country or ent.sector) else ""
             out.append(f"{label}{code}")
         return ", ".join(out)

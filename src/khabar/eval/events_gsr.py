@@ -138,7 +138,7 @@ def score_rows(rows: list[dict[str, Any]], name: str, pipeline: bool = False,
             keys = word_keys(gold["sourcetext"])
             ours = set()
             for a in actors:
-                for m in a.mentions:
+                for m in a.mentions + a.coref_mentions:  # a nominal actor (issue 13) has coref spans only
                     ours |= word_keys(m.text or "")
             src_ok = bool(keys & ours)
             sc.src_hit += src_ok
@@ -147,7 +147,8 @@ def score_rows(rows: list[dict[str, Any]], name: str, pipeline: bool = False,
             sc.code_hit += any(_code_ok(gold["sourcecode"], a.country, a.sector) for a in actors)
         if misses is not None and (not hit or src_ok is False):
             misses.append({"id": row.get("id"), "gold": gold, "text": row["text"][:300],
-                           "ours": [(e.event, [ent.mentions[0].text for a in e.actor if (ent := doc.entity(a))])
+                           "ours": [(e.event, [(ent.mentions + ent.coref_mentions)[0].text for a in e.actor
+                                               if (ent := doc.entity(a)) and (ent.mentions or ent.coref_mentions)])
                                     for e in events]})
     return sc
 
@@ -191,7 +192,7 @@ def score_spans(path: Path = DEFAULT_SPANS, pipeline: bool = False) -> dict[str,
             ours: set[str] = set()
             for ent in ents:
                 if ent is not None:
-                    for m in ent.mentions:
+                    for m in ent.mentions + ent.coref_mentions:
                         ours |= word_keys(m.text or "")
             c = counts[role]
             c[2] += 1
