@@ -383,3 +383,24 @@ def test_gsr_source_match_counts_a_nominal_actor() -> None:
            "events": [{"plover": "PROTEST", "eventtext": "تظاهر", "sourcetext": "الطلاب", "sourcecode": "None None"}]}
     sc = gsr.score_rows([row], "one")
     assert sc.type_hit == 1 and sc.src_n == 1 and sc.src_hit == 1  # the group's coref span is its text
+
+
+def test_coverage_triggers_weak_types() -> None:
+    """Issue 11 coverage: ثمّن، شجب، تباحث، توصل إلى اتفاق code their PLOVER type with the subject as actor."""
+    cases = [
+        ("وثمن الرئيس اليمني عبدربه منصور هادي جهود التحالف العربي.", "SUPPORT", "الرئيس اليمني"),
+        ("وشجبت الحكومة الفرنسية القرار المشين.", "ACCUSE", "الحكومة الفرنسية"),
+        ("تباحث الرئيس المصري عبدالفتاح السيسي هاتفيا السبت مع نظيره الفرنسي إيمانويل ماكرون.", "CONSULT",
+         "الرئيس المصري"),
+        ("ذكرت محطة إن بي سي أن الولايات المتحدة وتركيا توصلتا لاتفاق يطلق بموجبه سراح القس.", "AGREE", "تركيا"),
+    ]
+    for text, etype, actor in cases:
+        doc, evs = code(text)
+        ev = next((e for e in evs if e.event == etype), None)
+        assert ev is not None, text
+        assert any(actor in t for t in actor_texts(doc, ev.actor)), (text, actor_texts(doc, ev.actor))
+        check_offsets(doc, evs)
+    doc, evs = code("وتمنى لو تعاقب السلطات الجناة، وإنهم سيدفعون ثمن ذلك في المنطقة.")
+    assert not any(e.event == "SUPPORT" for e in evs)  # ثمن "price" is no praise
+    doc, evs = code("أعرب تحالف دعم الشرعية في اليمن عن قلقه بشأن بيان اللجنة الدولية.")
+    assert not any(e.event == "SUPPORT" for e in evs)  # دعم inside a name is not an expressed support
