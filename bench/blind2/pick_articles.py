@@ -8,51 +8,18 @@ Run: python bench/blind2/pick_articles.py
 
 from __future__ import annotations
 
-import gzip
-import hashlib
-import json
-import re
-import subprocess
-from collections import defaultdict
+import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-ANT = ROOT.parent / "shared" / "data" / "news" / "ant-v2.1-multisource.jsonl.gz"
-ID_RE = re.compile(r"\b(?:AL|BB|CN|FR|SK)-[A-Za-z]+-\d+-\d{8}\b")
-PER_SOURCE = 4
-
-
-def used_ids() -> set[str]:
-    """Every ANT id mentioned in tracked files, including the gzipped demo corpus."""
-    seen: set[str] = set()
-    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    for name in files.split():
-        path = ROOT / name
-        if path.name == "ids.txt" and path.parent.name == "blind2":
-            continue
-        raw = path.read_bytes()
-        if name.endswith(".gz"):
-            raw = gzip.decompress(raw)
-        seen.update(ID_RE.findall(raw.decode("utf-8", "replace")))
-        seen.update(ID_RE.findall(name))
-    return seen
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from ant_picker import pick, used_ids, write_ids  # noqa: E402
 
 
 def main() -> None:
-    used = used_ids()
-    by_source: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    with gzip.open(ANT, "rt", encoding="utf-8") as f:
-        for line in f:
-            rec = json.loads(line)
-            if rec["category"] not in ("internationalNews", "middleEast") or rec["id"] in used:
-                continue
-            if not 700 <= len(rec["text"]) <= 2200:
-                continue
-            key = hashlib.sha1(("khabar-blind2-2026:" + rec["id"]).encode()).hexdigest()
-            by_source[rec["source"]].append((key, rec["id"]))
-    chosen = [i for src in sorted(by_source) for _, i in sorted(by_source[src])[:PER_SOURCE]]
-    (Path(__file__).parent / "ids.txt").write_text("\n".join(chosen) + "\n", encoding="utf-8")
-    print(f"{len(used)} ids already used; chose {len(chosen)}")
+    used = used_ids(lambda p: p.name == "ids.txt" and p.parent.name == "blind2")
+    chosen = pick(categories=("internationalNews", "middleEast"), chars=(700, 2200), salt="khabar-blind2-2026:", per_source=4,
+                  used=used)
+    write_ids(Path(__file__).parent, chosen, used)
 
 
 if __name__ == "__main__":
