@@ -1036,20 +1036,22 @@ A["SK-internationalNews-2064-20180610"] = {  # Sunday; Trump and Kim arrive in S
 }
 
 
-def main() -> None:
+def main(articles: dict[str, dict[str, Any]] | None = None, out: Path | None = None) -> None:
+    """Write the gold files (``--show ID…``: print them); bench/blind2 passes its own articles and folder."""
+    articles = A if articles is None else articles
     if len(sys.argv) > 2 and sys.argv[1] == "--show":
         import tempfile
 
         with tempfile.TemporaryDirectory() as tmp:
             sys.argv = [sys.argv[0], tmp, *sys.argv[2:]]
             ids = sys.argv[2:]
-            write_set({i: A[i] for i in ids}, Path(tmp), build_blind, layers=("entities", "times", "quotes", "events"))
+            write_set({i: articles[i] for i in ids}, Path(tmp), build_blind, layers=("entities", "times", "quotes", "events"))
             import json
 
             for i in ids:
                 show(json.loads((Path(tmp) / f"{i}.json").read_text(encoding="utf-8")))
         return
-    write_set(A, OUT, build_blind, layers=("entities", "times", "quotes", "events"))
+    write_set(articles, out or OUT, build_blind, layers=("entities", "times", "quotes", "events"))
 
 
 if __name__ == "__main__":

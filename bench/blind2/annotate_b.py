@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from quotes_times_common import ROOT, write_set  # noqa: E402
+from quotes_times_common import ROOT  # noqa: E402
 
 # The machinery (E, Q, Ev, build_blind, show) is the first blind set's annotator B builder, loaded by path
 # (both files are called annotate_b.py); only the output folder and meta.annotation differ.
@@ -692,19 +692,7 @@ A["SK-middleEast-2742-20180704"] = {  # Wednesday; Israeli army starts demolishi
 
 
 def main() -> None:
-    if len(sys.argv) > 2 and sys.argv[1] == "--show":
-        import tempfile
-
-        with tempfile.TemporaryDirectory() as tmp:
-            sys.argv = [sys.argv[0], tmp, *sys.argv[2:]]
-            ids = sys.argv[2:]
-            write_set({i: A[i] for i in ids}, Path(tmp), build_blind, layers=("entities", "times", "quotes", "events"))
-            import json
-
-            for i in ids:
-                show(json.loads((Path(tmp) / f"{i}.json").read_text(encoding="utf-8")))
-        return
-    write_set(A, OUT, build_blind, layers=("entities", "times", "quotes", "events"))
+    _builder.main(A, OUT)
 
 
 if __name__ == "__main__":

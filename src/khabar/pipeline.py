@@ -85,6 +85,12 @@ def check_field(name: str) -> None:
             raise LayerError(f"{name!r}: Document.{head} has no element attribute {attr!r}")
 
 
+def _check_declarations(*decls: tuple[str, ...]) -> None:
+    for decl in decls:
+        for f in decl:
+            check_field(f)
+
+
 def _layer(name: str) -> str:
     return name.partition(".")[0]
 
@@ -100,9 +106,7 @@ class Stage:
     uses: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        for decl in (self.requires, self.assigns, self.uses):
-            for f in decl:
-                check_field(f)
+        _check_declarations(self.requires, self.assigns, self.uses)
 
     def __call__(self, doc: Document) -> None:
         self.fn(doc)
@@ -141,9 +145,7 @@ class StageSpec:
     uses: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        for decl in (self.requires, self.assigns, self.uses):
-            for f in decl:
-                check_field(f)
+        _check_declarations(self.requires, self.assigns, self.uses)
 
     def build(self, config: PipelineConfig) -> Stage:
         return Stage(self.name, self.factory(config), self.requires, self.assigns, self.uses)

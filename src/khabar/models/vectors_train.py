@@ -4,19 +4,17 @@ stored as float16 (:mod:`khabar.models.vectors` reads the file)."""
 
 from __future__ import annotations
 
-import gzip
-import json
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
 
+from khabar.models.ner.resources import news_parts
 from khabar.models.vectors import VECTORS_PATH, char_ngrams, ft_hash, key
 from khabar.text.tokenize import iter_tokens
 
 # Apache-2.0 news and CC BY-SA 3.0 WikiFANE text; no NC corpus (SaudiNewsNet is left out).
-NEWS_FILES = ("ant-v2.1-multisource.jsonl.gz", "ant-v1.1-jawharafm.jsonl.gz")
 WIKI_FILE = "ner/fane/wikifane.txt.gz"
 
 
@@ -34,20 +32,11 @@ def corpus(shared: Path, limit_docs: int | None = None) -> Iterator[list[str]]:
     """One token list per paragraph of every news article (title + text), then per WikiFANE sentence (its split
     clitics glued back the way the NER reader does)."""
     data = shared / "data"
-    for name in NEWS_FILES:
-        path = data / "news" / name
-        if not path.exists():
-            continue
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for i, line in enumerate(fh):
-                if limit_docs is not None and i >= limit_docs:
-                    break
-                rec = json.loads(line)
-                for part in (rec.get("title") or "", rec.get("text") or ""):
-                    for para in part.split("\n"):
-                        toks = tokens_of(para)
-                        if toks:
-                            yield toks
+    for part in news_parts(data / "news", limit_docs):
+        for para in part.split("\n"):
+            toks = tokens_of(para)
+            if toks:
+                yield toks
     wiki = data / WIKI_FILE
     if wiki.exists():
         from khabar.models.ner.conll import read_fane

@@ -26,8 +26,8 @@ DATA_DIR = package_file("models", "ner", "data")
 NEWS_FILES = ("ant-v2.1-multisource.jsonl.gz", "ant-v1.1-jawharafm.jsonl.gz")  # Apache-2.0 only, no NC text
 
 
-def corpus_words(news_dir: Path, limit_docs: int | None = None) -> Iterator[list[str]]:
-    """Normalised words per line of every article (title + text)."""
+def news_parts(news_dir: Path, limit_docs: int | None = None) -> Iterator[str]:
+    """Title, then text, of every article of the permissive news files (the first ``limit_docs`` of each file)."""
     for name in NEWS_FILES:
         path = news_dir / name
         if not path.exists():
@@ -37,11 +37,17 @@ def corpus_words(news_dir: Path, limit_docs: int | None = None) -> Iterator[list
                 if limit_docs is not None and i >= limit_docs:
                     break
                 rec = json.loads(line)
-                for part in (rec.get("title") or "", rec.get("text") or ""):
-                    for para in normalize(part).split("\n"):
-                        words = _WORD.findall(para)
-                        if words:
-                            yield words
+                yield rec.get("title") or ""
+                yield rec.get("text") or ""
+
+
+def corpus_words(news_dir: Path, limit_docs: int | None = None) -> Iterator[list[str]]:
+    """Normalised words per line of every article (title + text)."""
+    for part in news_parts(news_dir, limit_docs):
+        for para in normalize(part).split("\n"):
+            words = _WORD.findall(para)
+            if words:
+                yield words
 
 
 def _kmeans(x: np.ndarray, k: int, iters: int = 15, seed: int = 0) -> np.ndarray:
